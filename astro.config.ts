@@ -1,0 +1,27 @@
+import { unified } from "@astrojs/markdown-remark";
+import mdx from "@astrojs/mdx";
+import svelte from "@astrojs/svelte";
+import { defineConfig } from "astro/config";
+import remarkMath from "remark-math";
+import { normaliseBasePath } from "./src/site/base-path.ts";
+import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
+
+// BASE_PATH=/course/ npm run build serves the whole site from a subpath (an intranet, a USB stick).
+const base = normaliseBasePath(process.env.BASE_PATH);
+
+export default defineConfig({
+  base,
+  trailingSlash: "always",
+  build: { format: "directory" },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatexStrict],
+    }),
+  },
+  integrations: [mdx(), svelte()],
+  devToolbar: { enabled: false },
+  vite: {
+    worker: { format: "es" },
+  },
+});

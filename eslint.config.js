@@ -1,0 +1,65 @@
+// @ts-check
+import astro from "eslint-plugin-astro";
+import svelte from "eslint-plugin-svelte";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+import { defineConfig } from "eslint/config";
+
+/** Framework and browser modules the compute core must never import: it runs unchanged in Node and a Worker. */
+const FRAMEWORK_IMPORTS = ["svelte", "svelte/*", "astro", "astro:*", "astro/*", "@astrojs/*", "node:*"];
+
+export default defineConfig(
+  { ignores: ["dist/", ".astro/", "node_modules/", ".bench-cache/", "test-results/", "playwright-report/"] },
+  ...tseslint.configs.recommended,
+  ...svelte.configs["flat/recommended"],
+  ...astro.configs["flat/recommended"],
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.svelte", "**/*.svelte.ts"],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: [".svelte"] } },
+  },
+  {
+    // The core is pure: no DOM, no framework, no Node built-ins, and no global randomness.
+    files: ["src/core/**/*.ts"],
+    ignores: ["src/core/**/*.test.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: FRAMEWORK_IMPORTS, message: "src/core imports nothing outside itself." }] },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "Use a seeded Rng passed as an argument." },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "self",
+        "navigator",
+        "localStorage",
+        "performance",
+        "process",
+      ],
+    },
+  },
+  {
+    // Lessons, labs and plots: no HTML sinks fed from outside (URL, storage). Build-time KaTeX HTML goes through Astro's set:html.
+    files: ["**/*.svelte", "**/*.svelte.ts", "labs/**/*.ts", "src/plots/**/*.ts"],
+    rules: {
+      "svelte/no-at-html-tags": "error",
+      "no-restricted-properties": [
+        "error",
+        { property: "innerHTML", message: "No HTML sinks: build DOM with Svelte." },
+        { property: "outerHTML", message: "No HTML sinks: build DOM with Svelte." },
+        { property: "insertAdjacentHTML", message: "No HTML sinks: build DOM with Svelte." },
+      ],
+    },
+  },
+);

@@ -1,0 +1,54 @@
+import type { ActivationName } from "../../src/core/activations.ts";
+
+/** Each activation and its derivative in TeX, rendered by KaTeX at build time (α is the reader's slider). */
+export const ACTIVATION_TEX: Record<ActivationName, { f: string; df: string }> = {
+  step: {
+    f: String.raw`f(x)=\begin{cases}1 & x>0\\ 0 & x\le 0\end{cases}`,
+    df: String.raw`f'(x)=0\ \ (x\ne 0)`,
+  },
+  identity: {
+    f: String.raw`f(x)=x`,
+    df: String.raw`f'(x)=1`,
+  },
+  sigmoid: {
+    f: String.raw`\sigma(x)=\frac{1}{1+e^{-x}}`,
+    df: String.raw`\sigma'(x)=\sigma(x)\bigl(1-\sigma(x)\bigr)=\sigma(x)\,\sigma(-x)`,
+  },
+  tanh: {
+    f: String.raw`\tanh(x)=\frac{e^{x}-e^{-x}}{e^{x}+e^{-x}}`,
+    df: String.raw`\tanh'(x)=1-\tanh^2(x)=\operatorname{sech}^2(x)`,
+  },
+  relu: {
+    f: String.raw`f(x)=\max(0,x)`,
+    df: String.raw`f'(x)=\begin{cases}1 & x>0\\ 0 & x\le 0\end{cases}`,
+  },
+  "leaky-relu": {
+    f: String.raw`f(x)=\max(\alpha x,x)`,
+    df: String.raw`f'(x)=\begin{cases}1 & x>0\\ \alpha & x\le 0\end{cases}`,
+  },
+  elu: {
+    f: String.raw`f(x)=\begin{cases}x & x>0\\ \alpha(e^{x}-1) & x\le 0\end{cases}`,
+    df: String.raw`f'(x)=\begin{cases}1 & x>0\\ \alpha e^{x} & x\le 0\end{cases}`,
+  },
+  gelu: {
+    f: String.raw`f(x)=x\,\Phi(x)`,
+    df: String.raw`f'(x)=\Phi(x)+x\,\varphi(x)`,
+  },
+  silu: {
+    f: String.raw`f(x)=x\,\sigma(x)`,
+    df: String.raw`f'(x)=\sigma(x)\bigl(1+x\,(1-\sigma(x))\bigr)`,
+  },
+};
+
+/** Reader-facing names of the activations. */
+export const ACTIVATION_LABELS: Record<ActivationName, string> = {
+  step: "Step",
+  identity: "Identity (linear)",
+  sigmoid: "Sigmoid",
+  tanh: "Tanh",
+  relu: "ReLU",
+  "leaky-relu": "Leaky ReLU",
+  elu: "ELU",
+  gelu: "GELU",
+  silu: "SiLU (swish)",
+};

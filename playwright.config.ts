@@ -1,0 +1,30 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium.ts";
+
+const PORT = Number(process.env.E2E_PORT ?? 4391);
+
+/** Browser tests run against the built site in dist/, served by scripts/serve.ts, on the system Chromium. */
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: findChromium() ?? undefined,
+      args: CHROMIUM_ARGS,
+    },
+    trace: "off",
+  },
+  webServer: {
+    // The pinned Node 22 from node_modules, whichever Node started Playwright.
+    command: `node_modules/.bin/node scripts/serve.ts dist --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,109 @@
+/**
+ * Array forms of the hidden activations for the training loop: one pass writes a = f(z) and
+ * fp = f′(z) together, so sigmoid and tanh share their exponential between the two. Results equal
+ * the scalar f and df in activations.ts bit for bit.
+ */
+import { getActivation, type Activation, type ActivationName } from "./activations.ts";
+
+/** a[i] = f(z[i]) and fp[i] = f′(z[i]) for i < len. Writes into a and fp. */
+export type ActivationKernel = (z: Float64Array, a: Float64Array, fp: Float64Array, len: number) => void;
+
+/** A kernel that calls act.f and act.df per element: for activations with no fused kernel, and for test doubles. */
+export function scalarKernel(act: Activation): ActivationKernel {
+  const f = act.f;
+  const df = act.df;
+  return (z, a, fp, len) => {
+    for (let i = 0; i < len; i++) {
+      const v = z[i]!;
+      a[i] = f(v);
+      fp[i] = df(v);
+    }
+  };
+}
+
+function sigmoidKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const v = z[i]!;
+    const e = Math.exp(-Math.abs(v));
+    const p = 1 / (1 + e);
+    a[i] = v >= 0 ? p : e / (1 + e);
+    fp[i] = p * (e * p);
+  }
+}
+
+function tanhKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const v = z[i]!;
+    a[i] = Math.tanh(v);
+    const e = Math.exp(-Math.abs(v));
+    const s = (2 * e) / (1 + e * e);
+    fp[i] = s * s;
+  }
+}
+
+function reluKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const v = z[i]!;
+    if (v > 0) {
+      a[i] = v;
+      fp[i] = 1;
+    } else if (v <= 0) {
+      a[i] = 0;
+      fp[i] = 0;
+    } else {
+      a[i] = NaN;
+      fp[i] = NaN;
+    }
+  }
+}
+
+function identityKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const v = z[i]!;
+    a[i] = v;
+    fp[i] = v === v ? 1 : NaN;
+  }
+}
+
+function stepKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const v = z[i]!;
+    a[i] = v > 0 ? 1 : v <= 0 ? 0 : NaN;
+    fp[i] = v === v ? 0 : NaN;
+  }
+}
+
+function leakyReluKernel(alpha: number): ActivationKernel {
+  return (z, a, fp, len) => {
+    for (let i = 0; i < len; i++) {
+      const v = z[i]!;
+      if (v > 0) {
+        a[i] = v;
+        fp[i] = 1;
+      } else {
+        a[i] = alpha * v;
+        fp[i] = v <= 0 ? alpha : NaN;
+      }
+    }
+  };
+}
+
+/** The fused kernel for a named activation (alpha as in getActivation). */
+export function activationKernel(name: ActivationName, alpha?: number): ActivationKernel {
+  switch (name) {
+    case "sigmoid":
+      return sigmoidKernel;
+    case "tanh":
+      return tanhKernel;
+    case "relu":
+      return reluKernel;
+    case "identity":
+      return identityKernel;
+    case "step":
+      return stepKernel;
+    case "leaky-relu":
+      return leakyReluKernel(alpha ?? 0.01);
+    default:
+      return scalarKernel(getActivation(name, alpha));
+  }
+}

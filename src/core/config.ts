@@ -1,0 +1,250 @@
+/**
+ * The plain, serialisable trainer config (what URLs, lab props and worker messages carry) and its
+ * validation. Everything is a name or a number; implementations are looked up in the core.
+ */
+import { isActivationName, type ActivationName } from "./activations.ts";
+import { datasetClasses, isDatasetKind, MULTICLASS_DATASETS, type DatasetConfig } from "./datasets.ts";
+import { isHeadName, type HeadName } from "./heads.ts";
+import { isInitKind, type InitKind } from "./init.ts";
+import { LIMITS } from "./limits.ts";
+import { isLossName, LOSS_HEADS, type LossName } from "./losses.ts";
+import { OPTIMIZER_KINDS, type OptimizerConfig } from "./optimizers.ts";
+
+/** How weights and biases start. scale: the std/bound of "normal"/"uniform", a gain for the others (default 1). bias: every bias (default 0). */
+export interface InitConfig {
+  kind: InitKind;
+  scale?: number;
+  bias?: number;
+}
+
+/** Seeds for the three independent random streams. */
+export interface SeedConfig {
+  data: number;
+  init: number;
+  batch: number;
+}
+
+/** A whole training setup. Example: `{ layers: [2, 8, 8, 1], hidden: "tanh", head: "sigmoid", loss: "bce", … }`. */
+export interface TrainerConfig {
+  /** Units per layer: [2 inputs, ...hidden widths, outputs]. Outputs: 1 for a binary head, else the class count. */
+  layers: number[];
+  hidden: ActivationName;
+  /** Leaky ReLU's negative slope (default 0.01) or ELU's α (default 1). */
+  alpha?: number;
+  head: HeadName;
+  loss: LossName;
+  init: InitConfig;
+  optimizer: OptimizerConfig;
+  /** Minibatch size, or "full" (the default) for the whole training set every step. */
+  batchSize?: number | "full";
+  seeds: SeedConfig;
+  dataset: DatasetConfig;
+}
+
+/** Thrown by validateConfig; `issues` lists every problem found, each naming its field. */
+export class ConfigError extends Error {
+  readonly issues: readonly string[];
+  constructor(issues: readonly string[]) {
+    super(`Invalid trainer config:\n- ${issues.join("\n- ")}`);
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
+
+/** Collects issues while reading an untrusted object. */
+class Reader {
+  readonly issues: string[] = [];
+  num(
+    o: Obj,
+    path: string,
+    key: string,
+    min: number,
+    max: number,
+    opts: { int?: boolean; optional?: boolean } = {},
+  ): number | undefined {
+    const v = o[key];
+    if (v === undefined && opts.optional) return undefined;
+    if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (opts.int && !Number.isInteger(v))) {
+      this.issues.push(
+        `${path}${key} must be a${opts.int ? "n integer" : " number"} in [${min}, ${max}]; got ${show(v)}.`,
+      );
+      return undefined;
+    }
+    return v;
+  }
+  name<T extends string>(
+    o: Obj,
+    path: string,
+    key: string,
+    ok: (s: unknown) => s is T,
+    allowed: readonly string[],
+  ): T | undefined {
+    const v = o[key];
+    if (ok(v)) return v;
+    this.issues.push(`${path}${key} must be one of ${allowed.map((s) => `"${s}"`).join(", ")}; got ${show(v)}.`);
+    return undefined;
+  }
+  obj(o: Obj, key: string): Obj {
+    const v = o[key];
+    if (isObj(v)) return v;
+    this.issues.push(`${key} must be an object; got ${show(v)}.`);
+    return {};
+  }
+}
+
+/**
+ * Checks an untrusted value (parsed JSON, URL state, a worker message) and returns a normalised
+ * TrainerConfig: defaults filled in, unknown keys dropped. Throws ConfigError listing every issue.
+ */
+export function validateConfig(input: unknown): TrainerConfig {
+  const r = new Reader();
+  if (!isObj(input)) throw new ConfigError([`config must be an object; got ${show(input)}.`]);
+  const layers = readLayers(r, input.layers);
+  const hidden = r.name(input, "", "hidden", isActivationName, [
+    "step",
+    "identity",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "leaky-relu",
+    "elu",
+    "gelu",
+    "silu",
+  ]);
+  const alpha = r.num(input, "", "alpha", 0, LIMITS.maxAlpha, { optional: true });
+  const head = r.name(input, "", "head", isHeadName, ["identity", "sigmoid", "tanh", "softmax", "step"]);
+  const loss = r.name(input, "", "loss", isLossName, ["mse", "bce", "bce-logits", "cross-entropy"]);
+  if (head && loss && !LOSS_HEADS[loss].includes(head)) {
+    r.issues.push(
+      `loss "${loss}" needs head ${LOSS_HEADS[loss].map((h) => `"${h}"`).join(" or ")}; got head "${head}".`,
+    );
+  }
+  const ini = r.obj(input, "init");
+  const init: InitConfig = {
+    kind:
+      r.name(ini, "init.", "kind", isInitKind, [
+        "normal",
+        "uniform",
+        "xavier-normal",
+        "xavier-uniform",
+        "he-normal",
+        "he-uniform",
+      ]) ?? "normal",
+    scale: r.num(ini, "init.", "scale", 0, LIMITS.maxInitScale, { optional: true }) ?? 1,
+    bias: r.num(ini, "init.", "bias", -LIMITS.maxAbsBias, LIMITS.maxAbsBias, { optional: true }) ?? 0,
+  };
+  const optimizer = readOptimizer(r, r.obj(input, "optimizer"));
+  const s = r.obj(input, "seeds");
+  const seeds: SeedConfig = {
+    data: r.num(s, "seeds.", "data", 0, LIMITS.maxSeed, { int: true }) ?? 0,
+    init: r.num(s, "seeds.", "init", 0, LIMITS.maxSeed, { int: true }) ?? 0,
+    batch: r.num(s, "seeds.", "batch", 0, LIMITS.maxSeed, { int: true }) ?? 0,
+  };
+  const dataset = readDataset(r, r.obj(input, "dataset"));
+  let batchSize: number | "full" = "full";
+  if (input.batchSize !== undefined && input.batchSize !== "full") {
+    batchSize = r.num(input, "", "batchSize", 1, LIMITS.maxPoints, { int: true }) ?? "full";
+  }
+  if (r.issues.length === 0 && layers && head && loss && dataset) checkShapes(r, layers, head, loss, dataset);
+  if (r.issues.length > 0) throw new ConfigError(r.issues);
+  const config: TrainerConfig = {
+    layers: layers!,
+    hidden: hidden!,
+    head: head!,
+    loss: loss!,
+    init,
+    optimizer,
+    batchSize,
+    seeds,
+    dataset: dataset!,
+  };
+  if (alpha !== undefined) config.alpha = alpha;
+  return config;
+}
+
+function readLayers(r: Reader, v: unknown): number[] | undefined {
+  const max = LIMITS.maxHiddenLayers + 2;
+  if (!Array.isArray(v) || v.length < 2 || v.length > max) {
+    r.issues.push(`layers must be an array of 2 to ${max} widths [2, ...hidden, outputs]; got ${show(v)}.`);
+    return undefined;
+  }
+  const bad = v.findIndex((w) => typeof w !== "number" || !Number.isInteger(w) || w < 1 || w > LIMITS.maxWidth);
+  if (bad >= 0) {
+    r.issues.push(`layers[${bad}] must be an integer width in [1, ${LIMITS.maxWidth}]; got ${show(v[bad])}.`);
+    return undefined;
+  }
+  if (v[0] !== 2) r.issues.push(`layers[0] must be 2 (the datasets are 2-D); got ${v[0]}.`);
+  return v.slice() as number[];
+}
+
+function readOptimizer(r: Reader, o: Obj): OptimizerConfig {
+  const kind =
+    r.name(
+      o,
+      "optimizer.",
+      "kind",
+      (s): s is OptimizerConfig["kind"] => (OPTIMIZER_KINDS as readonly unknown[]).includes(s),
+      OPTIMIZER_KINDS,
+    ) ?? "sgd";
+  const out: OptimizerConfig = { kind, lr: r.num(o, "optimizer.", "lr", 0, LIMITS.maxLearningRate) ?? 0 };
+  const momentum = r.num(o, "optimizer.", "momentum", 0, 0.9999, { optional: true });
+  const beta1 = r.num(o, "optimizer.", "beta1", 0, 0.9999, { optional: true });
+  const beta2 = r.num(o, "optimizer.", "beta2", 0, 0.999999, { optional: true });
+  const eps = r.num(o, "optimizer.", "eps", 1e-300, 1, { optional: true });
+  const weightDecay = r.num(o, "optimizer.", "weightDecay", 0, LIMITS.maxWeightDecay, { optional: true });
+  if (kind === "momentum") out.momentum = momentum ?? 0.9;
+  if (kind === "adam") Object.assign(out, { beta1: beta1 ?? 0.9, beta2: beta2 ?? 0.999, eps: eps ?? 1e-8 });
+  out.weightDecay = weightDecay ?? 0;
+  return out;
+}
+
+function readDataset(r: Reader, o: Obj): DatasetConfig | undefined {
+  const kind = r.name(o, "dataset.", "kind", isDatasetKind, ["xor", "circles", "moons", "blobs", "spirals", "linear"]);
+  const n = r.num(o, "dataset.", "n", LIMITS.minPoints, LIMITS.maxPoints, { int: true });
+  const noise = r.num(o, "dataset.", "noise", 0, LIMITS.maxNoise);
+  const testFraction = r.num(o, "dataset.", "testFraction", 0, LIMITS.maxTestFraction, { optional: true }) ?? 0;
+  if (!kind || n === undefined || noise === undefined) return undefined;
+  const out: DatasetConfig = { kind, n, noise, testFraction };
+  if ((MULTICLASS_DATASETS as readonly string[]).includes(kind)) {
+    out.classes = r.num(o, "dataset.", "classes", 2, LIMITS.maxClasses, { int: true, optional: true }) ?? 3;
+  } else if (o.classes !== undefined && o.classes !== 2) {
+    r.issues.push(`dataset.classes must be 2 (or absent) for "${kind}", which is binary; got ${show(o.classes)}.`);
+  }
+  return out;
+}
+
+/** Cross-field checks: output width against classes and head, parameter budget, split sizes. */
+function checkShapes(r: Reader, layers: number[], head: HeadName, loss: LossName, dataset: DatasetConfig): void {
+  const k = datasetClasses(dataset);
+  const out = layers[layers.length - 1]!;
+  if (head === "softmax" ? out !== k : out !== 1 && out !== k) {
+    const want =
+      head === "softmax" ? `${k} (one per class)` : k === 2 ? "1 (binary)" : `${k} (one per class, one-hot targets)`;
+    r.issues.push(
+      `layers[${layers.length - 1}] (outputs) must be ${want} for head "${head}" on ${k}-class "${dataset.kind}"; got ${out}.`,
+    );
+  }
+  if (loss === "cross-entropy" && out < 2) r.issues.push(`loss "cross-entropy" needs at least 2 outputs; got ${out}.`);
+  const params = parameterCount(layers);
+  if (params > LIMITS.maxParameters)
+    r.issues.push(`the network has ${params} parameters; at most ${LIMITS.maxParameters} are allowed.`);
+  else if (params * dataset.n > LIMITS.maxWork) {
+    r.issues.push(
+      `parameters × points = ${params} × ${dataset.n} exceeds ${LIMITS.maxWork}; use a smaller network or fewer points.`,
+    );
+  }
+  const nTest = Math.round(dataset.n * dataset.testFraction);
+  if (dataset.n - nTest < 2)
+    r.issues.push(`dataset.testFraction ${dataset.testFraction} leaves fewer than 2 training points.`);
+}
+
+/** Weights and biases of an MLP with these widths: Σ (n_in + 1)·n_out. */
+export function parameterCount(layers: readonly number[]): number {
+  let s = 0;
+  for (let l = 1; l < layers.length; l++) s += (layers[l - 1]! + 1) * layers[l]!;
+  return s;
+}

@@ -1,0 +1,58 @@
+/** Weight initialisers. Each fills one layer's W (fanIn × fanOut, row-major) from a seeded Rng. */
+import type { Rng } from "./rng.ts";
+
+/** Names of the initialisers. */
+export type InitKind = "normal" | "uniform" | "xavier-normal" | "xavier-uniform" | "he-normal" | "he-uniform";
+
+/** All initialiser names. */
+export const INIT_KINDS: readonly InitKind[] = Object.freeze([
+  "normal",
+  "uniform",
+  "xavier-normal",
+  "xavier-uniform",
+  "he-normal",
+  "he-uniform",
+] as const);
+
+/** True when s is one of INIT_KINDS. */
+export function isInitKind(s: unknown): s is InitKind {
+  return typeof s === "string" && (INIT_KINDS as readonly string[]).includes(s);
+}
+
+/**
+ * The spread of an initialiser: the standard deviation for *-normal kinds, the bound a of U(−a, a) for
+ * *-uniform kinds. scale is the naive std/bound for "normal"/"uniform" and a gain multiplier for the others.
+ *   normal: σ = scale                           uniform: a = scale
+ *   xavier-normal: σ = scale·√(2/(fanIn+fanOut))  xavier-uniform: a = scale·√(6/(fanIn+fanOut))   (Glorot & Bengio 2010)
+ *   he-normal: σ = scale·√(2/fanIn)              he-uniform: a = scale·√(6/fanIn)   (He et al. 2015, fan_in, ReLU gain √2)
+ */
+export function initSpread(kind: InitKind, scale: number, fanIn: number, fanOut: number): number {
+  switch (kind) {
+    case "normal":
+    case "uniform":
+      return scale;
+    case "xavier-normal":
+      return scale * Math.sqrt(2 / (fanIn + fanOut));
+    case "xavier-uniform":
+      return scale * Math.sqrt(6 / (fanIn + fanOut));
+    case "he-normal":
+      return scale * Math.sqrt(2 / fanIn);
+    case "he-uniform":
+      return scale * Math.sqrt(6 / fanIn);
+  }
+}
+
+/** Fills W (fanIn×fanOut, row-major) with draws from the initialiser, in row-major order. */
+export function initWeights(
+  kind: InitKind,
+  scale: number,
+  W: Float64Array,
+  fanIn: number,
+  fanOut: number,
+  rng: Rng,
+): void {
+  const spread = initSpread(kind, scale, fanIn, fanOut);
+  const normal = kind === "normal" || kind === "xavier-normal" || kind === "he-normal";
+  const len = fanIn * fanOut;
+  for (let i = 0; i < len; i++) W[i] = normal ? spread * rng.normal() : spread * (2 * rng.next() - 1);
+}

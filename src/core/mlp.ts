@@ -1,0 +1,161 @@
+/**
+ * A fully connected network with flat, preallocated storage. Layer l (0-based; W_{l+1} on the notation
+ * page) maps sizes[l] inputs to sizes[l+1] outputs:
+ *
+ *   z_l = a_{l−1}·W_l + b_l      (a_{−1} = x)        hidden: a_l = f(z_l),  last: a = head(z)
+ *   δ_last = ∂L/∂z (losses.ts)   dW_l = a_{l−1}ᵀ·δ_l   db_l = Σ_rows δ_l   δ_{l−1} = δ_l·W_lᵀ ⊙ f′(z_{l−1})
+ *
+ * All parameters live in one Float64Array, layer by layer [W_0 (row-major, in × out), b_0, W_1, b_1, …],
+ * and the gradients in another with the same layout, so optimisers and resets are single loops.
+ */
+import type { Activation } from "./activations.ts";
+import { scalarKernel, type ActivationKernel } from "./activation-kernels.ts";
+import { headForward, type HeadName } from "./heads.ts";
+import { lossValue, outputDelta, type LossName } from "./losses.ts";
+import { columnSums, matmulBias, matmulTransA, matmulTransB } from "./matmul.ts";
+
+/** What an Mlp is built from. hiddenKernel defaults to a per-element loop over hidden.f and hidden.df. */
+export interface MlpSpec {
+  readonly sizes: readonly number[];
+  readonly hidden: Activation;
+  readonly hiddenKernel?: ActivationKernel;
+  readonly head: HeadName;
+  readonly loss: LossName;
+}
+
+/** Buffers for one batch of up to `capacity` rows; per layer l, z/a/fp/delta are capacity × sizes[l+1]. */
+export interface Workspace {
+  readonly capacity: number;
+  /** Inputs, capacity × sizes[0]. */
+  readonly x: Float64Array;
+  /** Targets, capacity × outputs. */
+  readonly y: Float64Array;
+  readonly z: readonly Float64Array[];
+  readonly a: readonly Float64Array[];
+  /** f′(z) per layer (head′(z) for the last; p(1 − p) for softmax). */
+  readonly fp: readonly Float64Array[];
+  /** δ = ∂L/∂z per layer. */
+  readonly delta: readonly Float64Array[];
+}
+
+/** A multilayer perceptron; forward and backward allocate nothing. */
+export class Mlp {
+  readonly sizes: readonly number[];
+  /** Number of weight layers. */
+  readonly depth: number;
+  readonly head: HeadName;
+  readonly loss: LossName;
+  readonly params: Float64Array;
+  readonly grads: Float64Array;
+  /** Views into params/grads per layer. */
+  readonly W: readonly Float64Array[];
+  readonly b: readonly Float64Array[];
+  readonly dW: readonly Float64Array[];
+  readonly db: readonly Float64Array[];
+  /** Offset of W_l in params; b_l follows it. */
+  readonly offsets: readonly number[];
+  #hidden: Activation;
+  #kernel: ActivationKernel;
+
+  constructor(spec: MlpSpec) {
+    const sizes = spec.sizes;
+    if (sizes.length < 2 || sizes.some((s) => !Number.isInteger(s) || s < 1)) {
+      throw new Error(`Mlp: sizes must be ≥ 2 positive integers; got [${sizes.join(", ")}].`);
+    }
+    this.sizes = Object.freeze(sizes.slice());
+    this.depth = sizes.length - 1;
+    this.head = spec.head;
+    this.loss = spec.loss;
+    this.#hidden = spec.hidden;
+    this.#kernel = spec.hiddenKernel ?? scalarKernel(spec.hidden);
+    const offsets: number[] = [];
+    let total = 0;
+    for (let l = 0; l < this.depth; l++) {
+      offsets.push(total);
+      total += (sizes[l]! + 1) * sizes[l + 1]!;
+    }
+    this.offsets = offsets;
+    this.params = new Float64Array(total);
+    this.grads = new Float64Array(total);
+    const view = (buf: Float64Array, l: number, bias: boolean): Float64Array => {
+      const nW = sizes[l]! * sizes[l + 1]!;
+      const start = offsets[l]! + (bias ? nW : 0);
+      return buf.subarray(start, start + (bias ? sizes[l + 1]! : nW));
+    };
+    const layers = [...Array(this.depth).keys()];
+    this.W = layers.map((l) => view(this.params, l, false));
+    this.b = layers.map((l) => view(this.params, l, true));
+    this.dW = layers.map((l) => view(this.grads, l, false));
+    this.db = layers.map((l) => view(this.grads, l, true));
+  }
+
+  /** Outputs of the last layer. */
+  get outputs(): number {
+    return this.sizes[this.depth]!;
+  }
+
+  /** The hidden activation. */
+  get hidden(): Activation {
+    return this.#hidden;
+  }
+
+  /** Swaps the hidden activation, keeping the weights (e.g. ReLU → Leaky ReLU to revive dead units). */
+  setHidden(act: Activation, kernel?: ActivationKernel): void {
+    this.#hidden = act;
+    this.#kernel = kernel ?? scalarKernel(act);
+  }
+
+  /** Allocates buffers for batches of up to `capacity` rows. */
+  workspace(capacity: number): Workspace {
+    const s = this.sizes;
+    const per = () => [...Array(this.depth).keys()].map((l) => new Float64Array(capacity * s[l + 1]!));
+    return {
+      capacity,
+      x: new Float64Array(capacity * s[0]!),
+      y: new Float64Array(capacity * this.outputs),
+      z: per(),
+      a: per(),
+      fp: per(),
+      delta: per(),
+    };
+  }
+
+  /** Forward pass over the first n rows of ws.x: fills z, a and fp of every layer. */
+  forward(ws: Workspace, n: number): void {
+    const s = this.sizes;
+    const last = this.depth - 1;
+    for (let l = 0; l <= last; l++) {
+      const input = l === 0 ? ws.x : ws.a[l - 1]!;
+      matmulBias(input, this.W[l]!, this.b[l]!, ws.z[l]!, n, s[l]!, s[l + 1]!);
+      if (l < last) this.#kernel(ws.z[l]!, ws.a[l]!, ws.fp[l]!, n * s[l + 1]!);
+      else headForward(this.head, ws.z[l]!, ws.a[l]!, ws.fp[l]!, n, s[l + 1]!);
+    }
+  }
+
+  /** Mean loss of the last forward pass against the first n rows of ws.y. */
+  lossOf(ws: Workspace, n: number): number {
+    const l = this.depth - 1;
+    return lossValue(this.loss, ws.z[l]!, ws.a[l]!, ws.y, n, this.outputs);
+  }
+
+  /** Backward pass after forward(ws, n): fills every δ and the whole gradient vector. */
+  backward(ws: Workspace, n: number): void {
+    const s = this.sizes;
+    const last = this.depth - 1;
+    outputDelta(this.loss, ws.z[last]!, ws.a[last]!, ws.fp[last]!, ws.y, n, this.outputs, ws.delta[last]!);
+    for (let l = last; l >= 0; l--) {
+      const input = l === 0 ? ws.x : ws.a[l - 1]!;
+      matmulTransA(input, ws.delta[l]!, this.dW[l]!, n, s[l]!, s[l + 1]!);
+      columnSums(ws.delta[l]!, this.db[l]!, n, s[l + 1]!);
+      if (l > 0) matmulTransB(ws.delta[l]!, this.W[l]!, ws.fp[l - 1]!, ws.delta[l - 1]!, n, s[l + 1]!, s[l]!);
+    }
+  }
+
+  /** forward + loss + backward on the first n rows of ws.x / ws.y; returns the loss. */
+  lossAndGradient(ws: Workspace, n: number): number {
+    this.forward(ws, n);
+    const loss = this.lossOf(ws, n);
+    this.backward(ws, n);
+    return loss;
+  }
+}

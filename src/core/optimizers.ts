@@ -1,0 +1,99 @@
+/**
+ * Optimisers over one flat parameter vector θ and its gradient g (same length), in PyTorch's forms.
+ * Weight decay is L2 added to the gradient, g ← g + λθ, before the update (torch.optim.SGD/Adam, not AdamW),
+ * and applies to every parameter, biases included, as in a single PyTorch parameter group.
+ */
+
+/** Names of the optimisers. */
+export type OptimizerKind = "sgd" | "momentum" | "adam";
+
+/** All optimiser names. */
+export const OPTIMIZER_KINDS: readonly OptimizerKind[] = Object.freeze(["sgd", "momentum", "adam"] as const);
+
+/** Plain optimiser settings. Defaults: momentum 0.9, Adam β1 0.9, β2 0.999, ε 1e-8 (PyTorch's), weightDecay 0. */
+export interface OptimizerConfig {
+  kind: OptimizerKind;
+  lr: number;
+  momentum?: number;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  weightDecay?: number;
+}
+
+/** A stateful optimiser; `step` updates θ in place and allocates nothing. */
+export class Optimizer {
+  readonly kind: OptimizerKind;
+  lr: number;
+  readonly momentum: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  readonly weightDecay: number;
+  /** Momentum buffer v, or Adam's first moment m. */
+  readonly #m: Float64Array;
+  /** Adam's second moment v. */
+  readonly #v: Float64Array;
+  #t = 0;
+
+  constructor(config: OptimizerConfig, size: number) {
+    this.kind = config.kind;
+    this.lr = config.lr;
+    this.momentum = config.momentum ?? 0.9;
+    this.beta1 = config.beta1 ?? 0.9;
+    this.beta2 = config.beta2 ?? 0.999;
+    this.eps = config.eps ?? 1e-8;
+    this.weightDecay = config.weightDecay ?? 0;
+    this.#m = new Float64Array(config.kind === "sgd" ? 0 : size);
+    this.#v = new Float64Array(config.kind === "adam" ? size : 0);
+  }
+
+  /** Steps taken since construction or reset. */
+  get steps(): number {
+    return this.#t;
+  }
+
+  /** Forgets all state (momentum, moments, step count); keeps lr. */
+  reset(): void {
+    this.#m.fill(0);
+    this.#v.fill(0);
+    this.#t = 0;
+  }
+
+  /**
+   * One update of θ from g (θ, g: length len, g is not modified).
+   * sgd: θ −= lr·g. momentum: v = μv + g; θ −= lr·v (PyTorch: no dampening, v₁ = g₁).
+   * adam: m = β1·m + (1−β1)g; v = β2·v + (1−β2)g²; θ −= (lr/(1−β1ᵗ))·m/(√v/√(1−β2ᵗ) + ε), PyTorch's arrangement.
+   */
+  step(theta: Float64Array, g: Float64Array, len: number = theta.length): void {
+    this.#t++;
+    const lr = this.lr;
+    const wd = this.weightDecay;
+    const m = this.#m;
+    if (this.kind === "sgd") {
+      for (let i = 0; i < len; i++) theta[i]! -= lr * (g[i]! + wd * theta[i]!);
+    } else if (this.kind === "momentum") {
+      const mu = this.momentum;
+      for (let i = 0; i < len; i++) {
+        const vi = mu * m[i]! + (g[i]! + wd * theta[i]!);
+        m[i] = vi;
+        theta[i]! -= lr * vi;
+      }
+    } else {
+      const v = this.#v;
+      const b1 = this.beta1;
+      const b2 = this.beta2;
+      const stepSize = lr / (1 - Math.pow(b1, this.#t));
+      const rootBc2 = Math.sqrt(1 - Math.pow(b2, this.#t));
+      const eps = this.eps;
+      for (let i = 0; i < len; i++) {
+        const gi = g[i]! + wd * theta[i]!;
+        const mi = b1 * m[i]! + (1 - b1) * gi;
+        const vi = b2 * v[i]! + (1 - b2) * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        theta[i]! -= (stepSize * mi) / (Math.sqrt(vi) / rootBc2 + eps);
+      }
+    }
+  }
+}

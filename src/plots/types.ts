@@ -1,0 +1,22 @@
+/** One line on a plot: plain numbers and a colour token name, nothing about where they came from. */
+export interface PlotSeries {
+  label: string;
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+  /** A CSS colour, normally a data token such as "var(--color-data-1)". */
+  color: string;
+  dashed?: boolean;
+}
+
+/** A shaded x-interval, e.g. where an activation is saturated. */
+export interface PlotBand {
+  from: number;
+  to: number;
+}
+
+/** A closed numeric interval for an axis. */
+export interface AxisSpec {
+  min: number;
+  max: number;
+  label: string;
+}

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("activation explorer", () => {
+  test("hydrates in the lesson and its readout follows the probe slider moved with the keyboard", async ({ page }) => {
+    await page.goto("lessons/step-and-sigmoid/");
+    const lab = page.locator('[data-lab="activation-explorer"]');
+    await lab.scrollIntoViewIfNeeded();
+    const slider = lab.getByRole("slider", { name: /probe x/i });
+    const readout = lab.locator("[data-readout] p").first();
+    await expect(readout).toContainText("x = 2");
+    const before = await readout.textContent();
+    // Hydration can land a moment after scrolling: keep pressing until the island reacts.
+    await expect(async () => {
+      await slider.focus();
+      await page.keyboard.press("ArrowRight");
+      expect(await readout.textContent()).not.toBe(before);
+    }).toPass({ timeout: 10_000 });
+    await expect(readout).toContainText(/x = 2\.\d/);
+    await expect(slider).toHaveAttribute("aria-valuetext", /x equals 2\.\d/);
+  });
+
+  test("shows a tiny sigmoid slope as a number, not 0, and the step's slope as 0", async ({ page }) => {
+    await page.goto("dev/labs/activation-explorer/");
+    const lab = page.locator('[data-lab="activation-explorer"]');
+    const slider = lab.getByRole("slider", { name: /probe x/i });
+    await expect(async () => {
+      await slider.focus();
+      await page.keyboard.press("End");
+      await expect(lab.locator("[data-readout] [data-df]").first()).toHaveText("0.002467", { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
+    await lab.getByLabel("Compare with").selectOption("step");
+    await expect(lab.locator("[data-readout] [data-df]").nth(1)).toHaveText("0");
+  });
+
+  test("the α slider changes Leaky ReLU's slope on the negative side, and its formula is shown", async ({ page }) => {
+    await page.goto("dev/labs/activation-explorer/");
+    const lab = page.locator('[data-lab="activation-explorer"]');
+    await expect(async () => {
+      await lab.getByLabel("Activation").selectOption("leaky-relu");
+      await expect(lab).toHaveAttribute("data-a", "leaky-relu", { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
+    await lab.getByRole("slider", { name: /probe x/i }).fill("-2");
+    await expect(lab.locator("[data-readout] [data-df]").first()).toHaveText("0.1");
+    await lab.getByRole("slider", { name: /α/ }).fill("0.3");
+    await expect(lab.locator("[data-readout] [data-df]").first()).toHaveText("0.3");
+    await expect(lab.locator("[data-readout] [data-f]").first()).toHaveText("−0.6");
+    await expect(lab.locator('[data-formula="leaky-relu"]')).toBeVisible();
+    await expect(lab.locator('[data-formula="sigmoid"]')).toBeHidden();
+  });
+});

@@ -1,0 +1,52 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { Page } from "@playwright/test";
+
+/** Every built page, as a site-relative URL ("lessons/relu/"), found by walking dist/. */
+export function builtPages(dist = "dist"): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === "index.html") pages.push(relative(dist, dir).split(sep).join("/"));
+    }
+  };
+  walk(dist);
+  return pages.map((p) => (p === "" ? "" : `${p}/`)).sort();
+}
+
+/** What went wrong while a page was open: console errors, uncaught exceptions, failed or external requests. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  externalRequests: string[];
+}
+
+/** Starts recording a page's problems; read the returned object after interacting. */
+export function watchProblems(page: Page): PageProblems {
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (error) => problems.pageErrors.push(error.message));
+  page.on("requestfailed", (request) =>
+    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol.startsWith("http")) {
+      problems.externalRequests.push(request.url());
+    }
+  });
+  return problems;
+}
+
+/** Chooses the theme the page starts in, through the same stored value the toggle writes. */
+export async function startInTheme(page: Page, theme: "light" | "dark"): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem("activation-labs:theme", t), theme);
+}

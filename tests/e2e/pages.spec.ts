@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { builtPages, watchProblems } from "./helpers.ts";
+
+const pages = builtPages().filter((p) => p !== "404/");
+
+test("the build has the home page, a lesson and the lab gallery", () => {
+  expect(pages).toContain("");
+  expect(pages).toContain("lessons/step-and-sigmoid/");
+  expect(pages).toContain("dev/labs/activation-explorer/");
+});
+
+for (const path of pages) {
+  test(`/${path} loads with no console error and no failed request`, async ({ page }) => {
+    const problems = watchProblems(page);
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    await page.mouse.wheel(0, 20_000); // scroll so every client:visible island hydrates
+    await page.waitForLoadState("networkidle");
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.externalRequests).toEqual([]);
+    await expect(page.locator("h1")).toHaveCount(1);
+  });
+}
+
+test("the lesson's math is rendered by KaTeX at build time, inline and display", async ({ page }) => {
+  await page.goto("lessons/step-and-sigmoid/");
+  expect(await page.locator(".katex").count()).toBeGreaterThan(10);
+  expect(await page.locator(".katex-display").count()).toBeGreaterThan(3);
+  await expect(page.locator(".katex-error")).toHaveCount(0);
+  // No math library ships to the reader: the HTML arrives already typeset.
+  const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((e) => e.getAttribute("src") ?? ""));
+  expect(scripts.filter((s) => /katex/i.test(s))).toEqual([]);
+  // KaTeX's fonts come from this site, not a CDN.
+  const fontFaces = await page.evaluate(() =>
+    [...document.fonts].map((f) => f.family).filter((f) => f.startsWith("KaTeX")),
+  );
+  expect(fontFaces.length).toBeGreaterThan(0);
+});
+
+test("the home page maps the course: every lesson in order with its summary and labs", async ({ page }) => {
+  await page.goto("");
+  const cards = page.locator(".course-map li");
+  await expect(cards.first()).toContainText("Step and sigmoid");
+  await expect(cards.first()).toContainText("Activation explorer");
+  await cards.first().locator("a").click();
+  await expect(page).toHaveURL(/lessons\/step-and-sigmoid\/$/);
+});
