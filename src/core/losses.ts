@@ -4,7 +4,6 @@
  */
 import { sigmoid } from "./activations.ts";
 import type { HeadName } from "./heads.ts";
-import { logSumExp } from "./softmax.ts";
 
 /** Names of the losses. */
 export type LossName = "mse" | "bce" | "bce-logits" | "cross-entropy";
@@ -34,7 +33,7 @@ export const BCE_LOG_CLAMP = -100;
 
 /** nn.BCELoss for one element: −[y·max(log p, −100) + (1 − y)·max(log(1 − p), −100)], log(1 − p) via log1p. */
 export function binaryCrossEntropy(p: number, y: number): number {
-  return -(y * Math.max(Math.log(p), BCE_LOG_CLAMP) + (1 - y) * Math.max(Math.log1p(-p), BCE_LOG_CLAMP));
+  return 0 - (y * Math.max(Math.log(p), BCE_LOG_CLAMP) + (1 - y) * Math.max(Math.log1p(-p), BCE_LOG_CLAMP));
 }
 
 /**
@@ -49,22 +48,30 @@ export function binaryCrossEntropyWithLogits(z: number, y: number): number {
 
 /**
  * nn.CrossEntropyLoss for one row of logits: Σ_j y_j·(logsumexp(z) − z_j) (= −log softmax(z)_c for a
- * one-hot y). z, y: rows of length m starting at o. Zero targets are skipped, so a −∞ logit of a wrong
- * class costs nothing; +∞ logits give their limit.
+ * one-hot y), evaluated as log Σ e^(z−max) − (z_j − max) so that no large number is subtracted from
+ * another (CE([1000, 1000], class 0) is exactly ln 2). z, y: rows of length m starting at o. Zero targets
+ * are skipped, so a −∞ logit of a wrong class costs nothing; +∞ logits give their limit.
  */
 export function crossEntropyRow(z: Float64Array, y: Float64Array, o: number, m: number): number {
-  const lse = logSumExp(z, o, m);
-  if (lse !== lse) return NaN;
-  let infinite = 0;
-  if (lse === Infinity) for (let j = 0; j < m; j++) if (z[o + j] === Infinity) infinite++;
+  let max = -Infinity;
+  for (let j = 0; j < m; j++) {
+    const v = z[o + j]!;
+    if (v !== v) return NaN;
+    if (v > max) max = v;
+  }
   let s = 0;
+  let infinite = 0;
+  if (max === Infinity) for (let j = 0; j < m; j++) infinite += z[o + j] === Infinity ? 1 : 0;
+  else for (let j = 0; j < m; j++) s += Math.exp(z[o + j]! - max);
+  const logS = Math.log(s);
+  let loss = 0;
   for (let j = 0; j < m; j++) {
     const yj = y[o + j]!;
     if (yj === 0) continue;
     const zj = z[o + j]!;
-    s += yj * (lse === Infinity ? (zj === Infinity ? Math.log(infinite) : Infinity) : lse - zj);
+    loss += yj * (max === Infinity ? (zj === Infinity ? Math.log(infinite) : Infinity) : logS - (zj - max));
   }
-  return s;
+  return loss;
 }
 
 /**

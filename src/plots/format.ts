@@ -13,6 +13,15 @@ export function formatNumber(v: number, digits = 3): string {
   return `${minus(String(Number(mantissa)))}×10${superscript(Number(exponent))}`;
 }
 
+/** A power of ten written for a log axis: 1, 10, or 10ᵏ otherwise (1e-3 → 10⁻³); other values go through formatNumber. */
+export function formatDecade(v: number): string {
+  const k = Math.round(Math.log10(v));
+  if (!(v > 0) || !Number.isFinite(v) || Math.abs(v / 10 ** k - 1) > 1e-9) return formatNumber(v);
+  if (k === 0) return "1";
+  if (k === 1) return "10";
+  return `10${superscript(k)}`;
+}
+
 /** The typographic minus sign instead of a hyphen. */
 function minus(s: string): string {
   return s.replace("-", "−");

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { defaultsOf, readUrl, writeUrl, type UrlSchema } from "./url-state.ts";
+
+const schema = {
+  depth: { kind: "number", label: "depth", min: 1, max: 20, fallback: 4, integer: true },
+  lr: { kind: "number", label: "learning rate", min: 1e-5, max: 10, fallback: 0.1 },
+  hidden: { kind: "choice", label: "activation", choices: ["sigmoid", "tanh", "relu"], fallback: "sigmoid" },
+  leaky: { kind: "boolean", label: "leaky", fallback: false },
+} as const satisfies UrlSchema;
+const base = defaultsOf(schema);
+
+describe("readUrl", () => {
+  it("reads good values under the lab's prefix and ignores other labs' parameters", () => {
+    const { values, notices, present } = readUrl(schema, "?vg.depth=10&vg.hidden=relu&dr.depth=3&vg.leaky=1", "vg", base);
+    expect(values).toEqual({ depth: 10, lr: 0.1, hidden: "relu", leaky: true });
+    expect(notices).toEqual([]);
+    expect(present).toBe(true);
+  });
+
+  it("clamps absurd numbers and rounds integers", () => {
+    const { values, notices } = readUrl(schema, "?vg.depth=1e309&vg.lr=-4&vg.depth2=1", "vg", base);
+    expect(values.depth).toBe(4); // 1e309 is Infinity: not usable, so the default
+    expect(values.lr).toBe(1e-5);
+    expect(notices.map((n) => n.setting).sort()).toEqual(["depth", "depth2", "learning rate"]);
+    expect(readUrl(schema, "?vg.depth=999", "vg", base).values.depth).toBe(20);
+    expect(readUrl(schema, "?vg.depth=7.6", "vg", base).values.depth).toBe(8);
+  });
+
+  it.each([
+    ["__proto__", "?vg.__proto__=1&vg.hidden=__proto__"],
+    ["constructor", "?vg.constructor=1&vg.hidden=constructor"],
+    ["a script tag", "?vg.hidden=%3Cscript%3Ealert(1)%3C/script%3E"],
+    ["an empty value", "?vg.hidden=&vg.depth="],
+    ["a duplicated key", "?vg.hidden=relu&vg.hidden=tanh&vg.depth=3&vg.depth=5"],
+    ["hex and words for numbers", "?vg.depth=0x10&vg.lr=fast"],
+  ])("turns %s into defaults with a visible notice", (_name, search) => {
+    const { values, notices } = readUrl(schema, search, "vg", base);
+    expect(values.hidden).toBe("sigmoid");
+    expect([4, 16]).toContain(values.depth);
+    expect(notices.length).toBeGreaterThan(0);
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("refuses to parse an address longer than 4000 characters", () => {
+    const { values, notices } = readUrl(schema, `?vg.depth=5&junk=${"x".repeat(5000)}`, "vg", base);
+    expect(values.depth).toBe(4);
+    expect(notices).toHaveLength(1);
+  });
+
+  it("starts from a lesson's preset, not the schema defaults", () => {
+    const preset = { ...base, depth: 10 };
+    expect(readUrl(schema, "", "vg", preset).values.depth).toBe(10);
+  });
+});
+
+describe("writeUrl", () => {
+  it("writes only what differs from the base and keeps other parameters", () => {
+    const search = writeUrl(schema, { ...base, depth: 12, leaky: true }, base, "?dr.lr=0.5&vg.depth=3", "vg");
+    expect(search).toBe("?dr.lr=0.5&vg.depth=12&vg.leaky=1");
+  });
+
+  it("round-trips through readUrl", () => {
+    const values = { depth: 17, lr: 0.003, hidden: "tanh", leaky: false };
+    const search = writeUrl(schema, values, base, "", "vg");
+    expect(readUrl(schema, search, "vg", base).values).toEqual(values);
+  });
+
+  it("gives an empty string when everything is default", () => {
+    expect(writeUrl(schema, base, base, "", "vg")).toBe("");
+  });
+});

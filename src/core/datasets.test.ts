@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { DATASET_KINDS, encodeTargets, makeDataset, type DatasetConfig } from "./datasets.ts";
+import { createRng, shuffle } from "./rng.ts";
+
+describe("rng", () => {
+  it("is deterministic per seed, uniform-looking, and has a standard normal", () => {
+    const a = createRng(42);
+    const b = createRng(42);
+    const c = createRng(43);
+    const xs = Array.from({ length: 20000 }, () => a.next());
+    expect(xs.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => b.next()));
+    expect(c.next()).not.toBe(xs[0]);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    expect(Math.abs(xs.reduce((s, x) => s + x, 0) / xs.length - 0.5)).toBeLessThan(0.01);
+    const ns = Array.from({ length: 20000 }, () => a.normal());
+    const mean = ns.reduce((s, x) => s + x, 0) / ns.length;
+    const variance = ns.reduce((s, x) => s + (x - mean) ** 2, 0) / ns.length;
+    expect(Math.abs(mean)).toBeLessThan(0.03);
+    expect(Math.abs(variance - 1)).toBeLessThan(0.03);
+    const ints = new Set(Array.from({ length: 1000 }, () => a.int(7)));
+    expect([...ints].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(() => createRng(1.5)).toThrow(/integer/);
+  });
+
+  it("shuffles into a permutation", () => {
+    const idx = new Int32Array([0, 1, 2, 3, 4, 5, 6, 7]);
+    shuffle(createRng(1), idx);
+    expect([...idx].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe("datasets", () => {
+  for (const kind of DATASET_KINDS) {
+    it(`${kind}: seeded, balanced, inside [−1, 1]² when noise is 0, split as asked`, () => {
+      const config: DatasetConfig = { kind, n: 300, noise: 0, classes: 4, testFraction: 0.2 };
+      const d = makeDataset(config, 5);
+      const k = kind === "blobs" || kind === "spirals" ? 4 : 2;
+      expect(d.classes).toBe(k);
+      expect(d.test.n).toBe(60);
+      expect(d.train.n).toBe(240);
+      const counts = new Array(k).fill(0);
+      for (const s of [d.train, d.test]) {
+        for (let i = 0; i < s.n; i++) counts[s.labels[i]!]++;
+        if (kind !== "blobs") for (const v of s.x) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+      }
+      for (const c of counts) expect(Math.abs(c - 300 / k)).toBeLessThanOrEqual(1);
+      expect(makeDataset(config, 5)).toEqual(d);
+      expect(makeDataset(config, 6).train.x).not.toEqual(d.train.x);
+      const noisy = makeDataset({ ...config, noise: 0.1 }, 5);
+      expect(noisy.train.x).not.toEqual(d.train.x);
+    });
+  }
+
+  it("XOR puts class 0 where x·y > 0", () => {
+    const d = makeDataset({ kind: "xor", n: 100, noise: 0, testFraction: 0 }, 1);
+    for (let i = 0; i < d.train.n; i++) expect(d.train.x[2 * i]! * d.train.x[2 * i + 1]! > 0 ? 0 : 1).toBe(d.train.labels[i]);
+  });
+
+  it("encodes targets: {0, 1} or {−1, 1} for one output, one-hot for several", () => {
+    const labels = new Int32Array([0, 1, 2]);
+    const y1 = new Float64Array(2);
+    encodeTargets(labels, 2, 1, -1, y1);
+    expect(Array.from(y1)).toEqual([-1, 1]);
+    const y3 = new Float64Array(9);
+    encodeTargets(labels, 3, 3, 0, y3);
+    expect(Array.from(y3)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+  });
+});

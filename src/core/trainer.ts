@@ -1,0 +1,283 @@
+/**
+ * Training loop over a validated config. Lifecycle:
+ *
+ *   createTrainer(config) ──► step(n) ──► step(n) … ──► (non-finite loss/weight) ─► diverged (sticky)
+ *          ▲                                                                              │
+ *          └──────────────────────────── reset() ◄────────────────────────────────────────┘
+ *
+ * reset() restores the initial weights bit for bit, clears the optimiser and replays the batch order.
+ * A step allocates nothing: every buffer is made here, once.
+ */
+import { getActivation } from "./activations.ts";
+import { activationKernel } from "./activation-kernels.ts";
+import { validateConfig, type TrainerConfig } from "./config.ts";
+import { makeDataset, encodeTargets, type Dataset, type Split } from "./datasets.ts";
+import { copyDiagnosticsInto, createDiagnostics, diagnosticsFinite, l2Distance, l2Norm, type Diagnostics } from "./diagnostics.ts";
+import { initWeights } from "./init.ts";
+import { LIMITS } from "./limits.ts";
+import { measure, histogramRanges, type DiagnosticsOptions } from "./measure.ts";
+import { Mlp, type Workspace } from "./mlp.ts";
+import { Optimizer } from "./optimizers.ts";
+import { createRng, shuffle, type Rng } from "./rng.ts";
+
+/** Where training stands. step counts completed steps; when diverged, step is the 1-based step that failed (it was not applied). */
+export type TrainStatus = { status: "ok"; step: number } | { status: "diverged"; step: number; reason: string };
+
+/** Default diagnostics: every step, saturation below |f′| 0.01, 20 histogram bins. */
+export const DEFAULT_DIAGNOSTICS: Readonly<DiagnosticsOptions> = Object.freeze({ every: 1, saturationThreshold: 0.01, histogramBins: 20 });
+
+/** A network, its data and optimiser, trained step by step. */
+export class Trainer {
+  #config: TrainerConfig;
+  readonly dataset: Dataset;
+  readonly mlp: Mlp;
+  readonly batchSize: number;
+  readonly #initial: Float64Array;
+  readonly #prev: Float64Array;
+  readonly #opt: Optimizer;
+  readonly #batch: Workspace;
+  readonly #train: Workspace;
+  readonly #test: Workspace | null;
+  readonly #order: Int32Array;
+  readonly #negative: number;
+  #rng: Rng;
+  #cursor = 0;
+  #steps = 0;
+  #status: TrainStatus = { status: "ok", step: 0 };
+  #lastLoss = NaN;
+  #options: DiagnosticsOptions;
+  #diag: Diagnostics;
+  #scratch: Diagnostics;
+
+  constructor(input: unknown, options: Partial<DiagnosticsOptions> = {}) {
+    const config = validateConfig(input);
+    this.#config = config;
+    this.dataset = makeDataset(config.dataset, config.seeds.data);
+    const act = getActivation(config.hidden, config.alpha);
+    this.mlp = new Mlp({ sizes: config.layers, hidden: act, hiddenKernel: activationKernel(config.hidden, config.alpha), head: config.head, loss: config.loss });
+    const rng = createRng(config.seeds.init);
+    const s = config.layers;
+    for (let l = 0; l < this.mlp.depth; l++) {
+      initWeights(config.init.kind, config.init.scale ?? 1, this.mlp.W[l]!, s[l]!, s[l + 1]!, rng);
+      this.mlp.b[l]!.fill(config.init.bias ?? 0);
+    }
+    this.#initial = this.mlp.params.slice();
+    this.#prev = new Float64Array(this.mlp.params.length);
+    this.#opt = new Optimizer(config.optimizer, this.mlp.params.length);
+    this.#negative = config.head === "tanh" ? -1 : 0;
+    const nTrain = this.dataset.train.n;
+    this.batchSize = config.batchSize === "full" || config.batchSize === undefined ? nTrain : Math.min(config.batchSize, nTrain);
+    this.#train = this.#filled(this.dataset.train);
+    this.#test = this.dataset.test.n > 0 ? this.#filled(this.dataset.test) : null;
+    this.#batch = this.batchSize === nTrain ? this.#train : this.mlp.workspace(this.batchSize);
+    this.#order = new Int32Array(nTrain);
+    this.#rng = createRng(config.seeds.batch);
+    this.#resetOrder();
+    this.#options = { ...DEFAULT_DIAGNOSTICS, ...options };
+    this.#diag = this.#newDiagnostics();
+    this.#scratch = this.#newDiagnostics();
+  }
+
+  /** A workspace holding a whole split, inputs and encoded targets copied in once. */
+  #filled(split: Split): Workspace {
+    const ws = this.mlp.workspace(split.n);
+    ws.x.set(split.x);
+    encodeTargets(split.labels, split.n, this.mlp.outputs, this.#negative, ws.y);
+    return ws;
+  }
+
+  #newDiagnostics(): Diagnostics {
+    const o = this.#options;
+    return createDiagnostics(this.#config.layers, o.histogramBins, histogramRanges(this.#config, o));
+  }
+
+  #resetOrder(): void {
+    for (let i = 0; i < this.#order.length; i++) this.#order[i] = i;
+    this.#cursor = this.#order.length;
+  }
+
+  /** Copies the next minibatch into the batch workspace (a fresh seeded shuffle each epoch); returns its size. */
+  #nextBatch(): number {
+    if (this.#batch === this.#train) return this.dataset.train.n;
+    const n = this.#order.length;
+    if (this.#cursor >= n) {
+      shuffle(this.#rng, this.#order);
+      this.#cursor = 0;
+    }
+    const bn = Math.min(this.batchSize, n - this.#cursor);
+    const m = this.mlp.outputs;
+    const { x, y } = this.#batch;
+    for (let r = 0; r < bn; r++) {
+      const src = this.#order[this.#cursor + r]!;
+      x[2 * r] = this.#train.x[2 * src]!;
+      x[2 * r + 1] = this.#train.x[2 * src + 1]!;
+      for (let j = 0; j < m; j++) y[r * m + j] = this.#train.y[src * m + j]!;
+    }
+    this.#cursor += bn;
+    return bn;
+  }
+
+  /** The config this trainer runs, including later setLearningRate / setHiddenActivation changes. */
+  get config(): TrainerConfig {
+    return this.#config;
+  }
+
+  /** Current status (a fresh object). */
+  get status(): TrainStatus {
+    return { ...this.#status };
+  }
+
+  /** Completed steps since construction or reset. */
+  get steps(): number {
+    return this.#steps;
+  }
+
+  /** Loss of the last step's batch (at the weights it started from); NaN before the first step. */
+  get lastLoss(): number {
+    return this.#lastLoss;
+  }
+
+  /** The latest diagnostics, updated in place (copy with cloneDiagnostics to keep them). Never holds NaN. */
+  get diagnostics(): Diagnostics {
+    return this.#diag;
+  }
+
+  /** Changes how often and how diagnostics are measured (every: 0 = never; k = after steps k, 2k, …). */
+  setDiagnosticsOptions(options: Partial<DiagnosticsOptions>): void {
+    const next = { ...this.#options, ...options };
+    if (!Number.isInteger(next.every) || next.every < 0) throw new Error(`diagnostics every must be an integer ≥ 0; got ${next.every}.`);
+    if (!Number.isInteger(next.histogramBins) || next.histogramBins < 0 || next.histogramBins > LIMITS.maxBins) {
+      throw new Error(`histogramBins must be an integer in [0, ${LIMITS.maxBins}]; got ${next.histogramBins}.`);
+    }
+    const rebuild = next.histogramBins !== this.#options.histogramBins || next.histogramRange !== this.#options.histogramRange;
+    this.#options = next;
+    if (rebuild) {
+      this.#diag = this.#newDiagnostics();
+      this.#scratch = this.#newDiagnostics();
+    }
+  }
+
+  /** Sets the learning rate from the next step on; optimiser state is kept. */
+  setLearningRate(lr: number): void {
+    if (!(lr >= 0 && lr <= LIMITS.maxLearningRate)) throw new Error(`learning rate must be in [0, ${LIMITS.maxLearningRate}]; got ${lr}.`);
+    this.#opt.lr = lr;
+    this.#config = { ...this.#config, optimizer: { ...this.#config.optimizer, lr } };
+  }
+
+  /** The current learning rate. */
+  get learningRate(): number {
+    return this.#opt.lr;
+  }
+
+  /**
+   * Runs up to n steps (at most LIMITS.maxStepsPerCall); stops early on divergence. Each step: forward,
+   * loss, backward, optional diagnostics, optimiser update, finiteness check. If `losses` is given,
+   * losses[i] receives the batch loss of the i-th step run. Returns the number of steps completed.
+   */
+  step(n = 1, losses?: Float64Array): number {
+    const count = Math.max(0, Math.min(Math.floor(n), LIMITS.maxStepsPerCall));
+    const mlp = this.mlp;
+    const every = this.#options.every;
+    let done = 0;
+    while (done < count && this.#status.status === "ok") {
+      const stepNo = this.#steps + 1;
+      const bn = this.#nextBatch();
+      const loss = mlp.lossAndGradient(this.#batch, bn);
+      if (!Number.isFinite(loss)) return this.#diverge(stepNo, "the loss is not finite", done);
+      const due = every > 0 && stepNo % every === 0;
+      if (due) this.#measure(stepNo, loss, bn);
+      this.#prev.set(mlp.params);
+      this.#opt.step(mlp.params, mlp.grads);
+      if (!allFinite(mlp.params)) {
+        mlp.params.set(this.#prev);
+        return this.#diverge(stepNo, "a weight became non-finite", done);
+      }
+      if (due) {
+        measureUpdate(this.#scratch, mlp, this.#prev);
+        if (!diagnosticsFinite(this.#scratch)) {
+          mlp.params.set(this.#prev);
+          return this.#diverge(stepNo, "a diagnostic overflowed", done);
+        }
+        copyDiagnosticsInto(this.#scratch, this.#diag);
+      }
+      this.#steps = stepNo;
+      this.#status = { status: "ok", step: stepNo };
+      this.#lastLoss = loss;
+      if (losses && done < losses.length) losses[done] = loss;
+      done++;
+    }
+    return done;
+  }
+
+  #diverge(step: number, reason: string, done: number): number {
+    this.#status = { status: "diverged", step, reason };
+    return done;
+  }
+
+  #measure(stepNo: number, batchLoss: number, bn: number): void {
+    const full = this.#batch === this.#train;
+    if (!full) this.mlp.forward(this.#train, this.dataset.train.n);
+    const trainLoss = full ? batchLoss : this.mlp.lossOf(this.#train, this.dataset.train.n);
+    measure(this.#scratch, this.mlp, this.dataset, this.#batch, bn, this.#train, this.#test, trainLoss, this.#options);
+    this.#scratch.step = stepNo;
+    this.#scratch.valid = true;
+  }
+
+  /** Measures diagnostics at the current weights on the whole training set, without updating. Returns false (and keeps the old ones) if anything is non-finite. */
+  evaluate(): boolean {
+    const n = this.dataset.train.n;
+    const loss = this.mlp.lossAndGradient(this.#train, n);
+    if (!Number.isFinite(loss)) return false;
+    measure(this.#scratch, this.mlp, this.dataset, this.#train, n, this.#train, this.#test, loss, this.#options);
+    for (const l of this.#scratch.layers) l.updateRatio = 0;
+    this.#scratch.step = this.#steps;
+    this.#scratch.valid = true;
+    if (!diagnosticsFinite(this.#scratch)) return false;
+    copyDiagnosticsInto(this.#scratch, this.#diag);
+    return true;
+  }
+
+  /**
+   * Back to the initial weights (bit-identical), a fresh optimiser and batch order, step 0, status ok, no
+   * diagnostics. Settings changed since construction (learning rate, hidden activation) are kept.
+   */
+  reset(): void {
+    this.mlp.params.set(this.#initial);
+    this.mlp.grads.fill(0);
+    this.#opt.reset();
+    this.#rng = createRng(this.#config.seeds.batch);
+    this.#resetOrder();
+    this.#steps = 0;
+    this.#status = { status: "ok", step: 0 };
+    this.#lastLoss = NaN;
+    this.#diag.valid = false;
+  }
+
+  /** Swaps the hidden activation in place, keeping weights and optimiser state (e.g. ReLU → Leaky ReLU to revive units). */
+  setHiddenActivation(name: TrainerConfig["hidden"], alpha?: number): void {
+    const next = validateConfig({ ...this.#config, hidden: name, alpha });
+    this.#config = next;
+    this.mlp.setHidden(getActivation(name, alpha), activationKernel(name, alpha));
+  }
+}
+
+/** True when no entry of v is NaN or ±∞ (x·0 is 0 exactly for finite x, NaN otherwise). */
+function allFinite(v: Float64Array): boolean {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! * 0;
+  return s === 0;
+}
+
+/** Writes ‖ΔW‖/‖W_before‖ per layer into d. */
+function measureUpdate(d: Diagnostics, mlp: Mlp, prev: Float64Array): void {
+  for (let l = 0; l < mlp.depth; l++) {
+    const o = mlp.offsets[l]!;
+    const len = mlp.sizes[l]! * mlp.sizes[l + 1]!;
+    d.layers[l]!.updateRatio = updateRatio(mlp.params, prev, o, len);
+  }
+}
+
+function updateRatio(now: Float64Array, before: Float64Array, o: number, len: number): number {
+  const w = l2Norm(before, o, len);
+  return w > 0 ? l2Distance(now, before, o, len) / w : 0;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { FromWorker, SessionSpec, Snapshot } from "./protocol.ts";
+import { FRAME_MS, MAX_SPEED, Runner, SLICE_MS } from "./runner.ts";
+
+const spec: SessionSpec = {
+  config: {
+    layers: [2, 8, 1],
+    hidden: "tanh",
+    head: "sigmoid",
+    loss: "bce",
+    init: { kind: "xavier-normal" },
+    optimizer: { kind: "sgd", lr: 0.5 },
+    seeds: { data: 1, init: 2, batch: 3 },
+    dataset: { kind: "xor", n: 100, noise: 0.05, testFraction: 0.2 },
+  },
+  boundarySize: 8,
+  diagnosticsEvery: 1,
+  saturationThreshold: 0.01,
+  path: null,
+  outputParts: 0,
+  perceptron: null,
+};
+
+/** A fake clock and scheduler: each scheduled callback runs when the test says, after `advance` ms. */
+function fakeHost() {
+  let time = 0;
+  const queue: (() => void)[] = [];
+  const posted: FromWorker[] = [];
+  return {
+    posted,
+    snapshots: () => posted.filter((m): m is { type: "snapshot"; snapshot: Snapshot } => m.type === "snapshot").map((m) => m.snapshot),
+    host: { now: () => time, schedule: (fn: () => void) => queue.push(fn), post: (m: FromWorker) => posted.push(m) },
+    /** Runs the next scheduled slice after `ms` of wall time. */
+    tick(ms: number) {
+      time += ms;
+      queue.shift()?.();
+    },
+    get queued() {
+      return queue.length;
+    },
+  };
+}
+
+describe("Runner", () => {
+  it("posts a snapshot at once when a run starts", () => {
+    const f = fakeHost();
+    new Runner(f.host).handle({ type: "start", runId: 1, spec });
+    expect(f.snapshots()).toHaveLength(1);
+    expect(f.snapshots()[0]?.step).toBe(0);
+  });
+
+  it("plays at the requested speed: 60 steps per second for one second is 60 steps", () => {
+    const f = fakeHost();
+    const r = new Runner(f.host);
+    r.handle({ type: "start", runId: 1, spec });
+    r.handle({ type: "play", runId: 1, stepsPerSecond: 60 });
+    for (let i = 0; i < 100; i++) f.tick(10);
+    r.handle({ type: "pause", runId: 1 });
+    // 100 slices of 10 ms; float rounding of the step credit may leave the 60th step for the next slice.
+    expect(f.snapshots().at(-1)?.step).toBeGreaterThanOrEqual(59);
+    expect(f.snapshots().at(-1)?.step).toBeLessThanOrEqual(60);
+  });
+
+  it("posts at most one snapshot per frame while playing, and the pause takes effect at once", () => {
+    const f = fakeHost();
+    const r = new Runner(f.host);
+    r.handle({ type: "start", runId: 1, spec });
+    r.handle({ type: "play", runId: 1, stepsPerSecond: MAX_SPEED });
+    for (let i = 0; i < 20; i++) f.tick(1);
+    expect(f.snapshots().length).toBeLessThanOrEqual(1 + Math.ceil(20 / FRAME_MS) + 1);
+    r.handle({ type: "pause", runId: 1 });
+    const stepAtPause = f.snapshots().at(-1)?.step;
+    for (let i = 0; i < 5; i++) f.tick(SLICE_MS);
+    expect(f.snapshots().at(-1)?.step).toBe(stepAtPause);
+    expect(f.queued).toBe(0);
+  });
+
+  it("ignores commands about an older run", () => {
+    const f = fakeHost();
+    const r = new Runner(f.host);
+    r.handle({ type: "start", runId: 1, spec });
+    r.handle({ type: "start", runId: 2, spec });
+    r.handle({ type: "step", runId: 1, steps: 50 });
+    expect(f.snapshots().at(-1)?.step).toBe(0);
+    r.handle({ type: "step", runId: 2, steps: 5 });
+    expect(f.snapshots().at(-1)).toMatchObject({ runId: 2, step: 5 });
+  });
+
+  it("turns a bad spec into an error message instead of throwing", () => {
+    const f = fakeHost();
+    new Runner(f.host).handle({ type: "start", runId: 3, spec: { ...spec, config: { layers: "many" } } });
+    expect(f.posted.at(-1)).toMatchObject({ type: "error", runId: 3 });
+  });
+
+  it("changes the learning rate without resetting the run", () => {
+    const f = fakeHost();
+    const r = new Runner(f.host);
+    r.handle({ type: "start", runId: 1, spec });
+    r.handle({ type: "step", runId: 1, steps: 10 });
+    r.handle({ type: "set-lr", runId: 1, lr: 0.01 });
+    expect(f.snapshots().at(-1)).toMatchObject({ step: 10, learningRate: 0.01 });
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import type { SessionSpec } from "./protocol.ts";
+import { TrainingSession } from "./session.ts";
+
+function spec(overrides: Partial<SessionSpec> = {}, config: Record<string, unknown> = {}): SessionSpec {
+  return {
+    config: {
+      layers: [2, 8, 8, 1],
+      hidden: "tanh",
+      head: "sigmoid",
+      loss: "bce",
+      init: { kind: "xavier-normal" },
+      optimizer: { kind: "sgd", lr: 0.5 },
+      seeds: { data: 1, init: 2, batch: 3 },
+      dataset: { kind: "xor", n: 200, noise: 0.05, testFraction: 0.25 },
+      ...config,
+    },
+    boundarySize: 16,
+    diagnosticsEvery: 1,
+    saturationThreshold: 0.01,
+    path: null,
+    outputParts: 0,
+    perceptron: null,
+    ...overrides,
+  };
+}
+
+describe("TrainingSession", () => {
+  it("trains, and its loss falls", () => {
+    const s = new TrainingSession(spec());
+    const first = s.snapshot(1);
+    s.step(300);
+    const later = s.snapshot(1);
+    expect(later.step).toBe(300);
+    expect(later.trainLoss!).toBeLessThan(first.trainLoss! * 0.7);
+    expect(later.boundary).toHaveLength(16 * 16);
+  });
+
+  it("records one history row per measurement and hands each row out once", () => {
+    const s = new TrainingSession(spec());
+    s.snapshot(1);
+    s.step(10);
+    const snap = s.snapshot(1);
+    expect(snap.history.rows).toBe(10);
+    expect(snap.history.width).toBe(3 + 3 * 3);
+    expect(snap.history.data[0]).toBe(1);
+    expect(s.snapshot(1).history.rows).toBe(0);
+  });
+
+  it("keeps pending history bounded when nobody reads it", () => {
+    const s = new TrainingSession(spec());
+    s.step(2000);
+    const snap = s.snapshot(1);
+    expect(snap.history.rows).toBeLessThanOrEqual(256);
+    expect(snap.history.data[(snap.history.rows - 1) * snap.history.width]).toBe(2000);
+  });
+
+  it("sends the dataset with the first snapshot only", () => {
+    const s = new TrainingSession(spec());
+    expect(s.snapshot(1).data?.trainLabels.length).toBe(150);
+    expect(s.snapshot(1).data).toBeNull();
+  });
+
+  it("resets to the same weights: the same steps give the same loss", () => {
+    const s = new TrainingSession(spec());
+    s.step(50);
+    const a = s.snapshot(1).trainLoss;
+    s.reset();
+    expect(s.snapshot(1).distanceFromStart).toBe(0);
+    s.step(50);
+    expect(s.snapshot(1).trainLoss).toBe(a);
+  });
+
+  it("reports divergence with its step, and never a NaN loss", () => {
+    const s = new TrainingSession(spec({}, { optimizer: { kind: "sgd", lr: 1e6 }, hidden: "identity", head: "identity", loss: "mse" }));
+    s.step(100);
+    const snap = s.snapshot(1);
+    expect(snap.status).toBe("diverged");
+    expect(snap.divergedAt).toBeGreaterThan(0);
+    expect(Number.isFinite(snap.trainLoss ?? 0)).toBe(true);
+    expect([...snap.history.data].filter((v, i) => i % snap.history.width !== 2).every(Number.isFinite)).toBe(true);
+  });
+
+  it("marks when ReLU units die after a shock, and Leaky ReLU revives them", () => {
+    const s = new TrainingSession(spec({}, { hidden: "relu", layers: [2, 16, 16, 1], init: { kind: "he-normal", bias: 0.1 } }));
+    s.step(20);
+    s.shock(50);
+    const dead = s.snapshot(1).deadSince.filter((v) => v >= 0).length;
+    expect(dead).toBeGreaterThan(0);
+    s.setActivation("leaky-relu", 0.3);
+    s.step(200);
+    expect(s.snapshot(1).deadSince.filter((v) => v >= 0).length).toBeLessThan(dead);
+  });
+
+  it("gives the chain-rule factors along a path, whose product matches", () => {
+    const s = new TrainingSession(spec({ path: { x: [0.5, -0.5], indices: [0, 1, 2, 0] } }));
+    const { path } = s.snapshot(1);
+    expect(path?.factors).toHaveLength(3);
+    const product = path!.factors.reduce((p, f) => p * f, 1);
+    expect(path!.product).toBeCloseTo(product, 15);
+    path!.factors.forEach((f, l) => expect(f).toBeCloseTo(path!.fPrime[l]! * path!.weights[l]!, 15));
+  });
+
+  it("trains a perceptron beside a step network whose weights never move", () => {
+    const s = new TrainingSession(
+      spec({ perceptron: { lr: 0.1 }, boundarySize: 0 }, { layers: [2, 1], hidden: "step", head: "step", loss: "mse", dataset: { kind: "linear", n: 100, noise: 0, testFraction: 0 }, optimizer: { kind: "sgd", lr: 1 } }),
+    );
+    s.step(200);
+    const snap = s.snapshot(1);
+    expect(snap.distanceFromStart).toBe(0);
+    expect(snap.perceptron!.trainAccuracy).toBeGreaterThan(0.95);
+  });
+
+  it("rejects a bad config with the core's message naming the field", () => {
+    expect(() => new TrainingSession(spec({}, { layers: [2, 1e9, 1] }))).toThrow(/layers\[1\]/);
+  });
+});
