@@ -1,0 +1,213 @@
+/**
+ * The part every training lab shares: it owns the TrainingClient, the run's status, the latest
+ * snapshot, the bounded history and the play/pause/step/reset/new-seed/speed/learning-rate
+ * commands. A lab's own controller composes it with its settings and derived views.
+ *
+ *   idle ──Train──► running ──Pause──► paused ──Train──► running
+ *     ▲                 │ (non-finite loss)                  │
+ *     └──Reset──── diverged ◄────────────────────────────────┘
+ */
+import { BoundedHistory } from "../../src/plots/downsample.ts";
+import { TrainingClient, type ClientMode } from "../../src/worker/client.ts";
+import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
+import { formatNumber } from "../../src/plots/format.ts";
+import { unflatten, type StaticSnapshot } from "./static-run.ts";
+
+/** What the lab's root element reports in data-status. */
+export type LabStatus = "idle" | "running" | "paused" | "diverged";
+
+/** Play speeds offered to the reader, in steps per second (Infinity: as fast as the machine allows). */
+export const SPEEDS = [
+  { label: "Slow (5 steps/s)", value: 5 },
+  { label: "Normal (60 steps/s)", value: 60 },
+  { label: "Fast (600 steps/s)", value: 600 },
+  { label: "Fastest", value: Number.POSITIVE_INFINITY },
+] as const;
+
+/** History points kept per run: enough for a smooth curve, bounded however long the run. */
+export const HISTORY_CAPACITY = 512;
+
+/** Builds the client a lab talks to; tests pass one that runs in-thread. */
+export type ClientFactory = (callbacks: ConstructorParameters<typeof TrainingClient>[0]) => TrainingClient;
+
+/** The default factory: a Web Worker in the browser, this thread where Worker does not exist. */
+export const defaultClientFactory: ClientFactory = (callbacks) => {
+  const mode: ClientMode = typeof Worker === "undefined" ? "in-thread" : "worker";
+  return new TrainingClient(callbacks, mode);
+};
+
+/** Run state and commands shared by every training lab. */
+export class TrainingLab {
+  status = $state<LabStatus>("idle");
+  snapshot = $state.raw<Snapshot | null>(null);
+  data = $state.raw<DataSnapshot | null>(null);
+  error = $state<string | null>(null);
+  speed = $state<number>(60);
+  /** Bumped whenever history changes, so views that read it re-render (the history itself is not reactive). */
+  historyVersion = $state(0);
+  /** Every measurement of the run (bounded: older points merge as it grows). Rows: see history-views.ts. */
+  history = new BoundedHistory(HISTORY_CAPACITY, 2);
+  #historyWidth = 3;
+  /** How many layers the history rows describe (weight layers). */
+  layers = $state(0);
+
+  readonly #factory: ClientFactory;
+  readonly #spec: () => SessionSpec;
+  readonly #warmup: () => number;
+  #client: TrainingClient | null = null;
+  #pausedByVisibility = false;
+  #awaitingFirst = false;
+
+  /**
+   * `spec` builds the session from the lab's current settings; it is read at each (re)start.
+   * `warmup` steps run silently after each (re)start, so a lab can open on a state that already shows
+   * its phenomenon; `initial` is the build-time snapshot of exactly that state, shown until the worker answers.
+   */
+  constructor(
+    spec: () => SessionSpec,
+    options: { factory?: ClientFactory; warmup?: () => number; initial?: StaticSnapshot | null } = {},
+  ) {
+    this.#spec = spec;
+    this.#factory = options.factory ?? defaultClientFactory;
+    this.#warmup = options.warmup ?? (() => 0);
+    if (options.initial) this.#receive(unflatten(options.initial));
+  }
+
+  /** Completed steps of the current run. */
+  get step(): number {
+    return this.snapshot?.step ?? 0;
+  }
+
+  /** The latest training loss, or null before the first measurement. */
+  get loss(): number | null {
+    return this.snapshot?.trainLoss ?? null;
+  }
+
+  /** Starts a fresh run from the current settings (new network, step 0). Safe to call repeatedly. */
+  restart(): void {
+    this.error = null;
+    this.#client ??= this.#factory({ onSnapshot: (s) => this.#receive(s), onError: (m) => this.#fail(m) });
+    // Keep showing the old picture until the new run's first snapshot replaces it (no flash of empty charts).
+    this.#awaitingFirst = true;
+    this.status = "idle";
+    try {
+      this.#client.start(this.#spec());
+      const warmup = Math.max(0, Math.floor(this.#warmup()));
+      if (warmup > 0) this.#client.step(warmup);
+    } catch (error) {
+      this.#fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Train (play) or pause. */
+  toggle(): void {
+    if (this.status === "running") this.pause();
+    else this.play();
+  }
+
+  play(): void {
+    if (!this.#client || this.status === "diverged" || this.error) return;
+    this.#pausedByVisibility = false;
+    this.status = "running";
+    this.#client.play(this.speed);
+  }
+
+  pause(): void {
+    if (this.status !== "running") return;
+    this.status = "paused";
+    this.#client?.pause();
+  }
+
+  /** One training step (pauses first). */
+  stepOnce(): void {
+    if (this.status === "diverged" || this.error) return;
+    if (this.status === "running") this.pause();
+    else if (this.status === "idle") this.status = "paused";
+    this.#client?.step(1);
+  }
+
+  /**
+   * Back to the same initial weights, step 0. Implemented as a fresh run from the same seeds (the core
+   * makes identical weights), so a snapshot still in flight from before the reset is dropped by run id.
+   */
+  reset(): void {
+    this.restart();
+  }
+
+  /** Changes the speed; a running lab continues at the new speed. */
+  setSpeed(stepsPerSecond: number): void {
+    this.speed = stepsPerSecond;
+    if (this.status === "running") this.#client?.play(stepsPerSecond);
+  }
+
+  /** Changes the learning rate of the running network without resetting it. */
+  setLearningRate(lr: number): void {
+    this.#client?.setLearningRate(lr);
+  }
+
+  /** Swaps the hidden activation in place (weights kept). */
+  setActivation(hidden: string, alpha: number): void {
+    this.#client?.setActivation(hidden, alpha);
+  }
+
+  /** One step at a huge learning rate. */
+  shock(lr: number): void {
+    if (this.status === "running") this.pause();
+    this.#client?.shock(lr);
+  }
+
+  /** Pauses while the lab is scrolled out of view, and resumes when it comes back if that was the reason. */
+  setVisible(visible: boolean): void {
+    if (!visible && this.status === "running") {
+      this.pause();
+      this.#pausedByVisibility = true;
+    } else if (visible && this.#pausedByVisibility) {
+      this.play();
+    }
+  }
+
+  /** Stops the worker (when the lab leaves the page). */
+  dispose(): void {
+    this.#client?.dispose();
+    this.#client = null;
+  }
+
+  /** A one-line summary of the run for the live region, e.g. "step 120: loss 0.31". Labs append their own instruments. */
+  summary(): string {
+    const s = this.snapshot;
+    if (this.error) return `The lab stopped: ${this.error}`;
+    if (!s) return "Not started.";
+    if (s.status === "diverged") return `Diverged at step ${s.divergedAt}: ${s.reason}. Reset to try a smaller learning rate.`;
+    const loss = s.trainLoss === null ? "not measured yet" : formatNumber(s.trainLoss, 3);
+    return `step ${s.step}: loss ${loss}`;
+  }
+
+  #receive(s: Snapshot): void {
+    if (this.#awaitingFirst) {
+      this.#awaitingFirst = false;
+      this.history.clear();
+      this.data = null;
+    }
+    if (s.data) this.data = s.data;
+    const h = s.history;
+    if (h.width !== this.#historyWidth && h.rows > 0) {
+      // A different network depth means a different row layout: start a new history.
+      this.#historyWidth = h.width;
+      this.history = new BoundedHistory(HISTORY_CAPACITY, h.width - 1);
+    }
+    for (let r = 0; r < h.rows; r++) {
+      const row = h.data.subarray(r * h.width, (r + 1) * h.width);
+      this.history.push(row[0]!, row.subarray(1));
+    }
+    if (h.rows > 0) this.historyVersion++;
+    this.layers = s.layers.length;
+    this.snapshot = s;
+    if (s.status === "diverged") this.status = "diverged";
+    else if (this.status === "diverged") this.status = "idle";
+  }
+
+  #fail(message: string): void {
+    this.error = message;
+    this.status = "paused";
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from "vitest";
+import { TrainingClient } from "../../src/worker/client.ts";
+import type { SessionSpec } from "../../src/worker/protocol.ts";
+import { runStatic } from "./static-run.ts";
+import { TrainingLab } from "./training-lab.svelte.ts";
+
+const spec: SessionSpec = {
+  config: {
+    layers: [2, 8, 1],
+    hidden: "tanh",
+    head: "sigmoid",
+    loss: "bce",
+    init: { kind: "xavier-normal" },
+    optimizer: { kind: "sgd", lr: 0.5 },
+    seeds: { data: 1, init: 2, batch: 3 },
+    dataset: { kind: "circles", n: 120, noise: 0.05, testFraction: 0.25 },
+  },
+  boundarySize: 8,
+  diagnosticsEvery: 1,
+  saturationThreshold: 0.01,
+  path: null,
+  outputParts: 0,
+  perceptron: null,
+};
+const inThread = { factory: (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread") };
+
+describe("TrainingLab", () => {
+  it("starts a run, steps, and keeps the history", async () => {
+    const lab = new TrainingLab(() => spec, inThread);
+    lab.restart();
+    await vi.waitFor(() => expect(lab.snapshot?.step).toBe(0));
+    expect(lab.data?.trainLabels.length).toBe(90);
+    lab.stepOnce();
+    lab.stepOnce();
+    await vi.waitFor(() => expect(lab.step).toBe(2));
+    expect(lab.status).toBe("paused");
+    expect(lab.history.steps()).toEqual(Float64Array.from([0, 1, 2]));
+    lab.dispose();
+  });
+
+  it("plays until paused, and reset returns to step 0 with the same loss", async () => {
+    const lab = new TrainingLab(() => spec, inThread);
+    lab.restart();
+    await vi.waitFor(() => expect(lab.snapshot).not.toBeNull());
+    const initialLoss = lab.loss;
+    lab.setSpeed(Number.POSITIVE_INFINITY);
+    lab.play();
+    expect(lab.status).toBe("running");
+    await vi.waitFor(() => expect(lab.step).toBeGreaterThan(20));
+    lab.pause();
+    expect(lab.status).toBe("paused");
+    lab.reset();
+    await vi.waitFor(() => expect(lab.step).toBe(0));
+    expect(lab.loss).toBe(initialLoss);
+    lab.dispose();
+  });
+
+  it("shows the build-time snapshot first, and the warm-up run reproduces it exactly", async () => {
+    const initial = runStatic(spec, 25);
+    const lab = new TrainingLab(() => spec, { ...inThread, warmup: () => 25, initial });
+    expect(lab.step).toBe(25);
+    expect(lab.loss).toBe(initial.trainLoss);
+    lab.restart();
+    await vi.waitFor(() => expect(lab.step).toBe(25));
+    expect(lab.loss).toBe(initial.trainLoss);
+    lab.dispose();
+  });
+
+  it("reports a bad configuration as an error instead of throwing", async () => {
+    const lab = new TrainingLab(() => ({ ...spec, config: { layers: [] } }), inThread);
+    lab.restart();
+    await vi.waitFor(() => expect(lab.error).toMatch(/layers/));
+    expect(lab.summary()).toMatch(/stopped/);
+    lab.dispose();
+  });
+});
