@@ -11,6 +11,8 @@ const base = normaliseBasePath(process.env.BASE_PATH);
 
 export default defineConfig({
   base,
+  // A separate output folder lets several builds (e.g. a subpath build for tests) live side by side.
+  outDir: process.env.ASTRO_OUT_DIR ?? "dist",
   trailingSlash: "always",
   build: { format: "directory" },
   markdown: {

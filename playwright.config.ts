@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 4391);
+/** The built site under test (ASTRO_OUT_DIR when the build went elsewhere). */
+const DIST = process.env.ASTRO_OUT_DIR ?? "dist";
 
 /** Browser tests run against the built site in dist/, served by scripts/serve.ts, on the system Chromium. */
 export default defineConfig({
@@ -22,7 +24,7 @@ export default defineConfig({
   },
   webServer: {
     // The pinned Node 22 from node_modules, whichever Node started Playwright.
-    command: `node_modules/.bin/node scripts/serve.ts dist --port ${PORT}`,
+    command: `node_modules/.bin/node scripts/serve.ts ${DIST} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,
