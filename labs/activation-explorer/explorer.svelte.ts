@@ -1,7 +1,8 @@
 import { getActivation, type ActivationName } from "../../src/core/activations.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import { flatIntervals, sampleActivation, type SampledCurve } from "./curves.ts";
-import { EXPLORER_X_RANGE, readExplorerSettings, type ExplorerSettings } from "./preset.ts";
+import { valuesFromAddress, writeAddress } from "../shared/url-sync.ts";
+import { EXPLORER_SCHEMA, EXPLORER_X_RANGE, readExplorerSettings, type ExplorerSettings } from "./preset.ts";
 
 /** How many points each curve is sampled at: smooth at page width, cheap to redraw on every slider move. */
 const SAMPLES = 481;
@@ -37,10 +38,28 @@ export class ExplorerController {
     }),
   );
 
-  constructor(preset: unknown) {
+  readonly #preset: ExplorerSettings;
+  readonly #urlKey: string;
+
+  constructor(preset: unknown, urlKey = "ae") {
     const { settings, notices } = readExplorerSettings(preset);
+    this.#preset = settings;
+    this.#urlKey = urlKey;
     this.apply(settings);
     this.notices = notices;
+  }
+
+  /** Applies settings from the page address (after mounting, so hydration matches the build). */
+  applyAddress(): void {
+    const { values, notices, present } = valuesFromAddress(EXPLORER_SCHEMA, this.#urlKey, this.#preset);
+    if (!present) return;
+    this.apply(values as ExplorerSettings);
+    this.notices = [...this.notices, ...notices];
+  }
+
+  /** Writes the current settings into the address (only those that differ from the preset). */
+  writeAddress(): void {
+    writeAddress(EXPLORER_SCHEMA, this.#urlKey, this.settings, this.#preset);
   }
 
   /** Replaces every setting at once (a preset, a reset). */

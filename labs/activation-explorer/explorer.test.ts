@@ -96,3 +96,19 @@ describe("ExplorerController", () => {
     expect(lab.readouts[0]?.df).toBe(0.3);
   });
 });
+
+describe("ExplorerController and the page address", () => {
+  it("applies ae.* settings from the address on top of the preset, with notices for bad ones", () => {
+    const saved = globalThis.location;
+    Object.defineProperty(globalThis, "location", { value: { search: "?ae.a=tanh&ae.x=__proto__&sb.x=3" }, configurable: true });
+    try {
+      const lab = new ExplorerController({ a: "sigmoid", x: 2 });
+      lab.applyAddress();
+      expect(lab.a).toBe("tanh");
+      expect(lab.x).toBe(2);
+      expect(lab.notices.map((n) => n.setting)).toEqual(["x"]);
+    } finally {
+      Object.defineProperty(globalThis, "location", { value: saved, configurable: true });
+    }
+  });
+});

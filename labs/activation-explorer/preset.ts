@@ -1,5 +1,7 @@
 import { ACTIVATION_NAMES, type ActivationName } from "../../src/core/activations.ts";
-import { readChoice, readNumber, type SettingNotice } from "../shared/read-setting.ts";
+import type { SettingNotice } from "../shared/read-setting.ts";
+import { presetValues } from "../shared/url-sync.ts";
+import type { UrlSchema } from "../shared/url-state.ts";
 
 /** The explorer's whole state: plain data, as a lesson preset or a URL holds it. */
 export interface ExplorerSettings {
@@ -18,27 +20,24 @@ export interface ExplorerSettings {
 /** The x-range the explorer draws. */
 export const EXPLORER_X_RANGE = { min: -6, max: 6 } as const;
 
-/** Bounds and defaults of the numeric settings (the sliders use the same). */
+/** Every setting, its bounds and its default: what presets and the address may set (keys ae.a, ae.x, …). */
+export const EXPLORER_SCHEMA = {
+  a: { kind: "choice", label: "activation", choices: ACTIVATION_NAMES, fallback: "sigmoid" },
+  b: { kind: "choice", label: "compare with", choices: ["none", ...ACTIVATION_NAMES], fallback: "none" },
+  alpha: { kind: "number", label: "α", min: 0, max: 0.5, fallback: 0.1 },
+  threshold: { kind: "number", label: "saturation threshold", min: 0, max: 0.25, fallback: 0.1 },
+  x: { kind: "number", label: "x", min: EXPLORER_X_RANGE.min, max: EXPLORER_X_RANGE.max, fallback: 1 },
+} as const satisfies UrlSchema;
+
+/** Bounds of the numeric settings, for the sliders. */
 export const EXPLORER_LIMITS = {
-  alpha: { min: 0, max: 0.5, fallback: 0.1 },
-  threshold: { min: 0, max: 0.25, fallback: 0.1 },
-  x: { min: EXPLORER_X_RANGE.min, max: EXPLORER_X_RANGE.max, fallback: 1 },
+  alpha: EXPLORER_SCHEMA.alpha,
+  threshold: EXPLORER_SCHEMA.threshold,
+  x: EXPLORER_SCHEMA.x,
 } as const;
 
-const B_CHOICES = ["none", ...ACTIVATION_NAMES] as const;
-
-/** Validates a preset from a lesson or URL; bad values become defaults and notices, never exceptions. */
+/** Validates a preset from a lesson; bad values become defaults and notices, never exceptions. */
 export function readExplorerSettings(raw: unknown): { settings: ExplorerSettings; notices: SettingNotice[] } {
-  const notices: SettingNotice[] = [];
-  const source: Record<string, unknown> =
-    raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const get = (key: string): unknown => (Object.hasOwn(source, key) ? source[key] : undefined);
-  const settings: ExplorerSettings = {
-    a: readChoice(get("a"), "activation", ACTIVATION_NAMES, "sigmoid", notices),
-    b: readChoice(get("b"), "compare with", B_CHOICES, "none", notices),
-    alpha: readNumber(get("alpha"), "α", EXPLORER_LIMITS.alpha, notices),
-    threshold: readNumber(get("threshold"), "saturation threshold", EXPLORER_LIMITS.threshold, notices),
-    x: readNumber(get("x"), "x", EXPLORER_LIMITS.x, notices),
-  };
-  return { settings, notices };
+  const { values, notices } = presetValues(EXPLORER_SCHEMA, raw);
+  return { settings: values as ExplorerSettings, notices };
 }

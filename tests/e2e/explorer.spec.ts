@@ -47,4 +47,16 @@ test.describe("activation explorer", () => {
     await expect(lab.locator('[data-formula="leaky-relu"]')).toBeVisible();
     await expect(lab.locator('[data-formula="sigmoid"]')).toBeHidden();
   });
+
+  test("keeps its settings in the address, and hostile values give defaults with a notice", async ({ page }) => {
+    await page.goto("dev/labs/activation-explorer/?ae.a=tanh&ae.x=1e309&ae.b=%3Cscript%3E&ae.__proto__=1");
+    const lab = page.locator('[data-lab="activation-explorer"]');
+    await expect(lab).toHaveAttribute("data-a", "tanh");
+    await expect(lab.getByRole("status")).toContainText("x: 1e309");
+    await expect(lab.getByRole("status")).toContainText("__proto__");
+    await expect(lab.getByLabel("Compare with")).toHaveValue("none");
+    await lab.getByLabel("Compare with").selectOption("relu");
+    await expect(page).toHaveURL(/ae\.b=relu/);
+    await expect(page).toHaveURL(/ae\.a=tanh/);
+  });
 });

@@ -1,7 +1,9 @@
 import Aside from "./Aside.astro";
+import Exercise from "./Exercise.astro";
 import Figure from "./Figure.astro";
 import Lab from "./Lab.astro";
+import Predict from "./Predict.astro";
 import Tex from "./Tex.astro";
 
 /** The components a lesson may use without importing them. */
-export const mdxComponents = { Aside, Figure, Lab, Tex };
+export const mdxComponents = { Aside, Exercise, Figure, Lab, Predict, Tex };
