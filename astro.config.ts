@@ -4,6 +4,7 @@ import svelte from "@astrojs/svelte";
 import { defineConfig } from "astro/config";
 import remarkMath from "remark-math";
 import { normaliseBasePath } from "./src/site/base-path.ts";
+import { offline } from "./src/integrations/offline.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 
 // BASE_PATH=/course/ npm run build serves the whole site from a subpath (an intranet, a USB stick).
@@ -12,7 +13,7 @@ const base = normaliseBasePath(process.env.BASE_PATH);
 export default defineConfig({
   base,
   // A separate output folder lets several builds (e.g. a subpath build for tests) live side by side.
-  outDir: process.env.ASTRO_OUT_DIR ?? "dist",
+  outDir: process.env.ASTRO_OUT_DIR || "dist",
   trailingSlash: "always",
   build: { format: "directory" },
   markdown: {
@@ -21,7 +22,7 @@ export default defineConfig({
       rehypePlugins: [rehypeKatexStrict],
     }),
   },
-  integrations: [mdx(), svelte()],
+  integrations: [mdx(), svelte(), offline()],
   devToolbar: { enabled: false },
   vite: {
     worker: { format: "es" },

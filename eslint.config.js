@@ -9,7 +9,7 @@ import { defineConfig } from "eslint/config";
 const FRAMEWORK_IMPORTS = ["svelte", "svelte/*", "astro", "astro:*", "astro/*", "@astrojs/*", "node:*"];
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", "node_modules/", ".bench-cache/", "test-results/", "playwright-report/"] },
+  { ignores: ["dist/", "dist-*/", ".astro/", "node_modules/", ".bench-cache/", "test-results/", "playwright-report/"] },
   ...tseslint.configs.recommended,
   ...svelte.configs["flat/recommended"],
   ...astro.configs["flat/recommended"],

@@ -3,7 +3,7 @@ import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 4391);
 /** The built site under test (ASTRO_OUT_DIR when the build went elsewhere). */
-const DIST = process.env.ASTRO_OUT_DIR ?? "dist";
+const DIST = process.env.ASTRO_OUT_DIR || "dist";
 
 /** Browser tests run against the built site in dist/, served by scripts/serve.ts, on the system Chromium. */
 export default defineConfig({

@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import type { Page } from "@playwright/test";
 
 /** Every built page, as a site-relative URL ("lessons/relu/"), found by walking dist/. */
-export function builtPages(dist = process.env.ASTRO_OUT_DIR ?? "dist"): string[] {
+export function builtPages(dist = process.env.ASTRO_OUT_DIR || "dist"): string[] {
   const pages: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
