@@ -85,8 +85,13 @@ export function finiteExtent(arrays: ArrayLike<number>[], positive = false): [nu
  * A linear axis domain: [min, max] when both are finite and max > min, else the finite data extent
  * widened to round ticks (a flat series gets ±1), else [0, 1]. Never NaN or Infinity.
  */
-export function linearDomain(min: number | undefined, max: number | undefined, data: ArrayLike<number>[]): [number, number] {
-  if (Number.isFinite(min) && Number.isFinite(max) && (max as number) > (min as number)) return [min as number, max as number];
+export function linearDomain(
+  min: number | undefined,
+  max: number | undefined,
+  data: ArrayLike<number>[],
+): [number, number] {
+  if (Number.isFinite(min) && Number.isFinite(max) && (max as number) > (min as number))
+    return [min as number, max as number];
   const ext = finiteExtent(data);
   if (!ext) return [0, 1];
   const [lo, hi] = ext[0] === ext[1] ? [ext[0] - 1, ext[1] + 1] : ext;
@@ -101,8 +106,13 @@ export function linearDomain(min: number | undefined, max: number | undefined, d
  * A log axis domain: [min, max] when 0 < min < max are finite, else the finite positive data extent
  * rounded out to whole decades (at least one decade wide), else [10⁻³, 1].
  */
-export function logDomain(min: number | undefined, max: number | undefined, data: ArrayLike<number>[]): [number, number] {
-  if (Number.isFinite(max) && (min as number) > 0 && (max as number) > (min as number)) return [min as number, max as number];
+export function logDomain(
+  min: number | undefined,
+  max: number | undefined,
+  data: ArrayLike<number>[],
+): [number, number] {
+  if (Number.isFinite(max) && (min as number) > 0 && (max as number) > (min as number))
+    return [min as number, max as number];
   const ext = finiteExtent(data, true);
   if (!ext) return [1e-3, 1];
   // Clamped to ±300 decades so 10^k stays a normal, non-zero double.

@@ -20,3 +20,17 @@ export interface AxisSpec {
   max: number;
   label: string;
 }
+
+/** One entry of a plot legend: a label and how its mark is drawn, in a CSS colour (normally a token). */
+export interface LegendItem {
+  label: string;
+  color: string;
+  mark?: "line" | "dashed" | "box" | "hollow" | "dot" | "ring" | "cross";
+}
+
+/** Labelled 2-D points, one entry per point in each column: x, y and the class label (0, 1, …). */
+export interface LabelledPoints {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  label: ArrayLike<number>;
+}
