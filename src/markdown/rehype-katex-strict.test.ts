@@ -52,3 +52,15 @@ describe("renderTex", () => {
     expect(html).not.toMatch(/href="javascript:/i);
   });
 });
+
+describe("math inside MDX components", () => {
+  it("is rendered too (an <Aside> holding $…$)", () => {
+    const root = tree("x", "y");
+    const jsx = { type: "mdxJsxFlowElement", name: "Aside", attributes: [], children: root.children } as unknown as Root["children"][number];
+    const wrapped: Root = { type: "root", children: [jsx] };
+    run(wrapped);
+    const inner = (wrapped.children[0] as unknown as { children: Element[] }).children;
+    expect((inner[0]?.children[0] as Element).properties.className).toContain("katex");
+    expect(inner[1]?.properties.className).toContain("katex-display");
+  });
+});

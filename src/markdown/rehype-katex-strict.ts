@@ -11,21 +11,29 @@ import { renderTex } from "./tex.ts";
  */
 export default function rehypeKatexStrict() {
   return (tree: Root, file: VFile) => {
-    visit(tree, file);
+    visit(tree as Parent, file);
   };
 }
 
-function visit(parent: Root | Element, file: VFile): void {
+/** Any node with children: elements, and MDX's JSX elements (math inside <Aside>, <Exercise> …). */
+type Parent = { children: RootContent[] };
+
+function visit(parent: Parent, file: VFile): void {
   for (let i = 0; i < parent.children.length; i++) {
     const child = parent.children[i];
-    if (!child || child.type !== "element") continue;
+    if (!child) continue;
+    if (child.type !== "element") {
+      // MDX components (mdxJsxFlowElement / mdxJsxTextElement) hold Markdown children too.
+      if ("children" in child && Array.isArray(child.children)) visit(child as unknown as Parent, file);
+      continue;
+    }
     // remark-math emits display math as <pre><code class="math-display">: replace the whole <pre>.
     const inner = child.tagName === "pre" ? child.children.find(isElement) : undefined;
     const node = inner && classList(inner).includes("math-display") ? inner : child;
     const classes = classList(node);
     const display = classes.includes("math-display");
     if (!display && !classes.includes("math-inline")) {
-      visit(child, file);
+      visit(child as unknown as Parent, file);
       continue;
     }
     const tex = toText(node, { whitespace: "pre" });
@@ -38,7 +46,7 @@ function visit(parent: Root | Element, file: VFile): void {
       throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
     }
     const rendered = fromHtml(html, { fragment: true }).children as ElementContent[];
-    parent.children.splice(i, 1, ...(rendered as RootContent[] as Element[]));
+    parent.children.splice(i, 1, ...(rendered as RootContent[]));
     i += rendered.length - 1;
   }
 }

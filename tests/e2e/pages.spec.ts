@@ -24,6 +24,14 @@ for (const path of pages) {
   });
 }
 
+for (const path of pages.filter((p) => p.startsWith("lessons/") || p.startsWith("reference/"))) {
+  test(`/${path} has all its math typeset (no raw TeX left, no KaTeX error)`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator(".language-math, .math-inline, .math-display")).toHaveCount(0);
+    await expect(page.locator(".katex-error")).toHaveCount(0);
+  });
+}
+
 test("the lesson's math is rendered by KaTeX at build time, inline and display", async ({ page }) => {
   await page.goto("lessons/step-and-sigmoid/");
   expect(await page.locator(".katex").count()).toBeGreaterThan(10);
