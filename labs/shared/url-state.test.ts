@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultsOf, readUrl, writeUrl, type UrlSchema } from "./url-state.ts";
+import { defaultsOf, readControls, readUrl, writeControls, writeUrl, type UrlSchema } from "./url-state.ts";
 
 const schema = {
   depth: { kind: "number", label: "depth", min: 1, max: 20, fallback: 4, integer: true },
@@ -11,7 +11,12 @@ const base = defaultsOf(schema);
 
 describe("readUrl", () => {
   it("reads good values under the lab's prefix and ignores other labs' parameters", () => {
-    const { values, notices, present } = readUrl(schema, "?vg.depth=10&vg.hidden=relu&dr.depth=3&vg.leaky=1", "vg", base);
+    const { values, notices, present } = readUrl(
+      schema,
+      "?vg.depth=10&vg.hidden=relu&dr.depth=3&vg.leaky=1",
+      "vg",
+      base,
+    );
     expect(values).toEqual({ depth: 10, lr: 0.1, hidden: "relu", leaky: true });
     expect(notices).toEqual([]);
     expect(present).toBe(true);
@@ -68,5 +73,40 @@ describe("writeUrl", () => {
 
   it("gives an empty string when everything is default", () => {
     expect(writeUrl(schema, base, base, "", "vg")).toBe("");
+  });
+});
+
+describe("control policy (a teacher's lock/hide lists)", () => {
+  const known = ["depth", "lr", "hidden", "speed", "seed"];
+
+  it("is not read as a setting: no notice, and the settings still count as absent", () => {
+    const { notices, present } = readUrl(schema, "?vg.lock=lr,depth&vg.hide=seed", "vg", base);
+    expect(notices).toEqual([]);
+    expect(present).toBe(false);
+  });
+
+  it("survives the lab writing its settings back", () => {
+    expect(writeUrl(schema, { ...base, depth: 12 }, base, "?vg.lock=lr&vg.depth=3", "vg")).toBe(
+      "?vg.lock=lr&vg.depth=12",
+    );
+  });
+
+  it("reads known names from the address and the page, once each, and ignores the rest", () => {
+    const policy = readControls("?vg.lock=lr,__proto__,%3Cb%3E,lr&vg.hide=seed&dr.lock=depth", "vg", known, {
+      locked: ["depth"],
+    });
+    expect(policy).toEqual({ locked: ["depth", "lr"], hidden: ["seed"] });
+    expect(readControls("?vg.lock=lr&vg.lock=depth", "vg", known)).toEqual({ locked: [], hidden: [] });
+    expect(readControls(`?vg.lock=${"lr,".repeat(300)}`, "vg", known).locked).toEqual([]);
+  });
+
+  it("accepts any short lower-case name when the lab lists none", () => {
+    expect(readControls("?sb.lock=act,Bad,x".concat("y".repeat(30)), "sb", null).locked).toEqual(["act"]);
+  });
+
+  it("round-trips through writeControls", () => {
+    const search = writeControls({ locked: ["lr", "depth"], hidden: [] }, "?vg.depth=3", "vg");
+    expect(search).toBe("?vg.depth=3&vg.lock=lr%2Cdepth");
+    expect(readControls(search, "vg", known)).toEqual({ locked: ["lr", "depth"], hidden: [] });
   });
 });

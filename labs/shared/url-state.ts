@@ -45,7 +45,12 @@ export function readValues<S extends UrlSchema>(
 function readField(spec: FieldSpec, raw: unknown, fallback: unknown, notices: SettingNotice[]): unknown {
   switch (spec.kind) {
     case "number": {
-      const value = readNumber(raw, spec.label, { min: spec.min, max: spec.max, fallback: fallback as number }, notices);
+      const value = readNumber(
+        raw,
+        spec.label,
+        { min: spec.min, max: spec.max, fallback: fallback as number },
+        notices,
+      );
       return spec.integer ? Math.round(value) : value;
     }
     case "choice":
@@ -53,7 +58,10 @@ function readField(spec: FieldSpec, raw: unknown, fallback: unknown, notices: Se
     case "boolean": {
       if (raw === true || raw === "1" || raw === "true") return true;
       if (raw === false || raw === "0" || raw === "false") return false;
-      notices.push({ setting: spec.label, message: `${spec.label}: expected on or off, so it is ${fallback ? "on" : "off"}.` });
+      notices.push({
+        setting: spec.label,
+        message: `${spec.label}: expected on or off, so it is ${fallback ? "on" : "off"}.`,
+      });
       return fallback;
     }
   }
@@ -76,28 +84,39 @@ export function readUrl<S extends UrlSchema>(
   } catch {
     params = new URLSearchParams();
   }
-  if (search.length > 4000) notices.push({ setting: "address", message: "The address is too long to read settings from; using the defaults." });
+  if (search.length > 4000)
+    notices.push({ setting: "address", message: "The address is too long to read settings from; using the defaults." });
   const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const seen = new Set<string>();
   let present = false;
   for (const [fullKey] of params) {
     if (!fullKey.startsWith(`${prefix}.`)) continue;
-    present = true;
     const key = fullKey.slice(prefix.length + 1);
+    if ((CONTROL_KEYS as readonly string[]).includes(key)) continue; // a teacher's lock/hide list, read by readControls
+    present = true;
     if (seen.has(key)) continue;
     seen.add(key);
     if (!Object.hasOwn(schema, key)) {
-      notices.push({ setting: key, message: `Unknown setting ${JSON.stringify(key.slice(0, 30))} in the address was ignored.` });
+      notices.push({
+        setting: key,
+        message: `Unknown setting ${JSON.stringify(key.slice(0, 30))} in the address was ignored.`,
+      });
       continue;
     }
     const spec = schema[key] as FieldSpec;
     const all = params.getAll(fullKey);
     if (all.length > 1) {
-      notices.push({ setting: spec.label, message: `${spec.label} appears ${all.length} times in the address, so the lab uses its default.` });
+      notices.push({
+        setting: spec.label,
+        message: `${spec.label} appears ${all.length} times in the address, so the lab uses its default.`,
+      });
       continue;
     }
     if ((all[0] ?? "").trim() === "") {
-      notices.push({ setting: spec.label, message: `${spec.label} is empty in the address, so the lab uses its default.` });
+      notices.push({
+        setting: spec.label,
+        message: `${spec.label} is empty in the address, so the lab uses its default.`,
+      });
       continue;
     }
     raw[key] = all[0];
@@ -109,13 +128,94 @@ export function readUrl<S extends UrlSchema>(
  * Writes the settings that differ from `base` into `search` under the prefix, keeping every other
  * parameter (another lab's, a teacher's) as it was. Returns the new search string ("" or "?…").
  */
-export function writeUrl<S extends UrlSchema>(schema: S, values: UrlValues<S>, base: UrlValues<S>, search: string, prefix: string): string {
+export function writeUrl<S extends UrlSchema>(
+  schema: S,
+  values: UrlValues<S>,
+  base: UrlValues<S>,
+  search: string,
+  prefix: string,
+): string {
   const params = new URLSearchParams(search);
-  for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
+  const keep = new Set(CONTROL_KEYS.map((k) => `${prefix}.${k}`));
+  for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`) && !keep.has(key)) params.delete(key);
   for (const key of Object.keys(schema)) {
     const value = (values as Record<string, unknown>)[key];
     if (value === (base as Record<string, unknown>)[key]) continue;
     params.set(`${prefix}.${key}`, typeof value === "boolean" ? (value ? "1" : "0") : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * A teacher's control policy for one lab: settings shown but not changeable (`lock`) and settings
+ * not shown at all (`hide`). In the address as comma lists under the lab's prefix, e.g.
+ * `?dr.lock=lr,bias&dr.hide=seed`; names are the lab's schema keys plus the shared controls
+ * "speed" and "seed" (the New seed button). Unknown names are ignored, never an error.
+ */
+export interface ControlPolicy {
+  locked: string[];
+  hidden: string[];
+}
+
+/** The reserved keys under a lab's prefix that hold the control policy (never settings). */
+export const CONTROL_KEYS = ["lock", "hide"] as const;
+
+/** Controls every training lab has besides its schema's settings (TrainingControls). */
+export const SHARED_CONTROLS = ["speed", "seed"] as const;
+
+/** At most this many names per list; longer lists are cut (a policy names a few controls). */
+const MAX_CONTROLS = 32;
+
+/** A plausible control name when a lab does not list its own: a short lower-case word. */
+const CONTROL_NAME = /^[a-z][a-z0-9-]{0,23}$/;
+
+/** Parses one comma list of control names against the names a lab knows (null: any short lower-case word). */
+export function readControlList(raw: string | null | undefined, known: readonly string[] | null): string[] {
+  if (typeof raw !== "string" || raw.length > 400) return [];
+  const out: string[] = [];
+  for (const name of raw.split(",")) {
+    const n = name.trim();
+    const ok = known ? known.includes(n) : CONTROL_NAME.test(n);
+    if (ok && !out.includes(n)) out.push(n);
+    if (out.length >= MAX_CONTROLS) break;
+  }
+  return out;
+}
+
+/**
+ * Reads a lab's control policy from the address (`<prefix>.lock`, `<prefix>.hide`) merged with one
+ * given by the page (an assignment's preset). Names outside `known` are dropped. Never throws.
+ */
+export function readControls(
+  search: string,
+  prefix: string,
+  known: readonly string[] | null,
+  fromPage: Partial<ControlPolicy> = {},
+): ControlPolicy {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.length > 4000 ? "" : search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  const merge = (key: "lock" | "hide", page: unknown) => {
+    const fromAddress = params.getAll(`${prefix}.${key}`).length === 1 ? params.get(`${prefix}.${key}`) : null;
+    const listed = Array.isArray(page) ? page.filter((p): p is string => typeof p === "string").join(",") : "";
+    return readControlList([listed, fromAddress ?? ""].filter(Boolean).join(","), known);
+  };
+  return { locked: merge("lock", fromPage.locked), hidden: merge("hide", fromPage.hidden) };
+}
+
+/** Writes a control policy into `search` under the prefix (empty lists remove the key). */
+export function writeControls(policy: ControlPolicy, search: string, prefix: string): string {
+  const params = new URLSearchParams(search);
+  for (const [key, list] of [
+    ["lock", policy.locked],
+    ["hide", policy.hidden],
+  ] as const) {
+    params.delete(`${prefix}.${key}`);
+    if (list.length > 0) params.set(`${prefix}.${key}`, list.join(","));
   }
   const text = params.toString();
   return text ? `?${text}` : "";

@@ -1,0 +1,35 @@
+/** The URL schemas of the training labs, for the link builder (read from each lab's own settings file). */
+import { DR_SCHEMA } from "../../labs/dying-relu/settings.ts";
+import { SCHEMA as OL_SCHEMA } from "../../labs/output-loss/settings.ts";
+import { SB_SCHEMA } from "../../labs/sandbox/settings.ts";
+import { STEP_SCHEMA } from "../../labs/step-function/settings.ts";
+import { VG_SCHEMA } from "../../labs/vanishing-gradients/settings.ts";
+import { SHARED_CONTROLS, type UrlSchema } from "../../labs/shared/url-state.ts";
+
+/** The labs a share link can configure (the training labs, which honour lock and hide). */
+export const LINKABLE_LABS = {
+  "vanishing-gradients": VG_SCHEMA,
+  "dying-relu": DR_SCHEMA,
+  "output-loss": OL_SCHEMA,
+  "step-function": STEP_SCHEMA,
+  sandbox: SB_SCHEMA,
+} as const satisfies Record<string, UrlSchema>;
+
+/** A lab a share link can configure. */
+export type LinkableLab = keyof typeof LINKABLE_LABS;
+
+/**
+ * Every control a teacher can lock or hide in a lab: its settings, then the shared ones not already
+ * among them ("seed" is both a setting and the New seed button, which changes it: one control).
+ */
+export function controlNames(lab: LinkableLab): string[] {
+  return [...new Set([...Object.keys(LINKABLE_LABS[lab]), ...SHARED_CONTROLS])];
+}
+
+/** The label of a control, for the builder's table. */
+export function controlLabel(lab: LinkableLab, name: string): string {
+  const spec = (LINKABLE_LABS[lab] as UrlSchema)[name];
+  if (name === "seed") return spec ? `${spec.label} (and the New seed button)` : "New seed button";
+  if (name === "speed") return "Speed";
+  return spec ? spec.label : name;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { ASSIGNMENT, state } from "./fixtures.ts";
+import {
+  clearProgress,
+  emptyProgress,
+  MAX_PROGRESS_CHARS,
+  progressKey,
+  readProgress,
+  saveProgress,
+  type ProgressStorage,
+} from "./progress.ts";
+
+/** A Map-backed stand-in for localStorage. */
+function memoryStorage(initial: Record<string, string> = {}): ProgressStorage & { map: Map<string, string> } {
+  const map = new Map(Object.entries(initial));
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
+}
+
+const slug = "dying-relu";
+const good = {
+  ...emptyProgress(slug),
+  student: "Ada",
+  answers: { q1: { value: "1", at: "2025-01-01T00:00:00.000Z" } },
+  labs: { "dying-relu": state() },
+};
+
+describe("progress store", () => {
+  it("starts fresh and quietly when nothing is saved", () => {
+    expect(readProgress(memoryStorage(), ASSIGNMENT, slug)).toEqual({ progress: emptyProgress(slug), notice: null });
+  });
+
+  it("round-trips what it saved", () => {
+    const storage = memoryStorage();
+    expect(saveProgress(storage, good, Date.parse("2025-02-03T04:05:06Z"))).toBe(true);
+    const { progress, notice } = readProgress(storage, ASSIGNMENT, slug);
+    expect(notice).toBeNull();
+    expect(progress).toEqual({ ...good, updatedAt: "2025-02-03T04:05:06.000Z" });
+  });
+
+  it.each([
+    ["not JSON", "{answers: 1", /damaged/],
+    ["a wrong shape", JSON.stringify({ ...good, answers: { q1: { value: 7 } } }), /changed outside this page/],
+    [
+      "an injected key",
+      JSON.stringify({ ...good, answers: { __proto__x: { value: "1", at: "" } } }),
+      /changed outside/,
+    ],
+    ["another assignment's progress", JSON.stringify({ ...good, assignment: "other" }), /changed outside/],
+    ["an older version", JSON.stringify({ ...good, version: 0 }), /another version/],
+    ["a huge value", JSON.stringify({ ...good, student: "x".repeat(MAX_PROGRESS_CHARS) }), /too large/],
+    ["JSON null", "null", /changed outside/],
+    ["a NaN in a lab state", JSON.stringify(good).replace('"trainLoss":0.3', '"trainLoss":"NaN"'), /changed outside/],
+  ])("gives defaults and a notice for %s", (_name, raw, notice) => {
+    const result = readProgress(memoryStorage({ [progressKey(slug)]: raw }), ASSIGNMENT, slug);
+    expect(result.progress).toEqual(emptyProgress(slug));
+    expect(result.notice).toMatch(notice);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("drops answers to questions the assignment no longer has, keeping the rest", () => {
+    const raw = JSON.stringify({ ...good, answers: { ...good.answers, q9: { value: "3", at: "" } } });
+    const { progress, notice } = readProgress(memoryStorage({ [progressKey(slug)]: raw }), ASSIGNMENT, slug);
+    expect(Object.keys(progress.answers)).toEqual(["q1"]);
+    expect(notice).toMatch(/1 saved answer/);
+  });
+
+  it("survives a browser that refuses storage", () => {
+    const refusing: ProgressStorage = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw new Error("QuotaExceeded");
+      },
+      removeItem: () => {
+        throw new Error("SecurityError");
+      },
+    };
+    expect(readProgress(refusing, ASSIGNMENT, slug).notice).toMatch(/does not let the page keep/);
+    expect(saveProgress(refusing, good)).toBe(false);
+    expect(() => clearProgress(refusing, slug)).not.toThrow();
+  });
+
+  it("reset forgets the assignment only", () => {
+    const storage = memoryStorage({ [progressKey(slug)]: "{}", [progressKey("other")]: "{}" });
+    clearProgress(storage, slug);
+    expect([...storage.map.keys()]).toEqual([progressKey("other")]);
+  });
+});
