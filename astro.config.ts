@@ -17,6 +17,8 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   markdown: {
+    // Plain code blocks: themed highlighting brings low-contrast colours and inline styles (a strict CSP forbids them).
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [rehypeKatexStrict],
