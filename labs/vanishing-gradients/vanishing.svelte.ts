@@ -1,0 +1,232 @@
+/**
+ * The vanishing-gradients lab's state: its settings (from defaults, a lesson's preset and the URL),
+ * the training run (TrainingLab), the per-layer gradient norms and what they say, the chain-rule
+ * path, and a pinned run for A/B comparison. The view only lays this out.
+ *
+ *   setting changed ──depth/width/activation/init/scale/data/seed──► new run (restart)
+ *                   ──lr──► same run, new learning rate
+ *                   ──unit──► same run replayed to the same step with the new path (or a new run if it cannot be)
+ */
+import { untrack } from "svelte";
+import type { LabelledPoints } from "../../src/plots/types.ts";
+import { formatNumber } from "../../src/plots/format.ts";
+import type { SettingNotice } from "../shared/read-setting.ts";
+import type { StaticSnapshot } from "../shared/static-run.ts";
+import { TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
+import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
+import { describeRatio, gradNormHeatmap, recentGradNorms } from "./gradients.ts";
+import { alignLayers, makePin, type PinnedRun } from "./pin.ts";
+import {
+  describeSettings,
+  sessionSpec,
+  STRUCTURAL,
+  VG_DEFAULTS,
+  VG_SCHEMA,
+  WARMUP_STEPS,
+  type VgSettings,
+} from "./settings.ts";
+import { pathRows, splitPoints, type PathView } from "./snapshot-views.ts";
+
+/** While training, heavy charts redraw on every SLOW_EVERY-th snapshot (about 8 a second), so the page stays smooth. */
+const SLOW_EVERY = 8;
+
+/** What the gradient sentence says once a run has blown up. */
+const EXPLODED =
+  "The gradients grew without bound and the run diverged: they exploded instead of vanishing. " +
+  "Try He or Xavier initialisation, a smaller init scale, or a smaller learning rate.";
+
+/** The most steps a path change replays (the worker runs at most 10,000 steps per command). */
+const MAX_REPLAY = 10_000;
+
+/** Where the lab reads and writes its part of the address (the browser's location; nothing in tests). */
+export interface AddressBar {
+  read(): string;
+  write(search: string): void;
+}
+
+/** How a lab is created: the lesson's preset, its URL key, the build-time snapshot, and test hooks. */
+export interface VanishingOptions {
+  preset?: Record<string, unknown>;
+  urlKey?: string;
+  initial?: StaticSnapshot | null;
+  factory?: ClientFactory;
+  /** Picks a new seed in [0, 1): Math.random by default. */
+  random?: () => number;
+}
+
+/** State and commands of the vanishing-gradients lab. */
+export class VanishingController {
+  settings = $state.raw<VgSettings>(VG_DEFAULTS);
+  notices = $state.raw<SettingNotice[]>([]);
+  pin = $state.raw<PinnedRun | null>(null);
+  readonly training: TrainingLab;
+  readonly urlKey: string;
+  /** The preset the URL is written relative to (defaults overridden by the lesson). */
+  readonly #base: VgSettings;
+  #address: AddressBar | null = null;
+  readonly #random: () => number;
+  /** Runs started so far; a snapshot of the newest run carries this id. */
+  #runs = $state(0);
+  /** Steps the newest run was warmed up with. */
+  #warmedTo = $state(0);
+  /** The settings the newest run was started with. */
+  #runSettings = $state.raw<VgSettings | null>(null);
+  #replayTo: number | null = null;
+  #lrChangedDuringRun = false;
+
+  /** Hidden layers of the run on screen (which may lag the settings until a new run answers). */
+  readonly hidden: number;
+  /** ‖∂L/∂W_l‖ per weight layer (hidden layers, then output), averaged over the last few measurements. */
+  readonly grads: number[];
+  /** The bars: labels, live values and the pinned run's values lined up layer by layer. */
+  readonly bars: ReturnType<typeof alignLayers>;
+  /** First layer against last (output) layer, in numbers and words. */
+  readonly ratio: ReturnType<typeof describeRatio>;
+  /** Share of (point, unit) pairs with |f′(z)| below the threshold, per weight layer. */
+  readonly saturation: number[];
+  /** The gradient-norm history, rows = layers (redrawn at the slow pace while training). */
+  readonly heatmap: { values: Float64Array; columns: number; steps: Float64Array };
+  /** The chain-rule factors along the path, one row per weight layer. */
+  readonly path: PathView | null;
+  /** The decision regions and the run's points (redrawn at the slow pace while training). */
+  readonly boundary: { grid: Float64Array; size: number; train: LabelledPoints; test: LabelledPoints } | null;
+  /** True once the newest run has answered (so what is shown belongs to the current settings). */
+  readonly settled: boolean;
+
+  constructor(options: VanishingOptions = {}) {
+    this.urlKey = options.urlKey ?? "vg";
+    this.#random = options.random ?? Math.random;
+    const notices: SettingNotice[] = [];
+    this.#base = readValues(VG_SCHEMA, options.preset ?? {}, VG_DEFAULTS, notices);
+    this.settings = this.#base;
+    this.notices = notices;
+    const t = new TrainingLab(() => this.#spec(), {
+      factory: options.factory,
+      warmup: () => this.#replayTo ?? WARMUP_STEPS,
+      initial: options.initial ?? null,
+    });
+    this.training = t;
+    this.hidden = $derived(Math.max(0, (t.snapshot?.layers.length ?? this.settings.depth + 1) - 1));
+    this.grads = $derived.by(() => {
+      void t.historyVersion; // the history changes in place; its version says when
+      return recentGradNorms(t.history, this.hidden + 1);
+    });
+    this.bars = $derived(alignLayers(this.hidden, this.grads, this.pin));
+    this.ratio = $derived(
+      t.snapshot?.status === "diverged"
+        ? { ratio: Number.NaN, text: EXPLODED }
+        : describeRatio(this.grads[0] ?? Number.NaN, this.grads[this.hidden] ?? Number.NaN),
+    );
+    this.saturation = $derived(t.snapshot?.layers.map((l) => l.saturation) ?? []);
+    // Heavy charts (and the big tables behind them) follow every 8th snapshot while training, every one otherwise.
+    const slow = $derived(t.status === "running" ? Math.floor(t.historyVersion / SLOW_EVERY) : -1 - t.historyVersion);
+    this.heatmap = $derived.by(() => {
+      void slow;
+      const hidden = this.hidden;
+      return untrack(() => ({
+        ...gradNormHeatmap(t.history, hidden + 1),
+        steps: Float64Array.from(t.history.steps()),
+      }));
+    });
+    this.path = $derived(
+      t.snapshot?.status === "diverged"
+        ? null
+        : pathRows(t.snapshot, this.hidden, this.#runSettings?.unit ?? this.settings.unit),
+    );
+    const points = $derived.by(() => {
+      const d = t.data;
+      return d ? { train: splitPoints(d.trainX, d.trainLabels), test: splitPoints(d.testX, d.testLabels) } : null;
+    });
+    this.boundary = $derived.by(() => {
+      void slow;
+      const p = points;
+      const s = untrack(() => t.snapshot);
+      return s?.boundary && p ? { grid: s.boundary, size: s.boundarySize, ...p } : null;
+    });
+    this.settled = $derived(t.snapshot?.runId === this.#runs && (t.snapshot?.step ?? 0) >= this.#warmedTo);
+  }
+
+  /**
+   * Reads the address (settings there override the preset, with a notice for each bad value) and
+   * starts the first run. Call once, when the lab is on the page; later changes are written back.
+   */
+  start(address: AddressBar | null = null): void {
+    this.#address = address;
+    if (address) {
+      const fromUrl = readUrl(VG_SCHEMA, address.read(), this.urlKey, this.#base);
+      this.settings = fromUrl.values;
+      this.notices = [...this.notices, ...fromUrl.notices];
+    }
+    this.training.restart();
+  }
+
+  /** Changes one setting: rebuilds the network, changes the learning rate in place, or moves the path. */
+  set<K extends keyof VgSettings>(key: K, value: VgSettings[K]): void {
+    const notices: SettingNotice[] = [];
+    const next = readValues(VG_SCHEMA, { [key]: value }, this.settings, notices);
+    if (next[key] === this.settings[key]) return;
+    this.settings = next;
+    this.#writeAddress();
+    if (key === "lr") {
+      this.#lrChangedDuringRun = true;
+      this.training.setLearningRate(next.lr);
+    } else if (key === "unit") this.#replay();
+    else if (STRUCTURAL.includes(key)) this.training.restart();
+  }
+
+  /** New random seeds: new data and new initial weights. */
+  newSeed(): void {
+    let seed = Math.floor(this.#random() * 1_000_000);
+    if (seed === this.settings.seed) seed = (seed + 1) % 1_000_000;
+    this.set("seed", seed);
+  }
+
+  /** Keeps a copy of this run's gradient norms and loss curve to compare the next run with. */
+  pinRun(): void {
+    const s = this.settings;
+    const label = `${describeSettings(s)}, step ${this.training.step}`;
+    this.pin = makePin(label, this.hidden, this.grads, this.training.history);
+  }
+
+  clearPin(): void {
+    this.pin = null;
+  }
+
+  /** The live-region sentence, e.g. "step 120: loss 0.69; gradient L1 3×10⁻⁴, output 0.2. The first layer's …". */
+  summary(): string {
+    const base = this.training.summary();
+    const s = this.training.snapshot;
+    if (!s || s.status === "diverged" || this.training.error) return base;
+    const first = formatNumber(this.grads[0] ?? Number.NaN, 2);
+    const last = formatNumber(this.grads[this.hidden] ?? Number.NaN, 2);
+    return `${base}; gradient norm of layer 1 ${first}, of the output layer ${last}. ${this.ratio.text}`;
+  }
+
+  #spec() {
+    this.#runs++;
+    this.#warmedTo = this.#replayTo ?? WARMUP_STEPS;
+    this.#lrChangedDuringRun = false;
+    this.#runSettings = this.settings;
+    return sessionSpec(this.settings);
+  }
+
+  /** Same run, new path: replay from the same seeds to the same step (exact while the learning rate was not changed mid-run). */
+  #replay(): void {
+    const t = this.training;
+    const step = t.step;
+    const exact = !this.#lrChangedDuringRun && t.status !== "diverged" && !t.error && step <= MAX_REPLAY;
+    const wasRunning = t.status === "running";
+    this.#replayTo = exact ? step : null;
+    try {
+      t.restart();
+    } finally {
+      this.#replayTo = null;
+    }
+    if (exact && wasRunning) t.play();
+  }
+
+  #writeAddress(): void {
+    if (!this.#address) return;
+    this.#address.write(writeUrl(VG_SCHEMA, this.settings, this.#base, this.#address.read(), this.urlKey));
+  }
+}
