@@ -1,0 +1,237 @@
+/**
+ * The output-loss lab's controller: its settings (preset, then URL), the three binary runs driven
+ * together (sigmoid+MSE, sigmoid+BCE, tanh+MSE from the same weights) and the multiclass run, and the
+ * numbers the view shows. The view only lays these out.
+ *
+ *   binary mode:     LinkedTrainingLab(LEADER = sigmoid+BCE) ──► sigmoid+MSE, tanh+MSE   (one set of controls)
+ *   multiclass mode: TrainingLab(softmax + cross-entropy)
+ */
+import { LAB_CATALOG } from "../catalog.ts";
+import { COLUMN } from "../shared/history-views.ts";
+import type { SettingNotice } from "../shared/read-setting.ts";
+import type { Snapshot } from "../../src/worker/protocol.ts";
+import type { StaticSnapshot } from "../shared/static-run.ts";
+import { TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
+import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
+import { LinkedTrainingLab } from "./linked-lab.ts";
+import { FrameSync } from "./frame-sync.svelte.ts";
+import { startLoss, type LossCurve } from "./loss-compare.ts";
+import {
+  binarySpec,
+  DEFAULTS,
+  LEADER,
+  multiclassSpec,
+  PAIRING_IDS,
+  PAIRINGS,
+  clampSetting,
+  RESTART_KEYS,
+  SCHEMA,
+  WARMUP_STEPS,
+  type PairingId,
+  type Settings,
+} from "./settings.ts";
+import { binarySummary, multiclassSummary } from "./summary.ts";
+import { pairingView, pointView, type PairingView, type PointView } from "./views.ts";
+
+/** Shortest interval between two redraws of the charts while training (20 per second: smooth, and light on the main thread). */
+const REDRAW_MS = 50;
+
+/** The URL prefix of this lab's settings ("ol.mode=multiclass"). */
+export const URL_KEY = LAB_CATALOG["output-loss"].urlKey;
+
+/** Build-time snapshots (see Embed.astro): the binary runs or the multiclass run after WARMUP_STEPS steps. */
+export interface InitialSnapshots {
+  binary?: Partial<Record<PairingId, StaticSnapshot>>;
+  multiclass?: StaticSnapshot;
+}
+
+/** How the controller is built: tests pass an in-thread client factory and a fixed random source. */
+export interface ControllerOptions {
+  factory?: ClientFactory;
+  initial?: InitialSnapshots | null;
+  random?: () => number;
+  /** The URL prefix, when a page embeds the lab under another key than the catalog's. */
+  urlKey?: string;
+}
+
+type Mode = "binary" | "multiclass";
+
+/** State and commands of the output-loss lab. */
+export class OutputLossController {
+  settings = $state<Settings>({ ...DEFAULTS });
+  notices = $state.raw<SettingNotice[]>([]);
+  /** The defaults overridden by the lesson's preset: what the URL is written against. */
+  readonly base: Settings;
+  /** The three binary runs by pairing; the sigmoid+BCE run leads and forwards commands to the other two. */
+  readonly runs: Record<PairingId, TrainingLab>;
+  readonly binary: LinkedTrainingLab;
+  readonly multiclass: TrainingLab;
+  /** The run the shared shell and controls talk to in the current mode. */
+  readonly active: TrainingLab = $derived.by(() => this.#lab(this.mode));
+  /** Each binary pairing's progress and output-gradient split, in display order. */
+  readonly pairings: PairingView[] = $derived.by(() => this.#pairings());
+  /** The three loss histories for the comparison plot, redrawn once per frame. */
+  readonly lossCurves: LossCurve[] = $derived.by(() => this.#lossCurves());
+  /** The multiclass point the reader picked, with the model's probabilities there. */
+  readonly point: PointView | null = $derived.by(() => this.#point());
+
+  readonly #random: () => number;
+  readonly #urlKey: string;
+  #started = { binary: false, multiclass: false };
+  #warm = { binary: true, multiclass: true };
+  #mounted = false;
+  /** The binary views read three runs: one redraw per display interval, not one per run's snapshot. */
+  readonly #sync = new FrameSync(() => PAIRING_IDS.map((id) => this.runs[id].snapshot), REDRAW_MS);
+  /** The multiclass views (boundary, probabilities), redrawn at the same pace. */
+  readonly #multiSync = new FrameSync(() => [this.multiclass.snapshot], REDRAW_MS);
+
+  constructor(preset: unknown, options: ControllerOptions = {}) {
+    const notices: SettingNotice[] = [];
+    const raw = preset !== null && typeof preset === "object" ? (preset as Record<string, unknown>) : {};
+    this.base = readValues(SCHEMA, raw, DEFAULTS, notices);
+    this.settings = { ...this.base };
+    this.notices = notices;
+    this.#random = options.random ?? Math.random;
+    this.#urlKey = options.urlKey ?? URL_KEY;
+    const { factory, initial } = options;
+    // Only the first start of each mode warms up, so it reproduces the build-time snapshot; Reset goes to step 0.
+    const warmup = (mode: Mode) => () => (this.#warm[mode] ? WARMUP_STEPS : 0);
+    const binaryLab = (id: PairingId) => ({
+      factory,
+      warmup: warmup("binary"),
+      initial: initial?.binary?.[id] ?? null,
+    });
+    const followers = PAIRING_IDS.filter((id) => id !== LEADER).map(
+      (id) => [id, new TrainingLab(() => binarySpec(id, this.settings), binaryLab(id))] as const,
+    );
+    this.binary = new LinkedTrainingLab(
+      () => binarySpec(LEADER, this.settings),
+      binaryLab(LEADER),
+      followers.map(([, lab]) => lab),
+    );
+    this.runs = Object.fromEntries([[LEADER, this.binary], ...followers]) as Record<PairingId, TrainingLab>;
+    this.multiclass = new TrainingLab(() => multiclassSpec(this.settings), {
+      factory,
+      warmup: warmup("multiclass"),
+      initial: initial?.multiclass ?? null,
+    });
+  }
+
+  /** In the browser, after hydration: applies the URL's settings on top of the preset and starts the current mode. */
+  mount(search: string): void {
+    const { values, notices } = readUrl(SCHEMA, search, this.#urlKey, this.base);
+    this.settings = values;
+    this.notices = [...this.notices, ...notices];
+    this.#mounted = true;
+    this.#sync.start();
+    this.#multiSync.start();
+    this.#start(this.mode);
+  }
+
+  get mode(): Mode {
+    return this.settings.mode === "multiclass" ? "multiclass" : "binary";
+  }
+
+  /** The pairing whose decision boundary and logit marker are shown. */
+  get shown(): PairingId {
+    return (PAIRING_IDS as readonly string[]).includes(this.settings.show)
+      ? (this.settings.show as PairingId)
+      : PAIRING_IDS[0];
+  }
+
+  /** Changes one setting: live for learning rates, a new run for structural ones, a view change otherwise. */
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void {
+    const v = clampSetting(key, value);
+    if (this.settings[key] === v) return;
+    this.settings = { ...this.settings, [key]: v };
+    if (key === "mode") {
+      (v === "multiclass" ? this.binary : this.multiclass).pause();
+      if (this.#mounted && !this.#started[this.mode]) this.#start(this.mode);
+    } else if (key === "lr") this.binary.setLearningRate(v as number);
+    else if (key === "mlr") this.multiclass.setLearningRate(v as number);
+    for (const mode of ["binary", "multiclass"] as const) {
+      if ((RESTART_KEYS[mode] as readonly string[]).includes(key) && this.#started[mode]) this.#lab(mode).restart();
+    }
+    this.#commit();
+  }
+
+  /** New data and weights for both modes: a fresh seed. */
+  newSeed(): void {
+    this.set("seed", Math.floor(this.#random() * (SCHEMA.seed.max + 1)));
+  }
+
+  /** The search string with this lab's settings written in (those equal to the preset are left out). */
+  urlSearch(search: string): string {
+    return writeUrl(SCHEMA, this.settings, this.base, search, this.#urlKey);
+  }
+
+  /** The live summary: progress of each run and the numbers the lab is about. */
+  summary(): string {
+    const lab = this.active;
+    if (lab.error || !lab.snapshot || lab.snapshot.status === "diverged") return lab.summary();
+    return this.mode === "multiclass"
+      ? multiclassSummary(lab.summary(), this.point)
+      : binarySummary(lab.step, this.pairings, this.settings.ex);
+  }
+
+  /** Stops every worker (the lab left the page). */
+  dispose(): void {
+    this.#sync.stop();
+    this.#multiSync.stop();
+    this.binary.dispose();
+    this.multiclass.dispose();
+  }
+
+  #pairings(): PairingView[] {
+    const ex = this.settings.ex;
+    return this.#sync.read(() =>
+      PAIRING_IDS.map((id) => {
+        const lab = this.runs[id];
+        void lab.historyVersion; // the history is mutated in place; its version says when to re-read it
+        // All three train on the same data (same seeds); the leader's copy is the one always present.
+        const start = startLoss(lab.history.column(COLUMN.trainLoss));
+        return pairingView(id, lab.snapshot, this.binary.data, start, ex);
+      }),
+    );
+  }
+
+  #lossCurves(): LossCurve[] {
+    return this.#sync.read(() =>
+      PAIRINGS.map((p) => {
+        const lab = this.runs[p.id];
+        void lab.historyVersion;
+        const { label, color, dashed } = p;
+        return { label, color, dashed, steps: lab.history.steps(), losses: lab.history.column(COLUMN.trainLoss) };
+      }),
+    );
+  }
+
+  #point(): PointView | null {
+    const pt = this.settings.pt;
+    return this.#multiSync.read(() => pointView(this.multiclass.snapshot, this.multiclass.data, pt));
+  }
+
+  /** The latest snapshot of a run for charts: the binary runs' and the multiclass run's, at the redraw pace. */
+  shownSnapshot(mode: Mode): Snapshot | null {
+    if (mode === "multiclass") return this.#multiSync.read(() => this.multiclass.snapshot);
+    const id = this.shown;
+    return this.#sync.read(() => this.runs[id].snapshot);
+  }
+
+  #lab(mode: Mode): TrainingLab {
+    return mode === "binary" ? this.binary : this.multiclass;
+  }
+
+  #start(mode: Mode): void {
+    this.#started[mode] = true;
+    this.#lab(mode).restart();
+    this.#warm[mode] = false;
+  }
+
+  /** Writes the settings into the address bar without a new history entry (browser only). */
+  #commit(): void {
+    if (!this.#mounted || typeof location === "undefined" || typeof history === "undefined") return;
+    const search = this.urlSearch(location.search);
+    history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+  }
+}

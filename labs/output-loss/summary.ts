@@ -1,0 +1,24 @@
+/** The lab's live summary for screen readers: what moved, and the numbers the lab is about. */
+import { formatNumber } from "../../src/plots/format.ts";
+import type { PairingView, PointView } from "./views.ts";
+
+/** A share as a percentage with sensible digits ("99.8 %", "1.6×10⁻⁵ %"). */
+export function formatPercent(share: number): string {
+  return Number.isFinite(share) ? `${formatNumber(100 * share, 2)} %` : "—";
+}
+
+/** "step 120: loss down since step 0: sigmoid + MSE 0 %, …; ∂L/∂z at point #0: sigmoid + MSE −9.1×10⁻⁵, …". */
+export function binarySummary(step: number, pairings: readonly PairingView[], ex: number): string {
+  const moved = pairings.map((v) => `${v.label} ${formatPercent(v.dropped)}`).join(", ");
+  const grads = pairings
+    .filter((v) => v.example)
+    .map((v) => `${v.label} ${formatNumber(v.example!.dLdz, 2)}`)
+    .join(", ");
+  return `step ${step}: loss down since step 0: ${moved}${grads ? `; ∂L/∂z at point #${ex}: ${grads}` : ""}`;
+}
+
+/** The run's own summary, then the chosen point's cross-entropy. */
+export function multiclassSummary(base: string, point: PointView | null): string {
+  if (!point?.table) return base;
+  return `${base}; point #${point.index} (class ${point.label}): cross-entropy ${formatNumber(point.table.crossEntropy, 3)}`;
+}

@@ -1,0 +1,187 @@
+import { expect, test, type Locator } from "@playwright/test";
+import {
+  expectAccessible,
+  expectNoNaNShown,
+  expectPauseResponds,
+  labLoss,
+  labStep,
+  longTasks,
+  openLab,
+  trainUntil,
+  watchLongTasks,
+} from "./lab-helpers.ts";
+
+const ID = "output-loss";
+const SELECTOR = `[data-lab="${ID}"]`;
+
+/** A pairing's loss at step 0 and now, and the share of it that is gone, read from the progress table's data attributes. */
+async function progress(
+  lab: Locator,
+  pairing: string,
+): Promise<{ step: number; start: number; now: number; gone: number }> {
+  const row = lab.locator(`tr[data-pairing="${pairing}"][data-loss0]`);
+  const [step, start, now] = await Promise.all(
+    ["data-step", "data-loss0", "data-loss"].map(async (a) => Number(await row.getAttribute(a))),
+  );
+  return { step: step!, start: start!, now: now!, gone: 1 - now! / start! };
+}
+
+/** ∂L/∂z and ∂a/∂z of the example point under a pairing, from the gradient table. */
+async function split(lab: Locator, pairing: string): Promise<{ dLdz: number; dadz: number }> {
+  const row = lab.locator(`tr[data-pairing="${pairing}"][data-dldz]`);
+  return { dLdz: Number(await row.getAttribute("data-dldz")), dadz: Number(await row.getAttribute("data-dadz")) };
+}
+
+test.describe("output-loss lab", () => {
+  test("opens on the build-time picture: σ′(z) ≈ 5×10⁻⁵ crushes MSE's gradient, BCE's is a − y ≈ −1", async ({
+    page,
+  }) => {
+    await page.goto(`dev/labs/${ID}/`);
+    const lab = page.locator(SELECTOR);
+    // Server-rendered from the seeded static runs, before any JavaScript has trained anything.
+    await expect(lab).toHaveAttribute("data-step", "10");
+    const mse = await split(lab, "sigmoid-mse");
+    const bce = await split(lab, "sigmoid-bce");
+    const tanh = await split(lab, "tanh-mse");
+    expect(mse.dadz).toBeGreaterThan(1e-5);
+    expect(mse.dadz).toBeLessThan(1e-4);
+    expect(Math.abs(mse.dLdz)).toBeLessThan(2e-4);
+    expect(bce.dLdz).toBeLessThan(-0.99);
+    expect(Math.abs(tanh.dLdz)).toBeLessThan(1e-6);
+    await expect(lab.locator(".katex").first()).toBeVisible();
+    await expect(lab).toContainText("Predict first");
+    await expect(lab).toContainText("confidently wrong for every class-1 point");
+  });
+
+  test("from confidently wrong, BCE's loss falls faster than MSE's; no long tasks; Pause responds", async ({
+    page,
+  }) => {
+    const lab = await openLab(page, ID);
+    await expect(lab).toHaveAttribute("data-step", "10");
+    const before = await labLoss(lab);
+    await lab.getByLabel("Speed").selectOption({ label: "Fast (600 steps/s)" });
+    await watchLongTasks(page);
+    await trainUntil(lab, 400);
+    expect(await longTasks(page)).toEqual([]);
+    // The root reports the sigmoid+BCE run, which leads the other two.
+    expect(await labLoss(lab)).toBeLessThan(before * 0.2);
+    // Each run has its own worker and stops where Pause found it: wait for their last snapshots, then compare.
+    await page.waitForTimeout(300);
+    const mse = await progress(lab, "sigmoid-mse");
+    const bce = await progress(lab, "sigmoid-bce");
+    const tanh = await progress(lab, "tanh-mse");
+    for (const p of [mse, bce, tanh]) expect(p.step).toBeGreaterThanOrEqual(300);
+    expect(bce.gone).toBeGreaterThan(0.8);
+    expect(mse.gone).toBeLessThan(0.001);
+    expect(tanh.gone).toBeLessThan(0.001);
+    expect(bce.gone).toBeGreaterThan(100 * Math.max(mse.gone, 1e-6));
+    await expectPauseResponds(lab);
+    await expectNoNaNShown(lab);
+    await expectAccessible(page, SELECTOR);
+  });
+
+  test("multiclass: switched by keyboard and kept in the address; the loss falls; the softmax table adds up", async ({
+    page,
+  }) => {
+    const lab = await openLab(page, ID);
+    const binary = lab.getByRole("radio", { name: /Binary/ });
+    await binary.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(lab.getByRole("radio", { name: /Multiclass/ })).toBeChecked();
+    await expect(page).toHaveURL(/ol\.mode=multiclass/);
+    await expect(lab).toHaveAttribute("data-step", "10");
+    const before = await labLoss(lab);
+    await lab.getByLabel(/^Training point/).fill("7");
+    await lab.getByLabel(/^Training point/).press("Enter");
+    await expect(page).toHaveURL(/ol\.pt=7/);
+    await lab.getByLabel("Speed").selectOption({ label: "Fast (600 steps/s)" });
+    await trainUntil(lab, 150);
+    expect(await labLoss(lab)).toBeLessThan(before * 0.3);
+    const table = lab.locator("table[data-softmax]");
+    await expect(table).toContainText("point #7");
+    const ps = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-p"))));
+    expect(ps).toHaveLength(4);
+    expect(ps.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+    const ce = Number(await table.getAttribute("data-ce"));
+    expect(ce).toBeGreaterThan(0);
+    expect(ce).toBeLessThan(1);
+    await expect(lab.getByRole("img", { name: /Softmax probabilities at point #7/ })).toBeVisible();
+    await expect(lab).toContainText("do not put a softmax before it");
+    await expectNoNaNShown(lab);
+    await expectAccessible(page, SELECTOR);
+  });
+
+  test("a forced divergence (Leaky ReLU at learning rate 10⁶, from the address) shows the message and a reset", async ({
+    page,
+  }) => {
+    const lab = await openLab(page, ID, "?ol.mode=multiclass&ol.hidden=leaky-relu&ol.mlr=1000000");
+    await lab.getByRole("button", { name: "Train" }).click();
+    await expect(lab).toHaveAttribute("data-status", "diverged", { timeout: 15_000 });
+    await expect(lab.locator("[data-diverged]")).toContainText("Training diverged at step");
+    await expect(lab.getByRole("button", { name: "Train" })).toBeDisabled();
+    await expectNoNaNShown(lab);
+    await expectAccessible(page, SELECTOR);
+    await lab.locator("[data-diverged]").getByRole("button", { name: "Reset" }).click();
+    await expect(lab).toHaveAttribute("data-status", "idle");
+    await expect(lab).toHaveAttribute("data-step", "0");
+  });
+
+  test("hostile address parameters give the defaults and a visible notice", async ({ page }) => {
+    const lab = await openLab(
+      page,
+      ID,
+      "?ol.lr=1e309&ol.mode=__proto__&ol.bias=%3Cscript%3E&ol.__proto__=1&ol.constructor=1&ol.seed=1&ol.seed=2&ol.classes=",
+    );
+    const notices = lab.getByRole("status").filter({ hasText: "could not be used" });
+    await expect(notices).toBeVisible();
+    await expect(notices.locator("li")).toHaveCount(7);
+    await expect(lab.getByRole("radio", { name: /Binary/ })).toBeChecked();
+    await expect(lab.getByRole("slider", { name: /learning rate/i })).toHaveAttribute(
+      "aria-valuetext",
+      "learning rate 0.1",
+    );
+    await expect(lab.getByRole("slider", { name: /initial output bias/i })).toHaveAttribute(
+      "aria-valuetext",
+      "initial bias −10",
+    );
+    await expect(lab).toHaveAttribute("data-step", "10");
+  });
+
+  test("the learning rate changes all three runs without a reset; Reset returns to step 0", async ({ page }) => {
+    const lab = await openLab(page, ID);
+    await expect(lab).toHaveAttribute("data-step", "10");
+    const slider = lab.getByRole("slider", { name: /learning rate/i });
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(slider).toHaveAttribute("aria-valuetext", "learning rate 0.13");
+    await expect(page).toHaveURL(/ol\.lr=0\.13/);
+    expect(await labStep(lab)).toBe(10);
+    await lab.getByRole("button", { name: "Step" }).click();
+    await expect(lab).toHaveAttribute("data-step", "11");
+    // Each run has its own worker: the table shows all three at step 11 once their snapshots are in.
+    for (const id of ["sigmoid-mse", "sigmoid-bce", "tanh-mse"]) {
+      await expect(lab.locator(`tr[data-pairing="${id}"][data-loss0]`)).toHaveAttribute("data-step", "11");
+    }
+    await lab.getByRole("button", { name: "Reset" }).click();
+    await expect(lab).toHaveAttribute("data-step", "0");
+    for (const id of ["sigmoid-mse", "sigmoid-bce", "tanh-mse"]) {
+      await expect(lab.locator(`tr[data-pairing="${id}"][data-loss0]`)).toHaveAttribute("data-step", "0");
+    }
+  });
+
+  test.describe("on a 360 px phone", () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+    test("fits without horizontal scroll", async ({ page }) => {
+      const lab = await openLab(page, ID);
+      await lab.getByLabel("Speed").selectOption({ label: "Fast (600 steps/s)" });
+      await trainUntil(lab, 150);
+      const [scrollWidth, clientWidth] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      expect((await lab.boundingBox())?.width ?? 0).toBeLessThanOrEqual(360);
+      await lab.screenshot({ path: "test-results/lab-output-loss-360.png" });
+    });
+  });
+});
