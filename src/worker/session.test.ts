@@ -115,3 +115,18 @@ describe("TrainingSession", () => {
     expect(() => new TrainingSession(spec({}, { layers: [2, 1e9, 1] }))).toThrow(/layers\[1\]/);
   });
 });
+
+describe("TrainingSession measurements after a change in place", () => {
+  it("shows the weights a shock left, not the ones it started from", () => {
+    const s = new TrainingSession(spec({}, { hidden: "relu", layers: [2, 16, 16, 1], init: { kind: "he-normal" } }));
+    s.step(20);
+    const before = s.snapshot(1).deadSince.filter((v) => v >= 0).length;
+    s.shock(50);
+    const after = s.snapshot(1);
+    expect(after.step).toBe(21);
+    expect(after.deadSince.filter((v) => v >= 0).length).toBeGreaterThan(before);
+    // One history row per step, even though the step was measured twice.
+    expect(after.history.rows).toBe(1);
+    expect(after.history.data[0]).toBe(21);
+  });
+});

@@ -97,8 +97,7 @@ export class TrainingSession {
   setActivation(hidden: string, alpha: number): void {
     if (!isActivationName(hidden)) throw new Error(`Unknown activation ${JSON.stringify(hidden)}.`);
     this.trainer.setHiddenActivation(hidden, clamp(alpha, 0, LIMITS.maxAlpha));
-    this.trainer.evaluate();
-    this.#record();
+    this.#remeasure();
   }
 
   /** One step at a huge learning rate, then the old rate again: the classic way to kill ReLU units. */
@@ -107,6 +106,18 @@ export class TrainingSession {
     this.setLearningRate(lr);
     this.step(1);
     this.setLearningRate(before);
+    // A step's diagnostics describe the weights it started from; show the reader the weights the shock left.
+    this.#remeasure();
+  }
+
+  /** Measures the current weights again and replaces this step's history row and "dead since" with the result. */
+  #remeasure(): void {
+    if (this.trainer.status.status !== "ok" || !this.trainer.evaluate()) return;
+    const w = this.#width;
+    const last = this.#pending.length - w;
+    if (last >= 0 && this.#pending[last] === this.trainer.steps) this.#pending.length = last;
+    this.#lastMeasured = -1;
+    this.#record();
   }
 
   /** Everything a lab draws, as plain data. Takes the pending history (the next snapshot starts a new chunk). */

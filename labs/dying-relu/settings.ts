@@ -1,0 +1,72 @@
+/**
+ * The dying-ReLU lab's settings (what its URL and a lesson preset hold) and the training session they
+ * describe: a [2, 16, 16, 1] ReLU (or Leaky ReLU) network with a sigmoid output, trained by full-batch
+ * SGD on binary cross-entropy, with He-normal weights and every bias set to the reader's initial bias.
+ */
+import type { SessionSpec } from "../../src/worker/protocol.ts";
+import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
+
+/** Hidden layers and their width: 32 cells, few enough to follow one by one. */
+export const HIDDEN_WIDTHS = [16, 16] as const;
+
+/** Learning-rate slider bounds. At 10, ReLU units die within a few steps and Leaky ReLU diverges. */
+export const LR_RANGE = { min: 1e-3, max: 10 } as const;
+
+/** The shock's learning rate, to choose from (100 to 1000 times the default rate). */
+export const SHOCK_SIZES = ["10", "20", "50", "100"] as const;
+
+/** The activations the lab compares. */
+export const ACTIVATIONS = ["relu", "leaky-relu"] as const;
+
+/** The URL schema: every number bounded, so no address can make the lab do unbounded work. */
+export const DR_SCHEMA = {
+  act: { kind: "choice", label: "activation", choices: ACTIVATIONS, fallback: "relu" },
+  alpha: { kind: "number", label: "α (Leaky ReLU slope)", min: 0.01, max: 0.5, fallback: 0.2 },
+  bias: { kind: "number", label: "initial bias", min: -3, max: 1, fallback: 0 },
+  lr: { kind: "number", label: "learning rate", min: LR_RANGE.min, max: LR_RANGE.max, fallback: 0.1 },
+  shock: { kind: "choice", label: "shock size", choices: SHOCK_SIZES, fallback: "50" },
+  data: { kind: "choice", label: "dataset", choices: ["moons", "circles"], fallback: "moons" },
+  seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 3, integer: true },
+} as const satisfies UrlSchema;
+
+/** The lab's settings as plain values (mutable: UrlValues keeps the schema's `as const` readonly). */
+export type DrSettings = { -readonly [K in keyof UrlValues<typeof DR_SCHEMA>]: UrlValues<typeof DR_SCHEMA>[K] };
+
+/** The schema's defaults. */
+export const DR_DEFAULTS: DrSettings = defaultsOf(DR_SCHEMA);
+
+/** Steps run before the lab first appears (and at build time): the loss has fallen, most units are alive. */
+export const DR_WARMUP = 100;
+
+/** Side of the decision-boundary grid. */
+export const DR_BOUNDARY_SIZE = 40;
+
+/** The trainer config the settings describe (plain data; the core validates it in the worker). */
+export function drConfig(s: DrSettings) {
+  const seed = Math.min(DR_SCHEMA.seed.max, Math.max(0, Math.floor(s.seed)));
+  return {
+    layers: [2, ...HIDDEN_WIDTHS, 1],
+    hidden: s.act,
+    alpha: s.alpha,
+    head: "sigmoid",
+    loss: "bce",
+    init: { kind: "he-normal", bias: s.bias },
+    optimizer: { kind: "sgd", lr: s.lr },
+    batchSize: "full",
+    seeds: { data: seed, init: seed, batch: seed },
+    dataset: { kind: s.data, n: 200, noise: 0.1, testFraction: 0.25 },
+  } as const;
+}
+
+/** The session: diagnostics every step, so each cell knows the exact step its unit died. */
+export function drSpec(s: DrSettings): SessionSpec {
+  return {
+    config: drConfig(s),
+    boundarySize: DR_BOUNDARY_SIZE,
+    diagnosticsEvery: 1,
+    saturationThreshold: 0.01,
+    path: null,
+    outputParts: 0,
+    perceptron: null,
+  };
+}
