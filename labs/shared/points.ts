@@ -1,4 +1,4 @@
-/** The dataset as the DecisionBoundary plot takes it (the step-function lab has the same helper; it belongs in labs/shared). */
+/** The dataset as the DecisionBoundary plot takes it: columns x, y, label from n×2 row-major inputs. */
 import type { LabelledPoints } from "../../src/plots/types.ts";
 
 /** x: n×2 row-major, labels: n → { x: n, y: n, label: n }. */

@@ -1,0 +1,155 @@
+/**
+ * The sandbox's settings (what its URL and a lesson preset hold) and the training session they describe.
+ * Every number is bounded so that the largest network on the most points stays inside the core's LIMITS
+ * (8 × 64 hidden units, 5 classes, 1000 points: about 3·10⁴ parameters × 10³ points = 3·10⁷ ≤ maxWork).
+ */
+import { ACTIVATION_NAMES } from "../../src/core/activations.ts";
+import { DATASET_KINDS, MULTICLASS_DATASETS } from "../../src/core/datasets.ts";
+import { INIT_KINDS } from "../../src/core/init.ts";
+import { OPTIMIZER_KINDS } from "../../src/core/optimizers.ts";
+import type { SessionSpec } from "../../src/worker/protocol.ts";
+import type { SettingNotice } from "../shared/read-setting.ts";
+import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
+
+/** Output head and loss, chosen together: each pairing is one the core (and PyTorch) accepts. */
+export const OUTPUTS = {
+  "sigmoid-bce": { label: "Sigmoid + BCE", head: "sigmoid", loss: "bce", binary: true },
+  "sigmoid-bce-logits": { label: "Sigmoid + BCE with logits", head: "identity", loss: "bce-logits", binary: true },
+  "sigmoid-mse": { label: "Sigmoid + MSE", head: "sigmoid", loss: "mse", binary: true },
+  "tanh-mse": { label: "Tanh + MSE", head: "tanh", loss: "mse", binary: true },
+  "softmax-ce": { label: "Softmax + cross-entropy", head: "softmax", loss: "cross-entropy", binary: false },
+} as const;
+
+/** The name of an output pairing. */
+export type OutputName = keyof typeof OUTPUTS;
+
+/** All output pairings, in menu order. */
+export const OUTPUT_NAMES = Object.keys(OUTPUTS) as OutputName[];
+
+/** Minibatch sizes offered ("full": the whole training set every step). */
+export const BATCH_SIZES = ["full", "8", "16", "32", "64", "128", "256"] as const;
+
+/** Learning-rate slider bounds. The top is absurd on purpose: plain SGD diverges there. */
+export const LR_RANGE = { min: 1e-4, max: 100 } as const;
+
+/** Momentum of the "momentum" optimiser (PyTorch's SGD with momentum=0.9). */
+export const MOMENTUM = 0.9;
+
+/** The URL schema: every number bounded, so no address can make the lab do unbounded work. */
+export const SB_SCHEMA = {
+  data: { kind: "choice", label: "dataset", choices: DATASET_KINDS, fallback: "moons" },
+  classes: { kind: "number", label: "classes", min: 3, max: 5, fallback: 3, integer: true },
+  noise: { kind: "number", label: "noise", min: 0, max: 0.5, fallback: 0.1 },
+  points: { kind: "number", label: "points", min: 40, max: 1000, fallback: 300, integer: true },
+  test: { kind: "number", label: "test fraction", min: 0, max: 0.5, fallback: 0.25 },
+  layers: { kind: "number", label: "hidden layers", min: 0, max: 8, fallback: 2, integer: true },
+  width: { kind: "number", label: "width", min: 1, max: 64, fallback: 8, integer: true },
+  act: { kind: "choice", label: "activation", choices: ACTIVATION_NAMES, fallback: "relu" },
+  alpha: { kind: "number", label: "α", min: 0, max: 2, fallback: 0.1 },
+  out: { kind: "choice", label: "output and loss", choices: OUTPUT_NAMES, fallback: "sigmoid-bce" },
+  init: { kind: "choice", label: "initialiser", choices: INIT_KINDS, fallback: "he-normal" },
+  scale: { kind: "number", label: "init scale", min: 0.01, max: 10, fallback: 1 },
+  bias: { kind: "number", label: "init bias", min: -2, max: 2, fallback: 0 },
+  opt: { kind: "choice", label: "optimiser", choices: OPTIMIZER_KINDS, fallback: "adam" },
+  lr: { kind: "number", label: "learning rate", min: LR_RANGE.min, max: LR_RANGE.max, fallback: 0.01 },
+  batch: { kind: "choice", label: "batch size", choices: BATCH_SIZES, fallback: "full" },
+  seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 1, integer: true },
+} as const satisfies UrlSchema;
+
+/** The sandbox's settings as plain values (mutable). */
+export type SandboxSettings = { -readonly [K in keyof UrlValues<typeof SB_SCHEMA>]: UrlValues<typeof SB_SCHEMA>[K] };
+
+/** The schema's defaults: a ReLU network on moons, trained by Adam. */
+export const SB_DEFAULTS: SandboxSettings = defaultsOf(SB_SCHEMA);
+
+/** Steps run before the lab first appears (and at build time). */
+export const SB_WARMUP = 150;
+
+/** Side of the decision-boundary grid. */
+export const SB_BOUNDARY_SIZE = 40;
+
+/** |f′(z)| below this counts as saturated. */
+export const SB_SATURATION = 0.01;
+
+/** Whether the dataset has more than two classes. */
+export function isMulticlass(data: string): boolean {
+  return (MULTICLASS_DATASETS as readonly string[]).includes(data);
+}
+
+/** The class count of the settings' dataset. */
+export function classCount(s: SandboxSettings): number {
+  return isMulticlass(s.data) ? s.classes : 2;
+}
+
+/** Whether an output pairing can be used with these settings (binary pairings need two classes). */
+export function outputAllowed(out: OutputName, s: SandboxSettings): boolean {
+  return !OUTPUTS[out].binary || classCount(s) === 2;
+}
+
+/**
+ * Makes settings consistent: with three or more classes the output is softmax + cross-entropy (one output per
+ * class), whatever was asked; a notice says so. Returns the corrected copy.
+ */
+export function reconcile(s: SandboxSettings, notices: SettingNotice[] = []): SandboxSettings {
+  if (outputAllowed(s.out as OutputName, s)) return s;
+  notices.push({
+    setting: SB_SCHEMA.out.label,
+    message: `${OUTPUTS[s.out as OutputName].label} needs two classes; ${s.data} has ${classCount(s)}, so the output is softmax + cross-entropy.`,
+  });
+  return { ...s, out: "softmax-ce" };
+}
+
+/** Whether the address (a query string) sets `prefix.key` at all, e.g. addressSets("?sb.out=tanh-mse", "sb", "out"). */
+export function addressSets(search: string, prefix: string, key: string): boolean {
+  return search.length <= 4000 && new URLSearchParams(search).has(`${prefix}.${key}`);
+}
+
+/** The network's widths: [2, width × layers, outputs] (one output for a binary pairing, else one per class). */
+export function layerSizes(s: SandboxSettings): number[] {
+  const out = OUTPUTS[s.out as OutputName];
+  return [2, ...Array.from({ length: s.layers }, () => s.width), out.binary ? 1 : classCount(s)];
+}
+
+/** Seeds of the three random streams, derived from the one seed the reader sees. */
+export function seedsOf(seed: number): { data: number; init: number; batch: number } {
+  const s = Math.max(0, Math.floor(seed));
+  return { data: s, init: s + 1, batch: s + 2 };
+}
+
+/** The trainer config the settings describe (plain data; the core validates it in the worker). */
+export function sandboxConfig(settings: SandboxSettings) {
+  const s = reconcile(settings);
+  const out = OUTPUTS[s.out as OutputName];
+  const multi = isMulticlass(s.data);
+  return {
+    layers: layerSizes(s),
+    hidden: s.act,
+    alpha: s.alpha,
+    head: out.head,
+    loss: out.loss,
+    init: { kind: s.init, scale: s.scale, bias: s.bias },
+    optimizer: { kind: s.opt, lr: s.lr, ...(s.opt === "momentum" ? { momentum: MOMENTUM } : {}) },
+    batchSize: s.batch === "full" ? ("full" as const) : Number(s.batch),
+    seeds: seedsOf(s.seed),
+    dataset: {
+      kind: s.data,
+      n: s.points,
+      noise: s.noise,
+      testFraction: s.test,
+      ...(multi ? { classes: s.classes } : {}),
+    },
+  };
+}
+
+/** The session: every instrument on (diagnostics each step, the boundary grid). */
+export function sandboxSpec(s: SandboxSettings): SessionSpec {
+  return {
+    config: sandboxConfig(s),
+    boundarySize: SB_BOUNDARY_SIZE,
+    diagnosticsEvery: 1,
+    saturationThreshold: SB_SATURATION,
+    path: null,
+    outputParts: 0,
+    perceptron: null,
+  };
+}

@@ -1,0 +1,134 @@
+import { expect, test } from "@playwright/test";
+import {
+  expectAccessible,
+  expectNoNaNShown,
+  expectPauseResponds,
+  labLoss,
+  labStep,
+  longTasks,
+  openLab,
+  trainUntil,
+  watchLongTasks,
+} from "./lab-helpers.ts";
+
+const ID = "sandbox";
+const ROOT = `[data-lab="${ID}"]`;
+
+test.describe("sandbox", () => {
+  test("a ReLU / Adam network on moons from the address trains: the loss falls, with no long tasks", async ({
+    page,
+  }) => {
+    const lab = await openLab(page, ID, "?sb.act=relu&sb.opt=adam&sb.data=moons&sb.layers=2&sb.width=8");
+    await lab.getByRole("button", { name: "Reset" }).click();
+    await expect(lab).toHaveAttribute("data-step", "0");
+    const before = await labLoss(lab);
+    // About 2 s at the default 60 steps/s: every instrument redraws, with no long task on the main thread.
+    await watchLongTasks(page);
+    await trainUntil(lab, 120);
+    expect(await longTasks(page)).toEqual([]);
+    const after = await labLoss(lab);
+    expect(after).toBeLessThan(0.5 * before);
+    expect(Number(await lab.locator("[data-accuracy]").getAttribute("data-accuracy"))).toBeGreaterThan(0.9);
+    // Every instrument is there: one bar per weight layer, the units of both hidden layers.
+    await expect(lab.getByRole("img", { name: /Gradient norm ‖∂L\/∂W‖ per weight layer/ })).toBeVisible();
+    await expect(lab.getByRole("img", { name: /L1: 0 of 8 dead|L1: \d of 8 dead/ })).toBeVisible();
+    await expectNoNaNShown(lab);
+    await expectAccessible(page, ROOT);
+  });
+
+  test("3-class blobs: softmax + cross-entropy is forced, and the PyTorch script has CrossEntropyLoss and no softmax", async ({
+    page,
+  }) => {
+    const lab = await openLab(page, ID, "?sb.data=blobs&sb.classes=3&sb.out=sigmoid-mse");
+    await expect(lab.getByRole("status").filter({ hasText: "needs two classes" })).toBeVisible();
+    const output = lab.getByLabel("Output and loss");
+    await expect(output).toHaveValue("softmax-ce");
+    await expect(output.locator('option[value="sigmoid-bce"]')).toBeDisabled();
+    await lab.locator("summary", { hasText: "Show as PyTorch" }).click();
+    const script = lab.getByRole("region", { name: "PyTorch script" });
+    await expect(script).toBeVisible();
+    const text = await script.innerText();
+    expect(text).toContain("nn.CrossEntropyLoss()");
+    expect(text).toContain("nn.Linear(8, 3),");
+    expect(text).not.toContain("nn.Softmax");
+    expect(text).not.toContain("nn.MSELoss");
+    // Copy: the clipboard, or (where it is refused) the script selected for the reader.
+    await lab.getByRole("button", { name: "Copy" }).click();
+    await expect(lab.locator("[data-pytorch] [role=status]")).toHaveText(/Copied|selected/);
+    const status = await lab.locator("[data-pytorch] [role=status]").innerText();
+    if (status.includes("selected"))
+      expect(await page.evaluate(() => String(window.getSelection()))).toContain("CrossEntropyLoss");
+    // A settings change rewrites the script and the address.
+    await lab.getByLabel("Hidden activation").selectOption("leaky-relu");
+    await expect(script).toContainText("nn.LeakyReLU(negative_slope=0.1)");
+    await expect(page).toHaveURL(/sb\.act=leaky-relu/);
+  });
+
+  test("an absurd learning rate on plain SGD diverges with the message, Reset recovers, and axe passes", async ({
+    page,
+  }) => {
+    // The warm-up run already diverges (openLab expects a healthy lab, so open the page directly).
+    await page.goto(`dev/labs/${ID}/?sb.act=identity&sb.opt=sgd&sb.lr=100`);
+    const lab = page.locator(ROOT);
+    await lab.scrollIntoViewIfNeeded();
+    await expect(lab).toHaveAttribute("data-status", "diverged", { timeout: 15_000 });
+    await lab.locator("[data-diverged]").getByRole("button", { name: "Reset" }).click();
+    await expect(lab).toHaveAttribute("data-status", "idle");
+    await expect(lab).toHaveAttribute("data-step", "0");
+    await lab.getByRole("button", { name: "Train" }).click();
+    await expect(lab).toHaveAttribute("data-status", "diverged");
+    await expect(lab.locator("[data-diverged]")).toContainText(/Training diverged at step \d+/);
+    expect(await labStep(lab)).toBeLessThan(50);
+    await expectNoNaNShown(lab);
+    await expectAccessible(page, ROOT);
+    await lab.locator("[data-diverged]").getByRole("button", { name: "Reset" }).click();
+    await expect(lab).toHaveAttribute("data-status", "idle");
+    await expect(lab).toHaveAttribute("data-step", "0");
+  });
+
+  test("Pause responds, and the learning rate changes without a reset", async ({ page }) => {
+    const lab = await openLab(page, ID);
+    await expectPauseResponds(lab);
+    const step = await labStep(lab);
+    const slider = lab.getByRole("slider", { name: /learning rate/i });
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(slider).toHaveAttribute("aria-valuetext", "learning rate 0.013");
+    expect(await labStep(lab)).toBe(step);
+    await expect(page).toHaveURL(/sb\.lr=0\.013/);
+  });
+
+  test("hostile address parameters give the defaults and a visible notice", async ({ page }) => {
+    const lab = await openLab(
+      page,
+      ID,
+      "?sb.layers=1e309&sb.act=__proto__&sb.width=%3Cscript%3E&sb.points=&sb.constructor=1&sb.lr=-5",
+    );
+    const notices = lab.getByRole("status").filter({ hasText: "could not be used" });
+    await expect(notices).toBeVisible();
+    await expect(notices.locator("li")).toHaveCount(6);
+    await expect(lab.getByLabel("Hidden activation")).toHaveValue("relu");
+    await expect(lab.getByRole("slider", { name: /^Hidden layers/ })).toHaveValue("2");
+    await expect(lab.getByRole("slider", { name: /learning rate/i })).toHaveAttribute(
+      "aria-valuetext",
+      "learning rate 1×10⁻⁴",
+    );
+    await trainUntil(lab, 160);
+    await expectNoNaNShown(lab);
+  });
+
+  test.describe("on a 360 px phone", () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+    test("fits without horizontal scroll", async ({ page }) => {
+      const lab = await openLab(page, ID);
+      await lab.locator("summary", { hasText: "Show as PyTorch" }).click();
+      const [scrollWidth, clientWidth] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      expect((await lab.boundingBox())?.width ?? 0).toBeLessThanOrEqual(360);
+      await lab.screenshot({ path: "test-results/lab-sandbox-360.png" });
+    });
+  });
+});
