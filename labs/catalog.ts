@@ -7,7 +7,8 @@ export const LAB_CATALOG = {
   },
   "step-function": {
     title: "Step function vs. the perceptron rule",
-    summary: "Gradient descent on a step unit gets a zero gradient and never moves; the perceptron rule on the same data learns.",
+    summary:
+      "Gradient descent on a step unit gets a zero gradient and never moves; the perceptron rule on the same data learns.",
     urlKey: "sf",
   },
   "vanishing-gradients": {

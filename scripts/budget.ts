@@ -80,9 +80,12 @@ export function weighSite(dist: string, base = "/"): PageWeight[] {
       ]
         .map((src) => fileOf(dist, base, src))
         .filter((f): f is string => f !== null);
-      const inlineJs = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("\n");
+      const inlineJs = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+        .map((m) => m[1]!)
+        .join("\n");
       const js =
-        [...jsClosure(dist, base, scripts)].reduce((sum, f) => sum + gz(readFileSync(f)), 0) + (inlineJs.trim() ? gz(inlineJs) : 0);
+        [...jsClosure(dist, base, scripts)].reduce((sum, f) => sum + gz(readFileSync(f)), 0) +
+        (inlineJs.trim() ? gz(inlineJs) : 0);
       const hasLabs = /data-lab="/.test(html);
       const weight: PageWeight = {
         page: relative(dist, file).split(sep).join("/"),

@@ -16,7 +16,8 @@ function site(files: Record<string, string>): string {
 describe("checkLinks", () => {
   it("accepts links, fragments and assets that resolve under the base", () => {
     const dist = site({
-      "index.html": '<a href="/course/lessons/relu/#dead">x</a><link href="/course/_astro/a.css" rel="stylesheet"><a href="https://pytorch.org/">docs</a>',
+      "index.html":
+        '<a href="/course/lessons/relu/#dead">x</a><link href="/course/_astro/a.css" rel="stylesheet"><a href="https://pytorch.org/">docs</a>',
       "lessons/relu/index.html": '<h2 id="dead">Dead</h2><a href="../../">home</a><a href="#dead">here</a>',
       "_astro/a.css": "",
     });
@@ -28,6 +29,11 @@ describe("checkLinks", () => {
       "index.html":
         '<a href="/course/lessons/tanh/">x</a><a href="/course/#nowhere">y</a><script src="https://cdn.example/katex.js"></script><a href="/lessons/relu/">z</a>',
     });
-    expect(checkLinks(dist, "/course/").map((p) => p.problem)).toEqual(["missing page", "missing fragment", "external asset", "outside base"]);
+    expect(checkLinks(dist, "/course/").map((p) => p.problem)).toEqual([
+      "missing page",
+      "missing fragment",
+      "external asset",
+      "outside base",
+    ]);
   });
 });

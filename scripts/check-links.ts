@@ -17,7 +17,12 @@ const ATTRIBUTE = /<([a-zA-Z][\w-]*)\b[^>]*?\s(href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 
 function decode(value: string): string {
-  return value.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 }
 
 function htmlFiles(dir: string): string[] {

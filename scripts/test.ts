@@ -37,10 +37,18 @@ step("Building the site (astro build)");
 if (run(bin("astro"), ["build"], { ...process.env, BASE_PATH: "" }) !== 0) process.exit(1);
 
 step("Building the site again under a subpath (BASE_PATH=/course/, into dist-course)");
-if (run(bin("astro"), ["build"], { ...process.env, BASE_PATH: "/course/", ASTRO_OUT_DIR: "dist-course" }) !== 0) process.exit(1);
+if (run(bin("astro"), ["build"], { ...process.env, BASE_PATH: "/course/", ASTRO_OUT_DIR: "dist-course" }) !== 0)
+  process.exit(1);
 
 step("Link check of the built site");
 if (run("node", ["scripts/check-links.ts", "dist"]) !== 0) process.exit(1);
 
 step(`Browser tests (Playwright on ${chromium})`);
-process.exit(run(bin("playwright"), ["test"], { ...process.env, CHROMIUM_PATH: chromium, SUBPATH_DIST: "dist-course", ASTRO_OUT_DIR: "" }));
+process.exit(
+  run(bin("playwright"), ["test"], {
+    ...process.env,
+    CHROMIUM_PATH: chromium,
+    SUBPATH_DIST: "dist-course",
+    ASTRO_OUT_DIR: "",
+  }),
+);

@@ -100,7 +100,10 @@ describe("ExplorerController", () => {
 describe("ExplorerController and the page address", () => {
   it("applies ae.* settings from the address on top of the preset, with notices for bad ones", () => {
     const saved = globalThis.location;
-    Object.defineProperty(globalThis, "location", { value: { search: "?ae.a=tanh&ae.x=__proto__&sb.x=3" }, configurable: true });
+    Object.defineProperty(globalThis, "location", {
+      value: { search: "?ae.a=tanh&ae.x=__proto__&sb.x=3" },
+      configurable: true,
+    });
     try {
       const lab = new ExplorerController({ a: "sigmoid", x: 2 });
       lab.applyAddress();

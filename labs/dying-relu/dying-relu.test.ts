@@ -43,7 +43,9 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
     expect(shocked).toBeGreaterThanOrEqual(before + 3);
     // The shocked units died at the shock: their cells record the first measurement of the shocked weights.
     // (at least as many as the count grew: a unit dead before may also have come back at the shock)
-    expect(lab.units.flatMap((l) => l.states).filter((s) => s === DR_WARMUP + 1).length).toBeGreaterThanOrEqual(shocked - before);
+    expect(lab.units.flatMap((l) => l.states).filter((s) => s === DR_WARMUP + 1).length).toBeGreaterThanOrEqual(
+      shocked - before,
+    );
     expect(lab.summary()).toMatch(
       new RegExp(
         `^step ${DR_WARMUP + 1}: loss [0-9.]+; ${shocked} of 32 units dead \\(layer 1: \\d+ of 16, layer 2: \\d+ of 16\\)$`,

@@ -27,10 +27,14 @@ export function lossSeries(history: BoundedHistory) {
   const lo = finite.length ? Math.min(...finite) : 0.01;
   const y = (log: boolean): { min: number; max: number } =>
     log
-      ? { min: 10 ** Math.floor(Math.log10(Math.max(lo, 1e-12))), max: 10 ** Math.ceil(Math.log10(Math.max(hi, 1e-11))) }
+      ? {
+          min: 10 ** Math.floor(Math.log10(Math.max(lo, 1e-12))),
+          max: 10 ** Math.ceil(Math.log10(Math.max(hi, 1e-11))),
+        }
       : { min: 0, max: hi * 1.05 };
   const rows: (string | number)[][] = [];
   const stride = Math.max(1, Math.ceil(steps.length / 50));
-  for (let i = 0; i < steps.length; i += stride) rows.push([steps[i]!, train[i]!, Number.isFinite(test[i]) ? test[i]! : "—"]);
+  for (let i = 0; i < steps.length; i += stride)
+    rows.push([steps[i]!, train[i]!, Number.isFinite(test[i]) ? test[i]! : "—"]);
   return { steps, train, test, hasTest, x, y, rows };
 }

@@ -177,7 +177,8 @@ export class TrainingLab {
     const s = this.snapshot;
     if (this.error) return `The lab stopped: ${this.error}`;
     if (!s) return "Not started.";
-    if (s.status === "diverged") return `Diverged at step ${s.divergedAt}: ${s.reason}. Reset to try a smaller learning rate.`;
+    if (s.status === "diverged")
+      return `Diverged at step ${s.divergedAt}: ${s.reason}. Reset to try a smaller learning rate.`;
     const loss = s.trainLoss === null ? "not measured yet" : formatNumber(s.trainLoss, 3);
     return `step ${s.step}: loss ${loss}`;
   }

@@ -22,7 +22,9 @@ const spec: SessionSpec = {
   outputParts: 0,
   perceptron: null,
 };
-const inThread = { factory: (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread") };
+const inThread = {
+  factory: (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread"),
+};
 
 describe("TrainingLab", () => {
   it("starts a run, steps, and keeps the history", async () => {

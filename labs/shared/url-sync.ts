@@ -7,7 +7,10 @@ import type { SettingNotice } from "./read-setting.ts";
 import { defaultsOf, readUrl, readValues, writeUrl, type UrlSchema, type UrlValues } from "./url-state.ts";
 
 /** Defaults overridden by a lesson's preset (validated: bad values become defaults with notices). */
-export function presetValues<S extends UrlSchema>(schema: S, preset: unknown): { values: UrlValues<S>; notices: SettingNotice[] } {
+export function presetValues<S extends UrlSchema>(
+  schema: S,
+  preset: unknown,
+): { values: UrlValues<S>; notices: SettingNotice[] } {
   const notices: SettingNotice[] = [];
   const raw = preset !== null && typeof preset === "object" ? (preset as Record<string, unknown>) : {};
   return { values: readValues(schema, raw, defaultsOf(schema), notices), notices };
@@ -19,7 +22,12 @@ export function valuesFromAddress<S extends UrlSchema>(schema: S, urlKey: string
 }
 
 /** Writes the lab's settings into the address without a new history entry (other parameters kept). */
-export function writeAddress<S extends UrlSchema>(schema: S, urlKey: string, values: UrlValues<S>, base: UrlValues<S>): void {
+export function writeAddress<S extends UrlSchema>(
+  schema: S,
+  urlKey: string,
+  values: UrlValues<S>,
+  base: UrlValues<S>,
+): void {
   if (typeof location === "undefined" || typeof history === "undefined") return;
   const search = writeUrl(schema, values, base, location.search, urlKey);
   if (search === location.search) return;

@@ -3,11 +3,12 @@
  * pure-JS CPU backend on the same workloads in the same run. Prints a table, an allocation check, and
  * last one line of JSON: {"workloads":[{"id","stepsPerSecond","gflops","tfjsCpuStepsPerSecond"}, …]}.
  */
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTrainer, encodeTargets, type Trainer } from "../../src/core/index.ts";
 import { probeAllocation } from "./allocation.ts";
-import { stepsPerSecond } from "./timing.ts";
+import { interleavedRates, type Stepper } from "./timing.ts";
 import { loadTfjs, tfjsStep } from "./tfjs.ts";
 import { flopsPerStep, POINTS, WORKLOADS, type Workload } from "./workloads.ts";
 
@@ -16,7 +17,7 @@ const WARMUP_MS = 600;
 const WINDOW_MS = 2000;
 
 /** A step function over a trainer that survives divergence (resets and keeps counting). */
-function stepper(t: Trainer): (k: number) => number {
+function stepper(t: Trainer): Stepper {
   return (k) => {
     const ran = t.step(k);
     if (ran < k) t.reset();
@@ -36,47 +37,78 @@ interface Row {
   label: string;
   stepsPerSecond: number;
   gflops: number;
+  peakGflops: number;
   withDiagnostics: number;
   tfjs: number | null;
 }
 
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const tf = await loadTfjs(ROOT);
 const rows: Row[] = [];
 for (const w of WORKLOADS) {
   const plain = createTrainer(w.config, { every: 0 });
   if (plain.dataset.train.n !== POINTS) throw new Error(`${w.id}: expected ${POINTS} training points`);
-  const sps = stepsPerSecond(stepper(plain), WARMUP_MS, WINDOW_MS);
   const diag = createTrainer(w.config, { every: 1, histogramBins: 20 });
-  const spsDiag = stepsPerSecond(stepper(diag), WARMUP_MS, WINDOW_MS);
-  let tfjs: number | null = null;
+  const steppers: Stepper[] = [stepper(plain), stepper(diag)];
   if (tf) {
     const run = tfjsStep(tf, w, plain.dataset.train.x, targets(w, plain));
-    tfjs = stepsPerSecond((k) => {
+    steppers.push((k) => {
       for (let i = 0; i < k; i++) run();
       return k;
-    }, WARMUP_MS, WINDOW_MS);
+    });
   }
-  const gflops = (sps * flopsPerStep(w.config.layers, POINTS)) / 1e9;
-  rows.push({ id: w.id, label: w.label, stepsPerSecond: sps, gflops, withDiagnostics: spsDiag, tfjs });
+  const [plainRate, diagRate, tfjsRate] = interleavedRates(steppers, WARMUP_MS, WINDOW_MS);
+  const sps = plainRate!.mean;
+  const flops = flopsPerStep(w.config.layers, POINTS);
+  rows.push({
+    id: w.id,
+    label: w.label,
+    stepsPerSecond: sps,
+    gflops: (sps * flops) / 1e9,
+    peakGflops: (plainRate!.best * flops) / 1e9,
+    withDiagnostics: diagRate!.mean,
+    tfjs: tfjsRate?.mean ?? null,
+  });
   console.log(`${w.id} done: ${sps.toFixed(0)} steps/s`);
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (v: number | null, digits = 0) => (v === null ? "n/a" : v.toFixed(digits));
-console.log(`\nCompute core vs TensorFlow.js CPU (pure JS, float32); ${POINTS} points, full batch, SGD; ${WINDOW_MS / 1000} s window per run.\n`);
-console.log(`${pad("id", 4)}${pad("network", 36)}${pad("steps/s", 10)}${pad("GFLOP/s", 9)}${pad("diag/step", 11)}${pad("diag %", 8)}${pad("tfjs steps/s", 14)}vs tfjs`);
+console.log(
+  `\nCompute core (float64) vs TensorFlow.js CPU backend (pure JS, float32); ${POINTS} points, full batch, SGD;` +
+    ` ${WINDOW_MS / 1000} s per column, interleaved in 250 ms turns; load average at start ${loadAtStart}.\n`,
+);
+const header = ["id", "network", "steps/s", "GFLOP/s", "peak", "diag/step", "diag %", "tfjs steps/s", "vs tfjs"];
+const widths = [4, 36, 10, 9, 7, 11, 8, 14, 8];
+const line = (cells: string[]) => console.log(cells.map((c, i) => pad(c, widths[i]!)).join(""));
+line(header);
 for (const r of rows) {
-  console.log(
-    `${pad(r.id, 4)}${pad(r.label, 36)}${pad(num(r.stepsPerSecond), 10)}${pad(num(r.gflops, 2), 9)}${pad(num(r.withDiagnostics), 11)}` +
-      `${pad(num((100 * r.withDiagnostics) / r.stepsPerSecond), 8)}${pad(num(r.tfjs, 1), 14)}${r.tfjs ? `${(r.stepsPerSecond / r.tfjs).toFixed(1)}×` : "n/a"}`,
-  );
+  line([
+    r.id,
+    r.label,
+    num(r.stepsPerSecond),
+    num(r.gflops, 2),
+    num(r.peakGflops, 2),
+    num(r.withDiagnostics),
+    num((100 * r.withDiagnostics) / r.stepsPerSecond),
+    num(r.tfjs, 1),
+    r.tfjs ? `${(r.stepsPerSecond / r.tfjs).toFixed(1)}×` : "n/a",
+  ]);
 }
+console.log(
+  "\nsteps/s and GFLOP/s: whole 2 s window; peak: GFLOP/s in the fastest 250 ms slice (closest to an idle machine);" +
+    "\ndiag/step: steps/s with every diagnostic measured every step; vs tfjs: steps/s over TF.js's, same run.",
+);
 
 console.log("\nAllocation check (diagnostics every step; GC events and heap growth over the run):");
 for (const w of [WORKLOADS[0]!, WORKLOADS[3]!]) {
   const steps = w.id === "W1" ? 10_000 : 2_000;
   const r = await probeAllocation(createTrainer(w.config, { every: 1, histogramBins: 20 }), steps);
-  console.log(`  ${w.id}: ${r.steps} steps, ${r.gcEvents} GC events, heap ${r.heapDeltaBytes >= 0 ? "+" : ""}${r.heapDeltaBytes} bytes`);
+  const sign = r.heapDeltaBytes >= 0 ? "+" : "";
+  const perStep = (r.heapDeltaBytes / r.steps).toFixed(1);
+  console.log(
+    `  ${w.id}: ${r.steps} steps, ${r.gcEvents} GC events, heap ${sign}${r.heapDeltaBytes} bytes (${perStep} B/step)`,
+  );
 }
 
 const json = {

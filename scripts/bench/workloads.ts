@@ -10,7 +10,13 @@ export interface Workload {
 
 export const POINTS = 256;
 
-function workload(id: string, label: string, layers: number[], hidden: TrainerConfig["hidden"], multiclass: boolean): Workload {
+function workload(
+  id: string,
+  label: string,
+  layers: number[],
+  hidden: TrainerConfig["hidden"],
+  multiclass: boolean,
+): Workload {
   return {
     id,
     label,

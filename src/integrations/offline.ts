@@ -32,7 +32,9 @@ export function offline(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         // Index words once: KaTeX's visual copy and its TeX annotation would repeat every symbol; labs are controls, not prose.
-        const { index, errors } = await pagefind.createIndex({ excludeSelectors: [".katex-html", "annotation", "[data-lab]", "nav", "details.solution"] });
+        const { index, errors } = await pagefind.createIndex({
+          excludeSelectors: [".katex-html", "annotation", "[data-lab]", "nav", "details.solution"],
+        });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
         const added = await index.addDirectory({ path: out });
         if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);

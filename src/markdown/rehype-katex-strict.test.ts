@@ -36,7 +36,9 @@ describe("rehype-katex-strict", () => {
   });
 
   it("fails the build on a TeX error, naming the file and the formula", () => {
-    expect(() => run(tree(String.raw`\frac{1}{`, "x"))).toThrow(/99-test\/index\.mdx.*KaTeX could not render "\\\\frac\{1\}\{"/s);
+    expect(() => run(tree(String.raw`\frac{1}{`, "x"))).toThrow(
+      /99-test\/index\.mdx.*KaTeX could not render "\\\\frac\{1\}\{"/s,
+    );
     expect(() => run(tree("x", String.raw`\notacommand`))).toThrow(/notacommand/);
   });
 });
@@ -56,7 +58,12 @@ describe("renderTex", () => {
 describe("math inside MDX components", () => {
   it("is rendered too (an <Aside> holding $…$)", () => {
     const root = tree("x", "y");
-    const jsx = { type: "mdxJsxFlowElement", name: "Aside", attributes: [], children: root.children } as unknown as Root["children"][number];
+    const jsx = {
+      type: "mdxJsxFlowElement",
+      name: "Aside",
+      attributes: [],
+      children: root.children,
+    } as unknown as Root["children"][number];
     const wrapped: Root = { type: "root", children: [jsx] };
     run(wrapped);
     const inner = (wrapped.children[0] as unknown as { children: Element[] }).children;

@@ -28,7 +28,8 @@ function fakeHost() {
   const posted: FromWorker[] = [];
   return {
     posted,
-    snapshots: () => posted.filter((m): m is { type: "snapshot"; snapshot: Snapshot } => m.type === "snapshot").map((m) => m.snapshot),
+    snapshots: () =>
+      posted.filter((m): m is { type: "snapshot"; snapshot: Snapshot } => m.type === "snapshot").map((m) => m.snapshot),
     host: { now: () => time, schedule: (fn: () => void) => queue.push(fn), post: (m: FromWorker) => posted.push(m) },
     /** Runs the next scheduled slice after `ms` of wall time. */
     tick(ms: number) {

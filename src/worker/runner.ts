@@ -86,7 +86,10 @@ export class Runner {
       this.#post(true);
     } catch (error) {
       this.#playing = false;
-      this.#host.post({ type: "error", runId: this.#runId, message: error instanceof Error ? error.message : String(error) }, []);
+      this.#host.post(
+        { type: "error", runId: this.#runId, message: error instanceof Error ? error.message : String(error) },
+        [],
+      );
     }
   }
 
@@ -126,7 +129,10 @@ export class Runner {
       this.#post(!this.#playing);
     } catch (error) {
       this.#playing = false;
-      this.#host.post({ type: "error", runId: this.#runId, message: error instanceof Error ? error.message : String(error) }, []);
+      this.#host.post(
+        { type: "error", runId: this.#runId, message: error instanceof Error ? error.message : String(error) },
+        [],
+      );
       return;
     }
     this.#wake();

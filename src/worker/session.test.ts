@@ -72,17 +72,21 @@ describe("TrainingSession", () => {
   });
 
   it("reports divergence with its step, and never a NaN loss", () => {
-    const s = new TrainingSession(spec({}, { optimizer: { kind: "sgd", lr: 1e6 }, hidden: "identity", head: "identity", loss: "mse" }));
+    const s = new TrainingSession(
+      spec({}, { optimizer: { kind: "sgd", lr: 1e6 }, hidden: "identity", head: "identity", loss: "mse" }),
+    );
     s.step(100);
     const snap = s.snapshot(1);
     expect(snap.status).toBe("diverged");
     expect(snap.divergedAt).toBeGreaterThan(0);
     expect(Number.isFinite(snap.trainLoss ?? 0)).toBe(true);
-    expect([...snap.history.data].filter((v, i) => i % snap.history.width !== 2).every(Number.isFinite)).toBe(true);
+    expect([...snap.history.data].filter((_v, i) => i % snap.history.width !== 2).every(Number.isFinite)).toBe(true);
   });
 
   it("marks when ReLU units die after a shock, and Leaky ReLU revives them", () => {
-    const s = new TrainingSession(spec({}, { hidden: "relu", layers: [2, 16, 16, 1], init: { kind: "he-normal", bias: 0.1 } }));
+    const s = new TrainingSession(
+      spec({}, { hidden: "relu", layers: [2, 16, 16, 1], init: { kind: "he-normal", bias: 0.1 } }),
+    );
     s.step(20);
     s.shock(50);
     const dead = s.snapshot(1).deadSince.filter((v) => v >= 0).length;
@@ -103,7 +107,17 @@ describe("TrainingSession", () => {
 
   it("trains a perceptron beside a step network whose weights never move", () => {
     const s = new TrainingSession(
-      spec({ perceptron: { lr: 0.1 }, boundarySize: 0 }, { layers: [2, 1], hidden: "step", head: "step", loss: "mse", dataset: { kind: "linear", n: 100, noise: 0, testFraction: 0 }, optimizer: { kind: "sgd", lr: 1 } }),
+      spec(
+        { perceptron: { lr: 0.1 }, boundarySize: 0 },
+        {
+          layers: [2, 1],
+          hidden: "step",
+          head: "step",
+          loss: "mse",
+          dataset: { kind: "linear", n: 100, noise: 0, testFraction: 0 },
+          optimizer: { kind: "sgd", lr: 1 },
+        },
+      ),
     );
     s.step(200);
     const snap = s.snapshot(1);

@@ -17,7 +17,14 @@ import {
   type Trainer,
   type TrainerConfig,
 } from "../core/index.ts";
-import type { DataSnapshot, HistoryChunk, OutputPartsSnapshot, PathSnapshot, SessionSpec, Snapshot } from "./protocol.ts";
+import type {
+  DataSnapshot,
+  HistoryChunk,
+  OutputPartsSnapshot,
+  PathSnapshot,
+  SessionSpec,
+  Snapshot,
+} from "./protocol.ts";
 
 /** History rows kept between two snapshots; older rows are thinned (every other one dropped) beyond this. */
 const MAX_PENDING_ROWS = 256;
@@ -126,7 +133,11 @@ export class TrainingSession {
     const d = t.diagnostics;
     const status = t.status;
     if (this.#boundary) predictGrid(t, Math.round(Math.sqrt(this.#boundary.length / t.mlp.outputs)), this.#boundary);
-    const history: HistoryChunk = { width: this.#width, rows: this.#pending.length / this.#width, data: Float64Array.from(this.#pending) };
+    const history: HistoryChunk = {
+      width: this.#width,
+      rows: this.#pending.length / this.#width,
+      data: Float64Array.from(this.#pending),
+    };
     this.#pending = [];
     const snapshot: Snapshot = {
       runId,
@@ -233,7 +244,13 @@ export class TrainingSession {
 
   #data(): DataSnapshot {
     const { train, test, classes } = this.trainer.dataset;
-    return { classes, trainX: train.x.slice(), trainLabels: train.labels.slice(), testX: test.x.slice(), testLabels: test.labels.slice() };
+    return {
+      classes,
+      trainX: train.x.slice(),
+      trainLabels: train.labels.slice(),
+      testX: test.x.slice(),
+      testLabels: test.labels.slice(),
+    };
   }
 }
 

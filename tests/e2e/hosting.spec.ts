@@ -14,7 +14,10 @@ import { builtPages, watchProblems } from "./helpers.ts";
 const DIST = process.env.SUBPATH_DIST ?? "dist-course";
 const BASE = "/course/";
 
-test.skip(!existsSync(DIST), `no subpath build in ${DIST}: run BASE_PATH=${BASE} ASTRO_OUT_DIR=${DIST} astro build (npm test does)`);
+test.skip(
+  !existsSync(DIST),
+  `no subpath build in ${DIST}: run BASE_PATH=${BASE} ASTRO_OUT_DIR=${DIST} astro build (npm test does)`,
+);
 
 /** Blocks every request that is not to this machine, and records it. */
 async function cutTheNetwork(context: BrowserContext): Promise<string[]> {
@@ -82,7 +85,9 @@ test.describe("served under /course/ with the network cut", () => {
 });
 
 test.describe("offline reading", () => {
-  test("after the service worker installs, a reload with the server stopped shows the page and runs its lab", async ({ browser }) => {
+  test("after the service worker installs, a reload with the server stopped shows the page and runs its lab", async ({
+    browser,
+  }) => {
     const { server, url } = await serveStatic({ root: DIST, base: BASE, port: 0 });
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -120,7 +125,9 @@ test.describe("offline reading", () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();
     });
-    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual(["activation-labs-newbuild0000"]);
+    await expect
+      .poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 })
+      .toEqual(["activation-labs-newbuild0000"]);
     await context.close();
     await new Promise<void>((done) => server.close(() => done()));
   });

@@ -71,6 +71,7 @@ export async function expectAccessible(page: Page, selector: string): Promise<vo
 
 /** No text inside the lab says NaN or Infinity. */
 export async function expectNoNaNShown(lab: Locator): Promise<void> {
-  const text = (await lab.innerText()) + (await lab.locator("svg").evaluateAll((els) => els.map((e) => e.textContent).join(" ")));
+  const text =
+    (await lab.innerText()) + (await lab.locator("svg").evaluateAll((els) => els.map((e) => e.textContent).join(" ")));
   expect(text).not.toMatch(/\bNaN\b|Infinity/);
 }
