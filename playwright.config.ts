@@ -13,6 +13,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
+  projects: [
+    { name: "site", testIgnore: "smoothness/**" },
+    // Timing checks run last and alone, so parallel tests do not steal the CPU they measure.
+    { name: "smoothness", testMatch: "smoothness/**", dependencies: ["site"], fullyParallel: false, workers: 1 },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: "chromium",

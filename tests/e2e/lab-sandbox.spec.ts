@@ -5,27 +5,21 @@ import {
   expectPauseResponds,
   labLoss,
   labStep,
-  longTasks,
   openLab,
   trainUntil,
-  watchLongTasks,
 } from "./lab-helpers.ts";
 
 const ID = "sandbox";
 const ROOT = `[data-lab="${ID}"]`;
 
 test.describe("sandbox", () => {
-  test("a ReLU / Adam network on moons from the address trains: the loss falls, with no long tasks", async ({
-    page,
-  }) => {
+  test("a ReLU / Adam network on moons from the address trains: the loss falls", async ({ page }) => {
     const lab = await openLab(page, ID, "?sb.act=relu&sb.opt=adam&sb.data=moons&sb.layers=2&sb.width=8");
     await lab.getByRole("button", { name: "Reset" }).click();
     await expect(lab).toHaveAttribute("data-step", "0");
     const before = await labLoss(lab);
-    // About 2 s at the default 60 steps/s: every instrument redraws, with no long task on the main thread.
-    await watchLongTasks(page);
+    // About 2 s at the default 60 steps/s: every instrument redraws (long tasks are checked in smoothness/).
     await trainUntil(lab, 120);
-    expect(await longTasks(page)).toEqual([]);
     const after = await labLoss(lab);
     expect(after).toBeLessThan(0.5 * before);
     expect(Number(await lab.locator("[data-accuracy]").getAttribute("data-accuracy"))).toBeGreaterThan(0.9);

@@ -50,8 +50,9 @@ test("the lesson's math is rendered by KaTeX at build time, inline and display",
 test("the home page maps the course: every lesson in order with its summary and labs", async ({ page }) => {
   await page.goto("");
   const cards = page.locator(".course-map li");
-  await expect(cards.first()).toContainText("Step and sigmoid");
-  await expect(cards.first()).toContainText("Activation explorer");
-  await cards.first().locator("a").click();
+  await expect(cards.first()).toContainText("Should this neuron fire?");
+  await expect(cards.nth(1)).toContainText("Step and sigmoid");
+  await expect(cards.nth(1)).toContainText("Activation explorer");
+  await cards.nth(1).locator("a").click();
   await expect(page).toHaveURL(/lessons\/step-and-sigmoid\/$/);
 });
