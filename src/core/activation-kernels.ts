@@ -21,7 +21,8 @@ export function scalarKernel(act: Activation): ActivationKernel {
   };
 }
 
-function sigmoidKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+/** σ and σ′ from one e^(−|z|) (see sigmoidDerivative). */
+export function sigmoidKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) {
     const v = z[i]!;
     const e = Math.exp(-Math.abs(v));
@@ -31,7 +32,8 @@ function sigmoidKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: 
   }
 }
 
-function tanhKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
+/** tanh and sech² (see tanhDerivative). */
+export function tanhKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) {
     const v = z[i]!;
     a[i] = Math.tanh(v);
@@ -41,19 +43,12 @@ function tanhKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: num
   }
 }
 
+/** a = max(z, 0) and f′ = sign(a): branch-free, so random signs cost no mispredictions; NaN stays NaN, −0 gives +0. */
 function reluKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) {
-    const v = z[i]!;
-    if (v > 0) {
-      a[i] = v;
-      fp[i] = 1;
-    } else if (v <= 0) {
-      a[i] = 0;
-      fp[i] = 0;
-    } else {
-      a[i] = NaN;
-      fp[i] = NaN;
-    }
+    const r = Math.max(z[i]!, 0);
+    a[i] = r;
+    fp[i] = Math.sign(r);
   }
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { sigmoid, sigmoidDerivative } from "./activations.ts";
 import { headForward } from "./heads.ts";
 import { createTrainer, outputGradientParts, type TrainerConfig } from "./index.ts";
-import { lossGradientWrtOutput, outputDelta, type LossName } from "./losses.ts";
+import type { LossName } from "./losses.ts";
+import { lossGradientWrtOutput, outputDelta } from "./output-gradient.ts";
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -30,7 +31,8 @@ function lastOverFirst(config: TrainerConfig): number {
 
 describe("claims", () => {
   it("in a 10-layer sigmoid network with a naive initialisation the first layer's gradient norm is more than 10× smaller than the last layer's", () => {
-    for (const seed of SEEDS) expect(lastOverFirst(deepNet("sigmoid", { kind: "uniform", scale: 1 }, seed))).toBeGreaterThan(10);
+    for (const seed of SEEDS)
+      expect(lastOverFirst(deepNet("sigmoid", { kind: "uniform", scale: 1 }, seed))).toBeGreaterThan(10);
   });
 
   it("far less so with ReLU and He initialisation", () => {
@@ -102,8 +104,14 @@ describe("claims", () => {
 
   it("the output gradient splits as ∂L/∂a · σ′(z) over a training set, and σ′(z) cancels under BCE", () => {
     const base: TrainerConfig = {
-      layers: [2, 4, 1], hidden: "tanh", head: "sigmoid", loss: "mse", init: { kind: "normal", scale: 3, bias: 0 },
-      optimizer: { kind: "sgd", lr: 0.1 }, seeds: { data: 1, init: 2, batch: 3 }, dataset: { kind: "linear", n: 40, noise: 0, testFraction: 0 },
+      layers: [2, 4, 1],
+      hidden: "tanh",
+      head: "sigmoid",
+      loss: "mse",
+      init: { kind: "normal", scale: 3, bias: 0 },
+      optimizer: { kind: "sgd", lr: 0.1 },
+      seeds: { data: 1, init: 2, batch: 3 },
+      dataset: { kind: "linear", n: 40, noise: 0, testFraction: 0 },
     };
     for (const loss of ["mse", "bce"] as const) {
       const t = createTrainer({ ...base, loss });

@@ -32,15 +32,26 @@ describe("config validation", () => {
   });
 
   it("names the field and the allowed values in each message", () => {
-    expect(issues({ ...GOOD, hidden: "swish" })).toEqual([expect.stringMatching(/^hidden must be one of .*"leaky-relu".*; got "swish"\.$/)]);
+    expect(issues({ ...GOOD, hidden: "swish" })).toEqual([
+      expect.stringMatching(/^hidden must be one of .*"leaky-relu".*; got "swish"\.$/),
+    ]);
     expect(issues({ ...GOOD, layers: [3, 8, 1] })).toEqual(["layers[0] must be 2 (the datasets are 2-D); got 3."]);
     expect(issues({ ...GOOD, layers: [2, 0, 1] })[0]).toMatch(/layers\[1\] must be an integer width in \[1, 256\]/);
     expect(issues({ ...GOOD, head: "tanh" })[0]).toMatch(/loss "bce" needs head "sigmoid"; got head "tanh"/);
-    expect(issues({ ...GOOD, layers: [2, 8, 2] })[0]).toMatch(/outputs\) must be 1 \(binary\)/);
-    expect(issues({ ...GOOD, optimizer: { kind: "sgd", lr: -1 } })[0]).toMatch(/optimizer\.lr must be a number in \[0, 1000000\]; got -1/);
+    expect(issues({ ...GOOD, layers: [2, 8, 3] })[0]).toMatch(
+      /layers\[2\] \(outputs\) must be 1 \(binary\) or 2 \(one-hot\) for head "sigmoid" on 2-class "xor"; got 3/,
+    );
+    expect(issues({ ...GOOD, layers: [2, 8, 2] })).toEqual([]);
+    expect(issues({ ...GOOD, optimizer: { kind: "sgd", lr: -1 } })[0]).toMatch(
+      /optimizer\.lr must be a number in \[0, 1000000\]; got -1/,
+    );
     expect(issues({ ...GOOD, seeds: { data: 1.5, init: 2, batch: 3 } })[0]).toMatch(/seeds\.data must be an integer/);
-    expect(issues({ ...GOOD, dataset: { kind: "xor", n: 100000, noise: 0, testFraction: 0 } })[0]).toMatch(/dataset\.n must be an integer in \[4, 2000\]/);
-    expect(issues({ ...GOOD, dataset: { kind: "xor", n: 100, noise: 0, classes: 3, testFraction: 0 } })[0]).toMatch(/binary/);
+    expect(issues({ ...GOOD, dataset: { kind: "xor", n: 100000, noise: 0, testFraction: 0 } })[0]).toMatch(
+      /dataset\.n must be an integer in \[4, 2000\]/,
+    );
+    expect(issues({ ...GOOD, dataset: { kind: "xor", n: 100, noise: 0, classes: 3, testFraction: 0 } })[0]).toMatch(
+      /binary/,
+    );
     expect(issues("nope")).toEqual(['config must be an object; got "nope".']);
   });
 
@@ -51,12 +62,26 @@ describe("config validation", () => {
   it("enforces the limits so a URL cannot freeze a tab", () => {
     const wide = Array(LIMITS.maxHiddenLayers).fill(256);
     expect(issues({ ...GOOD, layers: [2, ...wide, 1] })[0]).toMatch(/parameters; at most/);
-    expect(issues({ ...GOOD, layers: [2, ...Array(LIMITS.maxHiddenLayers + 1).fill(4), 1] })[0]).toMatch(/layers must be an array of 2 to 22/);
-    expect(issues({ ...GOOD, layers: [2, 256, 256, 256, 1], dataset: { kind: "xor", n: 2000, noise: 0, testFraction: 0 } })[0]).toMatch(/exceeds/);
+    expect(issues({ ...GOOD, layers: [2, ...Array(LIMITS.maxHiddenLayers + 1).fill(4), 1] })[0]).toMatch(
+      /layers must be an array of 2 to 22/,
+    );
+    expect(
+      issues({
+        ...GOOD,
+        layers: [2, 256, 256, 256, 1],
+        dataset: { kind: "xor", n: 2000, noise: 0, testFraction: 0 },
+      })[0],
+    ).toMatch(/exceeds/);
   });
 
   it("checks multiclass shapes", () => {
-    const multi = { ...GOOD, layers: [2, 8, 3], head: "softmax", loss: "cross-entropy", dataset: { kind: "spirals", n: 90, noise: 0, classes: 3, testFraction: 0 } };
+    const multi = {
+      ...GOOD,
+      layers: [2, 8, 3],
+      head: "softmax",
+      loss: "cross-entropy",
+      dataset: { kind: "spirals", n: 90, noise: 0, classes: 3, testFraction: 0 },
+    };
     expect(issues(multi)).toEqual([]);
     expect(issues({ ...multi, layers: [2, 8, 4] })[0]).toMatch(/must be 3 \(one per class\)/);
     expect(createTrainer(multi).dataset.classes).toBe(3);

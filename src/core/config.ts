@@ -9,6 +9,7 @@ import { isInitKind, type InitKind } from "./init.ts";
 import { LIMITS } from "./limits.ts";
 import { isLossName, LOSS_HEADS, type LossName } from "./losses.ts";
 import { OPTIMIZER_KINDS, type OptimizerConfig } from "./optimizers.ts";
+import { isObj, Reader, show, type Obj } from "./config-reader.ts";
 
 /** How weights and biases start. scale: the std/bound of "normal"/"uniform", a gain for the others (default 1). bias: every bias (default 0). */
 export interface InitConfig {
@@ -48,51 +49,6 @@ export class ConfigError extends Error {
     super(`Invalid trainer config:\n- ${issues.join("\n- ")}`);
     this.name = "ConfigError";
     this.issues = issues;
-  }
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
-
-/** Collects issues while reading an untrusted object. */
-class Reader {
-  readonly issues: string[] = [];
-  num(
-    o: Obj,
-    path: string,
-    key: string,
-    min: number,
-    max: number,
-    opts: { int?: boolean; optional?: boolean } = {},
-  ): number | undefined {
-    const v = o[key];
-    if (v === undefined && opts.optional) return undefined;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (opts.int && !Number.isInteger(v))) {
-      this.issues.push(
-        `${path}${key} must be a${opts.int ? "n integer" : " number"} in [${min}, ${max}]; got ${show(v)}.`,
-      );
-      return undefined;
-    }
-    return v;
-  }
-  name<T extends string>(
-    o: Obj,
-    path: string,
-    key: string,
-    ok: (s: unknown) => s is T,
-    allowed: readonly string[],
-  ): T | undefined {
-    const v = o[key];
-    if (ok(v)) return v;
-    this.issues.push(`${path}${key} must be one of ${allowed.map((s) => `"${s}"`).join(", ")}; got ${show(v)}.`);
-    return undefined;
-  }
-  obj(o: Obj, key: string): Obj {
-    const v = o[key];
-    if (isObj(v)) return v;
-    this.issues.push(`${key} must be an object; got ${show(v)}.`);
-    return {};
   }
 }
 
@@ -221,9 +177,14 @@ function readDataset(r: Reader, o: Obj): DatasetConfig | undefined {
 function checkShapes(r: Reader, layers: number[], head: HeadName, loss: LossName, dataset: DatasetConfig): void {
   const k = datasetClasses(dataset);
   const out = layers[layers.length - 1]!;
-  if (head === "softmax" ? out !== k : out !== 1 && out !== k) {
+  const ok = out === k || (head !== "softmax" && k === 2 && out === 1);
+  if (!ok) {
     const want =
-      head === "softmax" ? `${k} (one per class)` : k === 2 ? "1 (binary)" : `${k} (one per class, one-hot targets)`;
+      head === "softmax"
+        ? `${k} (one per class)`
+        : k === 2
+          ? "1 (binary) or 2 (one-hot)"
+          : `${k} (one per class, one-hot targets)`;
     r.issues.push(
       `layers[${layers.length - 1}] (outputs) must be ${want} for head "${head}" on ${k}-class "${dataset.kind}"; got ${out}.`,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DATASET_KINDS, encodeTargets, makeDataset, type DatasetConfig } from "./datasets.ts";
+import { binaryTargets, DATASET_KINDS, encodeTargets, makeDataset, oneHot, type DatasetConfig } from "./datasets.ts";
 import { createRng, shuffle } from "./rng.ts";
 
 describe("rng", () => {
@@ -54,7 +54,8 @@ describe("datasets", () => {
 
   it("XOR puts class 0 where x·y > 0", () => {
     const d = makeDataset({ kind: "xor", n: 100, noise: 0, testFraction: 0 }, 1);
-    for (let i = 0; i < d.train.n; i++) expect(d.train.x[2 * i]! * d.train.x[2 * i + 1]! > 0 ? 0 : 1).toBe(d.train.labels[i]);
+    for (let i = 0; i < d.train.n; i++)
+      expect(d.train.x[2 * i]! * d.train.x[2 * i + 1]! > 0 ? 0 : 1).toBe(d.train.labels[i]);
   });
 
   it("encodes targets: {0, 1} or {−1, 1} for one output, one-hot for several", () => {
@@ -65,5 +66,7 @@ describe("datasets", () => {
     const y3 = new Float64Array(9);
     encodeTargets(labels, 3, 3, 0, y3);
     expect(Array.from(y3)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(oneHot(labels, 3)).toEqual(y3);
+    expect(Array.from(binaryTargets(new Int32Array([1, 0, 1])))).toEqual([1, 0, 1]);
   });
 });

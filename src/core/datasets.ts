@@ -161,3 +161,17 @@ export function encodeTargets(labels: Int32Array, n: number, m: number, negative
     for (let j = 0; j < m; j++) y[i * m + j] = labels[i] === j ? 1 : negative;
   }
 }
+
+/** One-hot rows for a softmax head: a new n×k array with 1 at each label's column. */
+export function oneHot(labels: Int32Array, k: number): Float64Array {
+  const y = new Float64Array(labels.length * k);
+  encodeTargets(labels, labels.length, k, 0, y);
+  return y;
+}
+
+/** {0, 1} targets for a one-output binary head (class 1 → 1, class 0 → 0). */
+export function binaryTargets(labels: Int32Array): Float64Array {
+  const y = new Float64Array(labels.length);
+  encodeTargets(labels, labels.length, 1, 0, y);
+  return y;
+}

@@ -1,6 +1,12 @@
 /** Finite-difference checks of backprop for every hidden activation × every head/loss pairing. */
 import { describe, expect, it } from "vitest";
-import { ACTIVATION_NAMES, getActivation, tanhDerivative, type Activation, type ActivationName } from "./activations.ts";
+import {
+  ACTIVATION_NAMES,
+  getActivation,
+  tanhDerivative,
+  type Activation,
+  type ActivationName,
+} from "./activations.ts";
 import { activationKernel, scalarKernel, type ActivationKernel } from "./activation-kernels.ts";
 import type { HeadName } from "./heads.ts";
 import { createTrainer, lossAndGradient, readParameters, writeParameters } from "./index.ts";
@@ -74,7 +80,8 @@ function gradientCheck(mlp: Mlp, seed: number, head: HeadName, points = 6): { fa
     const down = lossAt();
     mlp.params[i] = theta;
     const numeric = (up - down) / (2 * h);
-    if (!(Math.abs(analytic[i]! - numeric) <= 1e-8 + 1e-5 * Math.abs(numeric))) failures.push({ index: i, analytic: analytic[i]!, numeric });
+    if (!(Math.abs(analytic[i]! - numeric) <= 1e-8 + 1e-5 * Math.abs(numeric)))
+      failures.push({ index: i, analytic: analytic[i]!, numeric });
   }
   return { failures, used: points };
 }
@@ -113,9 +120,14 @@ describe("backprop matches central finite differences (float64)", () => {
 
   it("the public lossAndGradient agrees with finite differences on a trainer's network", () => {
     const t = createTrainer({
-      layers: [2, 5, 5, 3], hidden: "gelu", head: "softmax", loss: "cross-entropy",
-      init: { kind: "xavier-normal", bias: 0.1 }, optimizer: { kind: "sgd", lr: 0.1 },
-      seeds: { data: 1, init: 2, batch: 3 }, dataset: { kind: "blobs", n: 40, noise: 0.1, classes: 3, testFraction: 0.25 },
+      layers: [2, 5, 5, 3],
+      hidden: "gelu",
+      head: "softmax",
+      loss: "cross-entropy",
+      init: { kind: "xavier-normal", bias: 0.1 },
+      optimizer: { kind: "sgd", lr: 0.1 },
+      seeds: { data: 1, init: 2, batch: 3 },
+      dataset: { kind: "blobs", n: 40, noise: 0.1, classes: 3, testFraction: 0.25 },
     });
     const { x, labels } = t.dataset.train;
     const grad = new Float64Array(readParameters(t).length);

@@ -2,7 +2,7 @@
  * Output heads: the function applied to the last layer's z to give the prediction a. Elementwise heads
  * also write f′(z), so the output gradient can be shown split as ∂L/∂a · f′(z).
  */
-import { sigmoid, sigmoidDerivative, tanhDerivative } from "./activations.ts";
+import { sigmoidKernel, tanhKernel } from "./activation-kernels.ts";
 import { softmaxRows } from "./softmax.ts";
 
 /** Names of the output heads. "step" exists for the step-function lab: its gradient is 0 everywhere. */
@@ -44,18 +44,10 @@ export function headForward(
       }
       return;
     case "sigmoid":
-      for (let i = 0; i < len; i++) {
-        const v = z[i]!;
-        a[i] = sigmoid(v);
-        fp[i] = sigmoidDerivative(v);
-      }
+      sigmoidKernel(z, a, fp, len);
       return;
     case "tanh":
-      for (let i = 0; i < len; i++) {
-        const v = z[i]!;
-        a[i] = Math.tanh(v);
-        fp[i] = tanhDerivative(v);
-      }
+      tanhKernel(z, a, fp, len);
       return;
     case "step":
       for (let i = 0; i < len; i++) {

@@ -1,35 +1,89 @@
 /**
  * The compute core's public API, shared by labs, the worker, tests and benchmarks. Everything crossing
  * this boundary is plain data (names and numbers) or Float64Arrays with documented shapes; untrusted
- * configs are validated here with messages that name the field.
+ * configs are validated here with messages that name the field (ConfigError.issues lists them all).
  *
  *   const t = createTrainer({ layers: [2, 8, 8, 1], hidden: "tanh", head: "sigmoid", loss: "bce",
  *     init: { kind: "xavier-normal" }, optimizer: { kind: "sgd", lr: 0.1 }, seeds: { data: 1, init: 2, batch: 3 },
  *     dataset: { kind: "xor", n: 200, noise: 0.05, testFraction: 0.25 } });
  *   t.step(100);  t.status;  t.diagnostics;  predictGrid(t, 64, buffer);  t.reset();
+ *
+ * Training: createTrainer → Trainer (step, evaluate, reset, status, diagnostics, setLearningRate,
+ *   setHiddenActivation, setDiagnosticsOptions, activationHistogram); createPerceptron → Perceptron.
+ * Instruments: predictGrid, pathProduct, outputGradientParts, lossAndGradient.
+ * Parameters: readParameters / writeParameters (flat [W_0, b_0, W_1, b_1, …]), readLayer / writeLayer.
+ * Building blocks: activations, losses, softmax, heads, datasets, rng, erf — pure functions on numbers or arrays.
+ * Names and limits: ACTIVATION_NAMES, HEAD_NAMES, LOSS_NAMES, LOSS_HEADS, INIT_KINDS, OPTIMIZER_KINDS,
+ *   DATASET_KINDS, LIMITS, GRID_EXTENT. Layer l (0-based) is W_{l+1} on the notation page.
  */
 import { validateConfig, type InitConfig, type SeedConfig } from "./config.ts";
 import { encodeTargets, makeDataset, type DatasetConfig } from "./datasets.ts";
 import { initWeights } from "./init.ts";
-import { lossGradientWrtOutput, outputDelta } from "./losses.ts";
+import { lossGradientWrtOutput, outputDelta } from "./output-gradient.ts";
 import type { DiagnosticsOptions } from "./measure.ts";
 import type { Workspace } from "./mlp.ts";
-import { getLayerParameters, getParameters, setLayerParameters, setParameters, type LayerParameters } from "./parameters.ts";
+import {
+  getLayerParameters,
+  getParameters,
+  setLayerParameters,
+  setParameters,
+  type LayerParameters,
+} from "./parameters.ts";
 import { Perceptron } from "./perceptron.ts";
 import { decisionGrid, pathProduct as mlpPathProduct, type GridBounds } from "./probe.ts";
 import { createRng } from "./rng.ts";
 import { Trainer } from "./trainer.ts";
 
-export { ACTIVATION_NAMES, getActivation, isActivationName, sigmoid, sigmoidDerivative, tanhDerivative } from "./activations.ts";
+export {
+  ACTIVATION_NAMES,
+  DEFAULT_ELU_ALPHA,
+  DEFAULT_LEAKY_ALPHA,
+  getActivation,
+  isActivationName,
+  sigmoid,
+  sigmoidDerivative,
+  tanhDerivative,
+} from "./activations.ts";
 export type { Activation, ActivationName } from "./activations.ts";
 export { erf, erfc, normalCdf, normalPdf } from "./erf.ts";
-export { HEAD_NAMES, isHeadName, type HeadName } from "./heads.ts";
-export { binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropyRow, isLossName, LOSS_HEADS, LOSS_NAMES, lossValue, type LossName } from "./losses.ts";
+export { HEAD_NAMES, headForward, isHeadName, type HeadName } from "./heads.ts";
+export {
+  BCE_LOG_CLAMP,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropyRow,
+  isLossName,
+  LOSS_HEADS,
+  LOSS_NAMES,
+  lossValue,
+  type LossName,
+} from "./losses.ts";
+export { BCE_GRAD_EPSILON, lossGradientWrtOutput, outputDelta } from "./output-gradient.ts";
 export { logSumExp, softmaxRows } from "./softmax.ts";
+export { classScores, predictedClass } from "./predict.ts";
 export { INIT_KINDS, isInitKind, type InitKind } from "./init.ts";
 export { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from "./optimizers.ts";
-export { DATASET_KINDS, encodeTargets, isDatasetKind, makeDataset, MULTICLASS_DATASETS, type Dataset, type DatasetConfig, type DatasetKind, type Split } from "./datasets.ts";
-export { ConfigError, parameterCount, validateConfig, type InitConfig, type SeedConfig, type TrainerConfig } from "./config.ts";
+export {
+  binaryTargets,
+  DATASET_KINDS,
+  encodeTargets,
+  isDatasetKind,
+  makeDataset,
+  MULTICLASS_DATASETS,
+  oneHot,
+  type Dataset,
+  type DatasetConfig,
+  type DatasetKind,
+  type Split,
+} from "./datasets.ts";
+export {
+  ConfigError,
+  parameterCount,
+  validateConfig,
+  type InitConfig,
+  type SeedConfig,
+  type TrainerConfig,
+} from "./config.ts";
 export { LIMITS } from "./limits.ts";
 export { createRng, type Rng } from "./rng.ts";
 export { cloneDiagnostics, histogram, type Diagnostics, type LayerDiagnostics } from "./diagnostics.ts";
@@ -54,10 +108,24 @@ export interface PerceptronConfig {
 
 /** Validates and builds a perceptron on a binary dataset, with the initial weights createTrainer would give layers [2, 1]. */
 export function createPerceptron(config: PerceptronConfig): Perceptron {
-  const c = validateConfig({ layers: [2, 1], hidden: "step", head: "step", loss: "mse", init: config.init, optimizer: { kind: "sgd", lr: config.lr }, seeds: config.seeds, dataset: config.dataset });
+  const c = validateConfig({
+    layers: [2, 1],
+    hidden: "step",
+    head: "step",
+    loss: "mse",
+    init: config.init,
+    optimizer: { kind: "sgd", lr: config.lr },
+    seeds: config.seeds,
+    dataset: config.dataset,
+  });
   const W = new Float64Array(2);
   initWeights(c.init.kind, c.init.scale ?? 1, W, 2, 1, createRng(c.seeds.init));
-  return new Perceptron(makeDataset(c.dataset, c.seeds.data), { lr: c.optimizer.lr, w: [W[0]!, W[1]!], b: c.init.bias ?? 0, seed: c.seeds.batch });
+  return new Perceptron(makeDataset(c.dataset, c.seeds.data), {
+    lr: c.optimizer.lr,
+    w: [W[0]!, W[1]!],
+    b: c.init.bias ?? 0,
+    seed: c.seeds.batch,
+  });
 }
 
 /** A copy of all parameters, layer by layer [W_0 (inputs × outputs, row-major), b_0, W_1, b_1, …]. */
@@ -101,9 +169,12 @@ export function lossAndGradient(trainer: Trainer, x: Float64Array, labels: Int32
   const n = labels.length;
   if (x.length !== 2 * n) throw new Error(`x must be n×2 = ${2 * n} values for ${n} labels; got ${x.length}.`);
   const mlp = trainer.mlp;
-  if (gradOut && gradOut.length !== mlp.grads.length) throw new Error(`gradOut must have ${mlp.grads.length} entries; got ${gradOut.length}.`);
+  if (gradOut && gradOut.length !== mlp.grads.length)
+    throw new Error(`gradOut must have ${mlp.grads.length} entries; got ${gradOut.length}.`);
   const k = trainer.dataset.classes;
-  for (let i = 0; i < n; i++) if (!(labels[i]! >= 0 && labels[i]! < k)) throw new Error(`labels[${i}] must be a class in [0, ${k - 1}]; got ${labels[i]}.`);
+  for (let i = 0; i < n; i++)
+    if (!(labels[i]! >= 0 && labels[i]! < k))
+      throw new Error(`labels[${i}] must be a class in [0, ${k - 1}]; got ${labels[i]}.`);
   const ws = scratchWorkspace(trainer, n);
   ws.x.set(x);
   encodeTargets(labels, n, mlp.outputs, trainer.config.head === "tanh" ? -1 : 0, ws.y);
@@ -117,12 +188,22 @@ export function lossAndGradient(trainer: Trainer, x: Float64Array, labels: Int32
  * dLdz = δ = ∂L/∂z (fused for sigmoid+BCE and softmax+CE). Each buffer: nTrain × outputs, row-major.
  * For elementwise heads dLdz = dLda·dadz up to clamping; for softmax the Jacobian is not diagonal.
  */
-export function outputGradientParts(trainer: Trainer, dLda: Float64Array, dadz: Float64Array, dLdz: Float64Array): void {
+export function outputGradientParts(
+  trainer: Trainer,
+  dLda: Float64Array,
+  dadz: Float64Array,
+  dLdz: Float64Array,
+): void {
   const mlp = trainer.mlp;
   const { n, x, labels } = trainer.dataset.train;
   const m = mlp.outputs;
-  for (const [name, buf] of [["dLda", dLda], ["dadz", dadz], ["dLdz", dLdz]] as const) {
-    if (buf.length !== n * m) throw new Error(`${name} must hold nTrain × outputs = ${n * m} values; got ${buf.length}.`);
+  for (const [name, buf] of [
+    ["dLda", dLda],
+    ["dadz", dadz],
+    ["dLdz", dLdz],
+  ] as const) {
+    if (buf.length !== n * m)
+      throw new Error(`${name} must hold nTrain × outputs = ${n * m} values; got ${buf.length}.`);
   }
   const ws = scratchWorkspace(trainer, n);
   ws.x.set(x);
@@ -140,6 +221,14 @@ export function predictGrid(trainer: Trainer, size: number, out: Float64Array, b
 }
 
 /** Local derivatives f′(z_l[j_{l+1}])·W_l[j_l, j_{l+1}] along a path for input (x0, x1) into factors; returns their product. */
-export function pathProduct(trainer: Trainer, x0: number, x1: number, path: readonly number[], factors: Float64Array, fPrime?: Float64Array, weights?: Float64Array): number {
+export function pathProduct(
+  trainer: Trainer,
+  x0: number,
+  x1: number,
+  path: readonly number[],
+  factors: Float64Array,
+  fPrime?: Float64Array,
+  weights?: Float64Array,
+): number {
   return mlpPathProduct(trainer.mlp, x0, x1, path, factors, fPrime, weights);
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { ACTIVATION_NAMES, getActivation, sigmoid } from "./activations.ts";
 import { activationKernel } from "./activation-kernels.ts";
 import { headForward, HEAD_NAMES } from "./heads.ts";
-import { binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropyRow, LOSS_HEADS, LOSS_NAMES, lossValue, outputDelta } from "./losses.ts";
+import {
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropyRow,
+  LOSS_HEADS,
+  LOSS_NAMES,
+  lossValue,
+} from "./losses.ts";
+import { outputDelta } from "./output-gradient.ts";
 import { logSumExp, softmaxRows } from "./softmax.ts";
 
 const BASE = [0, 5e-324, 1, 20, 40, 89, 710, 745, 800, 1e308];
@@ -20,10 +28,17 @@ describe("softmax", () => {
 
   it("finite logits give finite probabilities summing to 1; ±∞ give the limits; NaN propagates", () => {
     for (const x of FINITE) {
-      for (const row of [[x, 0, -x], [x, x, 0], [x, -1e308, 1e308]]) {
+      for (const row of [
+        [x, 0, -x],
+        [x, x, 0],
+        [x, -1e308, 1e308],
+      ]) {
         const p = new Float64Array(3);
         softmaxRows(new Float64Array(row), p, 1, 3);
-        expect(p.every((v) => Number.isFinite(v) && v >= 0 && v <= 1), `softmax(${row})`).toBe(true);
+        expect(
+          p.every((v) => Number.isFinite(v) && v >= 0 && v <= 1),
+          `softmax(${row})`,
+        ).toBe(true);
         expect(Math.abs(p.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-15);
         expect(Number.isFinite(logSumExp(new Float64Array(row), 0, 3))).toBe(true);
       }
@@ -93,7 +108,9 @@ describe("losses (PyTorch conventions)", () => {
           for (const target of [0, 1]) {
             const m = head === "softmax" ? 2 : 1;
             const z = new Float64Array(m === 2 ? [x, 0] : [x]);
-            const y = new Float64Array(m === 2 ? [target, 1 - target] : [head === "tanh" && target === 0 ? -1 : target]);
+            const y = new Float64Array(
+              m === 2 ? [target, 1 - target] : [head === "tanh" && target === 0 ? -1 : target],
+            );
             const a = new Float64Array(m);
             const fp = new Float64Array(m);
             const d = new Float64Array(m);
@@ -111,7 +128,8 @@ describe("losses (PyTorch conventions)", () => {
               expect(Number.isFinite(L), label).toBe(true);
               expect(d.every(Number.isFinite), label).toBe(true);
             }
-            if (head === "sigmoid" && loss === "mse" && Number.isFinite(x) && x < 0 && x > -745 && target === 1) expect(d[0], label).toBeLessThan(0);
+            if (head === "sigmoid" && loss === "mse" && Number.isFinite(x) && x < 0 && x > -745 && target === 1)
+              expect(d[0], label).toBeLessThan(0);
           }
         }
       });

@@ -1,8 +1,7 @@
 /**
- * Losses with PyTorch's conventions (reduction "mean"), and the gradient they send into the last
- * layer's pre-activation z. Shapes: z, a, y, δ are n×m (batch × outputs); a is the head's output.
+ * Losses with PyTorch's conventions (reduction "mean"), each naming its PyTorch counterpart. Shapes: z, a, y
+ * are n×m (batch × outputs); a is the head's output. Their gradients live in output-gradient.ts.
  */
-import { sigmoid } from "./activations.ts";
 import type { HeadName } from "./heads.ts";
 
 /** Names of the losses. */
@@ -47,46 +46,80 @@ export function binaryCrossEntropyWithLogits(z: number, y: number): number {
 }
 
 /**
- * nn.CrossEntropyLoss for one row of logits: Σ_j y_j·(logsumexp(z) − z_j) (= −log softmax(z)_c for a
- * one-hot y), evaluated as log Σ e^(z−max) − (z_j − max) so that no large number is subtracted from
- * another (CE([1000, 1000], class 0) is exactly ln 2). z, y: rows of length m starting at o. Zero targets
- * are skipped, so a −∞ logit of a wrong class costs nothing; +∞ logits give their limit.
+ * Σ over rows of nn.CrossEntropyLoss on logits: Σ_i Σ_j y_ij·(logsumexp(z_i) − z_ij) (= −log softmax(z_i)_c for
+ * one-hot rows), each row evaluated as log Σ e^(z−max) − (z_j − max) so that no large number is subtracted from
+ * another (CE([1000, 1000], class 0) is exactly ln 2). z, y: n×m from offset o; the sum goes to out[k]. Zero
+ * targets are skipped, so a −∞ logit of a wrong class costs nothing; +∞ logits give their limit; NaN propagates.
  */
-export function crossEntropyRow(z: Float64Array, y: Float64Array, o: number, m: number): number {
-  let max = -Infinity;
-  for (let j = 0; j < m; j++) {
-    const v = z[o + j]!;
-    if (v !== v) return NaN;
-    if (v > max) max = v;
+export function crossEntropySumInto(
+  z: Float64Array,
+  y: Float64Array,
+  o: number,
+  n: number,
+  m: number,
+  out: Float64Array,
+  k: number,
+): void {
+  let total = 0;
+  for (let i = 0, r = o; i < n; i++, r += m) {
+    let max = -Infinity;
+    let nan = 0;
+    for (let j = 0; j < m; j++) {
+      const v = z[r + j]!;
+      if (v > max) max = v;
+      else if (v !== v) nan = 1;
+    }
+    if (nan === 1) total += NaN;
+    else if (max === Infinity) total += infiniteRowLoss(z, y, r, m);
+    else {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += Math.exp(z[r + j]! - max);
+      const logS = Math.log(s);
+      for (let j = 0; j < m; j++) {
+        const yj = y[r + j]!;
+        if (yj !== 0) total += yj * (logS - (z[r + j]! - max));
+      }
+    }
   }
-  let s = 0;
-  let infinite = 0;
-  if (max === Infinity) for (let j = 0; j < m; j++) infinite += z[o + j] === Infinity ? 1 : 0;
-  else for (let j = 0; j < m; j++) s += Math.exp(z[o + j]! - max);
-  const logS = Math.log(s);
+  out[k] = total;
+}
+
+/** The limit of a row's cross-entropy when some logits are +∞: ln(#∞) for a target on a +∞ logit, else +∞. Kept apart so the common path stays lean. */
+function infiniteRowLoss(z: Float64Array, y: Float64Array, r: number, m: number): number {
+  let count = 0;
+  for (let j = 0; j < m; j++) if (z[r + j] === Infinity) count++;
   let loss = 0;
   for (let j = 0; j < m; j++) {
-    const yj = y[o + j]!;
-    if (yj === 0) continue;
-    const zj = z[o + j]!;
-    loss += yj * (max === Infinity ? (zj === Infinity ? Math.log(infinite) : Infinity) : logS - (zj - max));
+    const yj = y[r + j]!;
+    if (yj !== 0) loss += yj * (z[r + j] === Infinity ? Math.log(count) : Infinity);
   }
   return loss;
 }
 
+const rowSlot = new Float64Array(1);
+
+/** nn.CrossEntropyLoss for one row of logits z[o..o+m) against targets y[o..o+m) (see crossEntropySumInto). */
+export function crossEntropyRow(z: Float64Array, y: Float64Array, o: number, m: number): number {
+  crossEntropySumInto(z, y, o, 1, m, rowSlot, 0);
+  return rowSlot[0]!;
+}
+
 /**
- * Mean loss over a batch. z: n×m logits, a: n×m head outputs, y: n×m targets.
+ * Mean loss over a batch, written to out[o]. z: n×m logits, a: n×m head outputs, y: n×m targets.
  * mse: Σ(a − y)²/(n·m) (nn.MSELoss). bce: Σ BCE(a, y)/(n·m) (nn.BCELoss). bce-logits: Σ BCEWithLogits(z, y)/(n·m)
  * (nn.BCEWithLogitsLoss). cross-entropy: Σ_i CE(z_i, y_i)/n (nn.CrossEntropyLoss: mean over the batch only).
+ * Writing instead of returning keeps the training step free of boxed numbers.
  */
-export function lossValue(
+export function lossInto(
   loss: LossName,
   z: Float64Array,
   a: Float64Array,
   y: Float64Array,
   n: number,
   m: number,
-): number {
+  out: Float64Array,
+  o: number,
+): void {
   const len = n * m;
   let s = 0;
   switch (loss) {
@@ -95,89 +128,34 @@ export function lossValue(
         const e = a[i]! - y[i]!;
         s += e * e;
       }
-      return s / len;
+      out[o] = s / len;
+      return;
     case "bce":
       for (let i = 0; i < len; i++) s += binaryCrossEntropy(a[i]!, y[i]!);
-      return s / len;
+      out[o] = s / len;
+      return;
     case "bce-logits":
       for (let i = 0; i < len; i++) s += binaryCrossEntropyWithLogits(z[i]!, y[i]!);
-      return s / len;
-    case "cross-entropy":
-      for (let i = 0, o = 0; i < n; i++, o += m) s += crossEntropyRow(z, y, o, m);
-      return s / n;
-  }
-}
-
-/**
- * δ = ∂L/∂z for the last layer. z, a, fp (= head′(z)), y, δ: n×m. Writes into δ.
- * mse: (2(a − y)/(n·m))·head′(z) (the chain rule, decomposed as in outputGradientParts).
- * bce + sigmoid and bce-logits: (σ(z) − y)/(n·m), fused: σ′(z) cancels, so nothing saturates.
- * cross-entropy + softmax: (p − y)/n, fused.
- */
-export function outputDelta(
-  loss: LossName,
-  z: Float64Array,
-  a: Float64Array,
-  fp: Float64Array,
-  y: Float64Array,
-  n: number,
-  m: number,
-  d: Float64Array,
-): void {
-  const len = n * m;
-  switch (loss) {
-    case "mse": {
-      const c = 2 / len;
-      for (let i = 0; i < len; i++) d[i] = c * (a[i]! - y[i]!) * fp[i]!;
-      return;
-    }
-    case "bce":
-      for (let i = 0; i < len; i++) d[i] = (a[i]! - y[i]!) / len;
-      return;
-    case "bce-logits":
-      for (let i = 0; i < len; i++) d[i] = (sigmoid(z[i]!) - y[i]!) / len;
+      out[o] = s / len;
       return;
     case "cross-entropy":
-      for (let i = 0; i < len; i++) d[i] = (a[i]! - y[i]!) / n;
+      crossEntropySumInto(z, y, 0, n, m, out, o);
+      out[o] = out[o]! / n;
       return;
   }
 }
 
-/** PyTorch's floor on p(1 − p) in BCELoss's backward (EPSILON = 1e-12), so ∂L/∂p stays finite at p ∈ {0, 1}. */
-export const BCE_GRAD_EPSILON = 1e-12;
+const lossSlot = new Float64Array(1);
 
-/**
- * ∂L/∂a, the factor that multiplies head′(z) in the chain rule. z, a, fp, y, dLda: n×m. Writes into dLda.
- * mse: 2(a − y)/(n·m). bce: (a − y)/(max(a(1 − a), 1e-12)·n·m), with a(1 − a) taken as σ′(z) = fp so it does
- * not cancel, as PyTorch's BCELoss backward. bce-logits: the head is the identity, so ∂L/∂a = (σ(z) − y)/(n·m).
- * cross-entropy: −y/(max(p, 1e-12)·n); for softmax the head's Jacobian is not diagonal, so ∂L/∂a·fp ≠ δ there.
- */
-export function lossGradientWrtOutput(
+/** Mean loss over a batch (see lossInto). z, a, y: n×m. */
+export function lossValue(
   loss: LossName,
   z: Float64Array,
   a: Float64Array,
-  fp: Float64Array,
   y: Float64Array,
   n: number,
   m: number,
-  dLda: Float64Array,
-): void {
-  const len = n * m;
-  for (let i = 0; i < len; i++) {
-    const yi = y[i]!;
-    switch (loss) {
-      case "mse":
-        dLda[i] = (2 * (a[i]! - yi)) / len;
-        break;
-      case "bce":
-        dLda[i] = (a[i]! - yi) / (Math.max(fp[i]!, BCE_GRAD_EPSILON) * len);
-        break;
-      case "bce-logits":
-        dLda[i] = (sigmoid(z[i]!) - yi) / len;
-        break;
-      case "cross-entropy":
-        dLda[i] = yi === 0 ? 0 : -yi / (Math.max(a[i]!, BCE_GRAD_EPSILON) * n);
-        break;
-    }
-  }
+): number {
+  lossInto(loss, z, a, y, n, m, lossSlot, 0);
+  return lossSlot[0]!;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { columnSums, matmulBias, matmulTransA, matmulTransB } from "./matmul.ts";
+import { columnSums, matmulBias } from "./matmul.ts";
+import { matmulTransA } from "./matmul-trans-a.ts";
+import { matmulTransB } from "./matmul-trans-b.ts";
 import { createRng } from "./rng.ts";
 
 function random(rng: ReturnType<typeof createRng>, len: number): Float64Array {

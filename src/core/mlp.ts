@@ -11,8 +11,11 @@
 import type { Activation } from "./activations.ts";
 import { scalarKernel, type ActivationKernel } from "./activation-kernels.ts";
 import { headForward, type HeadName } from "./heads.ts";
-import { lossValue, outputDelta, type LossName } from "./losses.ts";
-import { columnSums, matmulBias, matmulTransA, matmulTransB } from "./matmul.ts";
+import { lossInto, type LossName } from "./losses.ts";
+import { outputDelta } from "./output-gradient.ts";
+import { columnSums, matmulBias } from "./matmul.ts";
+import { matmulTransA } from "./matmul-trans-a.ts";
+import { matmulTransB } from "./matmul-trans-b.ts";
 
 /** What an Mlp is built from. hiddenKernel defaults to a per-element loop over hidden.f and hidden.df. */
 export interface MlpSpec {
@@ -36,6 +39,8 @@ export interface Workspace {
   readonly fp: readonly Float64Array[];
   /** δ = ∂L/∂z per layer. */
   readonly delta: readonly Float64Array[];
+  /** [mean loss of the last computeLoss]. */
+  readonly loss: Float64Array;
 }
 
 /** A multilayer perceptron; forward and backward allocate nothing. */
@@ -117,6 +122,7 @@ export class Mlp {
       a: per(),
       fp: per(),
       delta: per(),
+      loss: new Float64Array(1),
     };
   }
 
@@ -132,10 +138,16 @@ export class Mlp {
     }
   }
 
+  /** Mean loss of the last forward pass against the first n rows of ws.y, written to ws.loss[0]. */
+  computeLoss(ws: Workspace, n: number): void {
+    const l = this.depth - 1;
+    lossInto(this.loss, ws.z[l]!, ws.a[l]!, ws.y, n, this.outputs, ws.loss, 0);
+  }
+
   /** Mean loss of the last forward pass against the first n rows of ws.y. */
   lossOf(ws: Workspace, n: number): number {
-    const l = this.depth - 1;
-    return lossValue(this.loss, ws.z[l]!, ws.a[l]!, ws.y, n, this.outputs);
+    this.computeLoss(ws, n);
+    return ws.loss[0]!;
   }
 
   /** Backward pass after forward(ws, n): fills every δ and the whole gradient vector. */
@@ -151,11 +163,16 @@ export class Mlp {
     }
   }
 
-  /** forward + loss + backward on the first n rows of ws.x / ws.y; returns the loss. */
-  lossAndGradient(ws: Workspace, n: number): number {
+  /** forward + loss + backward on the first n rows of ws.x / ws.y; the loss goes to ws.loss[0]. */
+  train(ws: Workspace, n: number): void {
     this.forward(ws, n);
-    const loss = this.lossOf(ws, n);
+    this.computeLoss(ws, n);
     this.backward(ws, n);
-    return loss;
+  }
+
+  /** train(ws, n), returning the loss. */
+  lossAndGradient(ws: Workspace, n: number): number {
+    this.train(ws, n);
+    return ws.loss[0]!;
   }
 }

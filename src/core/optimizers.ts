@@ -61,23 +61,31 @@ export class Optimizer {
   }
 
   /**
-   * One update of θ from g (θ, g: length len, g is not modified).
+   * One update of θ from g (θ, g: length len, g is not modified). Returns true when every updated θ is
+   * finite (checked in the same pass: x − x is 0 for finite x and NaN otherwise), false on divergence.
    * sgd: θ −= lr·g. momentum: v = μv + g; θ −= lr·v (PyTorch: no dampening, v₁ = g₁).
    * adam: m = β1·m + (1−β1)g; v = β2·v + (1−β2)g²; θ −= (lr/(1−β1ᵗ))·m/(√v/√(1−β2ᵗ) + ε), PyTorch's arrangement.
    */
-  step(theta: Float64Array, g: Float64Array, len: number = theta.length): void {
+  step(theta: Float64Array, g: Float64Array, len: number = theta.length): boolean {
     this.#t++;
     const lr = this.lr;
     const wd = this.weightDecay;
     const m = this.#m;
+    let finite = true;
     if (this.kind === "sgd") {
-      for (let i = 0; i < len; i++) theta[i]! -= lr * (g[i]! + wd * theta[i]!);
+      for (let i = 0; i < len; i++) {
+        const t = theta[i]! - lr * (g[i]! + wd * theta[i]!);
+        theta[i] = t;
+        if (t - t !== 0) finite = false;
+      }
     } else if (this.kind === "momentum") {
       const mu = this.momentum;
       for (let i = 0; i < len; i++) {
         const vi = mu * m[i]! + (g[i]! + wd * theta[i]!);
         m[i] = vi;
-        theta[i]! -= lr * vi;
+        const t = theta[i]! - lr * vi;
+        theta[i] = t;
+        if (t - t !== 0) finite = false;
       }
     } else {
       const v = this.#v;
@@ -92,8 +100,11 @@ export class Optimizer {
         const vi = b2 * v[i]! + (1 - b2) * gi * gi;
         m[i] = mi;
         v[i] = vi;
-        theta[i]! -= (stepSize * mi) / (Math.sqrt(vi) / rootBc2 + eps);
+        const t = theta[i]! - (stepSize * mi) / (Math.sqrt(vi) / rootBc2 + eps);
+        theta[i] = t;
+        if (t - t !== 0) finite = false;
       }
     }
+    return finite;
   }
 }

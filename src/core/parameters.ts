@@ -10,7 +10,8 @@ export interface LayerParameters {
 }
 
 function checkLayer(mlp: Mlp, l: number): void {
-  if (!Number.isInteger(l) || l < 0 || l >= mlp.depth) throw new Error(`layer must be an integer in [0, ${mlp.depth - 1}]; got ${l}.`);
+  if (!Number.isInteger(l) || l < 0 || l >= mlp.depth)
+    throw new Error(`layer must be an integer in [0, ${mlp.depth - 1}]; got ${l}.`);
 }
 
 /** A copy of layer l's W and b. */
@@ -24,7 +25,10 @@ export function setLayerParameters(mlp: Mlp, l: number, W: ArrayLike<number>, b:
   checkLayer(mlp, l);
   const rows = mlp.sizes[l]!;
   const cols = mlp.sizes[l + 1]!;
-  if (W.length !== rows * cols) throw new Error(`layer ${l}: W must have ${rows}×${cols} = ${rows * cols} entries (inputs × outputs, row-major); got ${W.length}.`);
+  if (W.length !== rows * cols)
+    throw new Error(
+      `layer ${l}: W must have ${rows}×${cols} = ${rows * cols} entries (inputs × outputs, row-major); got ${W.length}.`,
+    );
   if (b.length !== cols) throw new Error(`layer ${l}: b must have ${cols} entries; got ${b.length}.`);
   checkFinite(W, `layer ${l} W`);
   checkFinite(b, `layer ${l} b`);
@@ -40,7 +44,9 @@ export function getParameters(mlp: Mlp): Float64Array {
 /** Overwrites all parameters from the flat layout [W_0, b_0, W_1, b_1, …]. Throws on a wrong length or a non-finite value. */
 export function setParameters(mlp: Mlp, flat: ArrayLike<number>): void {
   if (flat.length !== mlp.params.length) {
-    throw new Error(`parameters must have ${mlp.params.length} entries for layers [${mlp.sizes.join(", ")}]; got ${flat.length}.`);
+    throw new Error(
+      `parameters must have ${mlp.params.length} entries for layers [${mlp.sizes.join(", ")}]; got ${flat.length}.`,
+    );
   }
   checkFinite(flat, "parameters");
   mlp.params.set(flat);

@@ -32,7 +32,8 @@ export class Perceptron {
 
   constructor(data: Dataset, options: PerceptronOptions) {
     if (data.classes !== 2) throw new Error(`the perceptron separates 2 classes; the dataset has ${data.classes}.`);
-    if (!(options.lr > 0 && Number.isFinite(options.lr))) throw new Error(`perceptron lr must be a positive number; got ${options.lr}.`);
+    if (!(options.lr > 0 && Number.isFinite(options.lr)))
+      throw new Error(`perceptron lr must be a positive number; got ${options.lr}.`);
     this.data = data;
     this.#options = options;
     this.#order = new Int32Array(data.train.n);

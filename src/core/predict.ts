@@ -26,11 +26,18 @@ export function predictedClass(head: HeadName, loss: LossName, a: Float64Array, 
   return best;
 }
 
-/** Share of rows whose predicted class equals labels[i]. a: n×m, labels: n. */
-export function accuracy(head: HeadName, loss: LossName, a: Float64Array, labels: Int32Array, n: number, m: number): number {
+/** Rows whose predicted class equals labels[i] (divide by n for accuracy). a: n×m, labels: n. */
+export function correctCount(
+  head: HeadName,
+  loss: LossName,
+  a: Float64Array,
+  labels: Int32Array,
+  n: number,
+  m: number,
+): number {
   let c = 0;
   for (let i = 0; i < n; i++) if (predictedClass(head, loss, a, i, m) === labels[i]) c++;
-  return n > 0 ? c / n : 0;
+  return c;
 }
 
 /**
@@ -39,7 +46,15 @@ export function accuracy(head: HeadName, loss: LossName, a: Float64Array, labels
  * Several outputs: a clamped to [0, 1] (softmax probabilities pass unchanged). Non-finite values become the
  * undecided score (0.5, or 1/m), so a plot never receives NaN.
  */
-export function classScores(head: HeadName, loss: LossName, a: Float64Array, n: number, m: number, out: Float64Array, o = 0): void {
+export function classScores(
+  head: HeadName,
+  loss: LossName,
+  a: Float64Array,
+  n: number,
+  m: number,
+  out: Float64Array,
+  o = 0,
+): void {
   const undecided = m === 1 ? 0.5 : 1 / m;
   for (let i = 0; i < n * m; i++) {
     const v = a[i]!;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createPerceptron, createTrainer, pathProduct, predictGrid, readLayer, writeLayer, type TrainerConfig } from "./index.ts";
+import {
+  createPerceptron,
+  createTrainer,
+  pathProduct,
+  predictGrid,
+  readLayer,
+  writeLayer,
+  type TrainerConfig,
+} from "./index.ts";
 
 const CHAIN: TrainerConfig = {
   layers: [2, 1, 1, 1, 1],
@@ -56,7 +64,14 @@ describe("perceptron rule vs gradient descent on a step unit", () => {
   };
 
   it("gradient descent gets exactly zero gradient and never moves; the perceptron rule separates the data", () => {
-    const gd = createTrainer({ ...setup, layers: [2, 1], hidden: "step", head: "step", loss: "mse", optimizer: { kind: "sgd", lr: 1 } });
+    const gd = createTrainer({
+      ...setup,
+      layers: [2, 1],
+      hidden: "step",
+      head: "step",
+      loss: "mse",
+      optimizer: { kind: "sgd", lr: 1 },
+    });
     const before = readLayer(gd, 0);
     gd.step(200);
     const after = readLayer(gd, 0);

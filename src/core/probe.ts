@@ -15,7 +15,12 @@ export interface GridBounds {
 }
 
 /** [−GRID_EXTENT, GRID_EXTENT]². */
-export const DEFAULT_GRID_BOUNDS: Readonly<GridBounds> = Object.freeze({ xMin: -GRID_EXTENT, xMax: GRID_EXTENT, yMin: -GRID_EXTENT, yMax: GRID_EXTENT });
+export const DEFAULT_GRID_BOUNDS: Readonly<GridBounds> = Object.freeze({
+  xMin: -GRID_EXTENT,
+  xMax: GRID_EXTENT,
+  yMin: -GRID_EXTENT,
+  yMax: GRID_EXTENT,
+});
 
 const CHUNK = 256;
 const probes = new WeakMap<Mlp, Workspace>();
@@ -36,11 +41,19 @@ function probeWorkspace(mlp: Mlp): Workspace {
  * x = xMin + (c + ½)·(xMax − xMin)/size, y = yMax − (r + ½)·(yMax − yMin)/size (row 0 is the top).
  * Scores are in [0, 1] and never NaN (see classScores).
  */
-export function decisionGrid(mlp: Mlp, size: number, out: Float64Array, bounds: GridBounds = DEFAULT_GRID_BOUNDS): void {
+export function decisionGrid(
+  mlp: Mlp,
+  size: number,
+  out: Float64Array,
+  bounds: GridBounds = DEFAULT_GRID_BOUNDS,
+): void {
   const m = mlp.outputs;
-  if (!Number.isInteger(size) || size < 1 || size > LIMITS.maxGrid) throw new Error(`grid size must be an integer in [1, ${LIMITS.maxGrid}]; got ${size}.`);
-  if (out.length < size * size * m) throw new Error(`grid buffer holds ${out.length} values; size ${size} with ${m} outputs needs ${size * size * m}.`);
-  if (!(bounds.xMax > bounds.xMin && bounds.yMax > bounds.yMin)) throw new Error(`grid bounds must have xMax > xMin and yMax > yMin; got ${JSON.stringify(bounds)}.`);
+  if (!Number.isInteger(size) || size < 1 || size > LIMITS.maxGrid)
+    throw new Error(`grid size must be an integer in [1, ${LIMITS.maxGrid}]; got ${size}.`);
+  if (out.length < size * size * m)
+    throw new Error(`grid buffer holds ${out.length} values; size ${size} with ${m} outputs needs ${size * size * m}.`);
+  if (!(bounds.xMax > bounds.xMin && bounds.yMax > bounds.yMin))
+    throw new Error(`grid bounds must have xMax > xMin and yMax > yMin; got ${JSON.stringify(bounds)}.`);
   const ws = probeWorkspace(mlp);
   const last = mlp.depth - 1;
   const dx = (bounds.xMax - bounds.xMin) / size;
@@ -65,11 +78,21 @@ export function decisionGrid(mlp: Mlp, size: number, out: Float64Array, bounds: 
  * factors[l] = f′(z_l[path[l+1]])·W_l[path[l], path[l+1]] (head′ for the last layer; p(1 − p) for softmax),
  * the local derivative ∂a_l[j_{l+1}]/∂a_{l−1}[j_l]. Optional fPrime/weights receive the two parts. Returns Π factors.
  */
-export function pathProduct(mlp: Mlp, x0: number, x1: number, path: readonly number[], factors: Float64Array, fPrime?: Float64Array, weights?: Float64Array): number {
+export function pathProduct(
+  mlp: Mlp,
+  x0: number,
+  x1: number,
+  path: readonly number[],
+  factors: Float64Array,
+  fPrime?: Float64Array,
+  weights?: Float64Array,
+): number {
   const D = mlp.depth;
-  if (path.length !== D + 1) throw new Error(`path must list ${D + 1} indices (an input, then one unit per layer); got ${path.length}.`);
+  if (path.length !== D + 1)
+    throw new Error(`path must list ${D + 1} indices (an input, then one unit per layer); got ${path.length}.`);
   path.forEach((j, l) => {
-    if (!Number.isInteger(j) || j < 0 || j >= mlp.sizes[l]!) throw new Error(`path[${l}] must be an integer in [0, ${mlp.sizes[l]! - 1}]; got ${j}.`);
+    if (!Number.isInteger(j) || j < 0 || j >= mlp.sizes[l]!)
+      throw new Error(`path[${l}] must be an integer in [0, ${mlp.sizes[l]! - 1}]; got ${j}.`);
   });
   if (factors.length < D) throw new Error(`factors must hold ${D} values; got ${factors.length}.`);
   const ws = probeWorkspace(mlp);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cloneDiagnostics, createTrainer, predictGrid, readParameters, type Diagnostics, type TrainerConfig } from "./index.ts";
+import {
+  cloneDiagnostics,
+  createTrainer,
+  predictGrid,
+  readParameters,
+  type Diagnostics,
+  type TrainerConfig,
+} from "./index.ts";
 
 const BASE: TrainerConfig = {
   layers: [2, 8, 8, 1],
@@ -17,7 +24,17 @@ const with_ = (patch: Partial<TrainerConfig>): TrainerConfig => ({ ...BASE, ...p
 /** Every number reachable from d, for NaN hunts. */
 function numbersIn(d: Diagnostics): number[] {
   const out = [d.step, d.trainLoss, d.trainAccuracy, d.testLoss ?? 0, d.testAccuracy ?? 0];
-  for (const l of d.layers) out.push(l.gradNormW, l.gradNormB, l.meanAbsDelta, l.saturation, l.deadUnits, l.updateRatio, ...l.histogram, ...l.dead);
+  for (const l of d.layers)
+    out.push(
+      l.gradNormW,
+      l.gradNormB,
+      l.meanAbsDelta,
+      l.saturation,
+      l.deadUnits,
+      l.updateRatio,
+      ...l.histogram,
+      ...l.dead,
+    );
   return out;
 }
 
@@ -55,14 +72,24 @@ describe("trainer", () => {
 
   it("different seeds give different data, weights and batches", () => {
     const a = createTrainer(BASE);
-    expect(createTrainer(with_({ seeds: { data: 12, init: 22, batch: 33 } })).dataset.train.x).not.toEqual(a.dataset.train.x);
+    expect(createTrainer(with_({ seeds: { data: 12, init: 22, batch: 33 } })).dataset.train.x).not.toEqual(
+      a.dataset.train.x,
+    );
     const other = createTrainer(with_({ seeds: { data: 11, init: 23, batch: 33 } }));
     expect(other.dataset.train.x).toEqual(a.dataset.train.x);
     expect(readParameters(other)).not.toEqual(readParameters(a));
   });
 
   it("an absurd learning rate (1e6) diverges at a reported step, and no NaN reaches any diagnostic", () => {
-    const t = createTrainer(with_({ hidden: "relu", head: "identity", loss: "mse", init: { kind: "he-normal" }, optimizer: { kind: "sgd", lr: 1e6 } }));
+    const t = createTrainer(
+      with_({
+        hidden: "relu",
+        head: "identity",
+        loss: "mse",
+        init: { kind: "he-normal" },
+        optimizer: { kind: "sgd", lr: 1e6 },
+      }),
+    );
     const ran = t.step(1000);
     const status = t.status;
     expect(status.status).toBe("diverged");
@@ -139,5 +166,16 @@ describe("trainer", () => {
     t.step(2);
     expect(t.diagnostics.testLoss).toBeNull();
     expect(t.diagnostics.testAccuracy).toBeNull();
+  });
+
+  it("fills a caller-owned histogram of any layer's activations, and rejects bad diagnostics options loudly", () => {
+    const t = createTrainer(BASE);
+    const out = new Float64Array(7);
+    t.activationHistogram(1, -1, 1, out);
+    expect(out.reduce((s, c) => s + c, 0)).toBe(t.dataset.train.n * 8);
+    expect(() => t.activationHistogram(3, -1, 1, out)).toThrow(/layer must be an integer in \[0, 2\]/);
+    expect(() => createTrainer(BASE, { every: -1 })).toThrow(/every must be an integer/);
+    expect(() => t.setDiagnosticsOptions({ histogramBins: 5000 })).toThrow(/histogramBins/);
+    expect(() => t.setDiagnosticsOptions({ histogramRange: [1, 0] })).toThrow(/histogramRange/);
   });
 });

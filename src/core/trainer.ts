@@ -12,19 +12,36 @@ import { getActivation } from "./activations.ts";
 import { activationKernel } from "./activation-kernels.ts";
 import { validateConfig, type TrainerConfig } from "./config.ts";
 import { makeDataset, encodeTargets, type Dataset, type Split } from "./datasets.ts";
-import { copyDiagnosticsInto, createDiagnostics, diagnosticsFinite, l2Distance, l2Norm, type Diagnostics } from "./diagnostics.ts";
+import {
+  copyDiagnosticsInto,
+  createDiagnostics,
+  diagnosticsFinite,
+  histogram,
+  type Diagnostics,
+} from "./diagnostics.ts";
 import { initWeights } from "./init.ts";
 import { LIMITS } from "./limits.ts";
-import { measure, histogramRanges, type DiagnosticsOptions } from "./measure.ts";
+import {
+  checkDiagnosticsOptions,
+  histogramRanges,
+  measure,
+  measureUpdate,
+  type DiagnosticsOptions,
+} from "./measure.ts";
 import { Mlp, type Workspace } from "./mlp.ts";
 import { Optimizer } from "./optimizers.ts";
-import { createRng, shuffle, type Rng } from "./rng.ts";
+import { MinibatchSampler } from "./batches.ts";
+import { createRng } from "./rng.ts";
 
 /** Where training stands. step counts completed steps; when diverged, step is the 1-based step that failed (it was not applied). */
 export type TrainStatus = { status: "ok"; step: number } | { status: "diverged"; step: number; reason: string };
 
 /** Default diagnostics: every step, saturation below |f′| 0.01, 20 histogram bins. */
-export const DEFAULT_DIAGNOSTICS: Readonly<DiagnosticsOptions> = Object.freeze({ every: 1, saturationThreshold: 0.01, histogramBins: 20 });
+export const DEFAULT_DIAGNOSTICS: Readonly<DiagnosticsOptions> = Object.freeze({
+  every: 1,
+  saturationThreshold: 0.01,
+  histogramBins: 20,
+});
 
 /** A network, its data and optimiser, trained step by step. */
 export class Trainer {
@@ -38,12 +55,12 @@ export class Trainer {
   readonly #batch: Workspace;
   readonly #train: Workspace;
   readonly #test: Workspace | null;
-  readonly #order: Int32Array;
+  readonly #sampler: MinibatchSampler | null;
   readonly #negative: number;
-  #rng: Rng;
-  #cursor = 0;
   #steps = 0;
-  #status: TrainStatus = { status: "ok", step: 0 };
+  /** Why and where training diverged; null while ok (kept as two fields so a step allocates no status object). */
+  #divergedAt = 0;
+  #reason: string | null = null;
   #lastLoss = NaN;
   #options: DiagnosticsOptions;
   #diag: Diagnostics;
@@ -54,7 +71,13 @@ export class Trainer {
     this.#config = config;
     this.dataset = makeDataset(config.dataset, config.seeds.data);
     const act = getActivation(config.hidden, config.alpha);
-    this.mlp = new Mlp({ sizes: config.layers, hidden: act, hiddenKernel: activationKernel(config.hidden, config.alpha), head: config.head, loss: config.loss });
+    this.mlp = new Mlp({
+      sizes: config.layers,
+      hidden: act,
+      hiddenKernel: activationKernel(config.hidden, config.alpha),
+      head: config.head,
+      loss: config.loss,
+    });
     const rng = createRng(config.seeds.init);
     const s = config.layers;
     for (let l = 0; l < this.mlp.depth; l++) {
@@ -66,14 +89,14 @@ export class Trainer {
     this.#opt = new Optimizer(config.optimizer, this.mlp.params.length);
     this.#negative = config.head === "tanh" ? -1 : 0;
     const nTrain = this.dataset.train.n;
-    this.batchSize = config.batchSize === "full" || config.batchSize === undefined ? nTrain : Math.min(config.batchSize, nTrain);
+    this.batchSize =
+      config.batchSize === "full" || config.batchSize === undefined ? nTrain : Math.min(config.batchSize, nTrain);
     this.#train = this.#filled(this.dataset.train);
     this.#test = this.dataset.test.n > 0 ? this.#filled(this.dataset.test) : null;
     this.#batch = this.batchSize === nTrain ? this.#train : this.mlp.workspace(this.batchSize);
-    this.#order = new Int32Array(nTrain);
-    this.#rng = createRng(config.seeds.batch);
-    this.#resetOrder();
-    this.#options = { ...DEFAULT_DIAGNOSTICS, ...options };
+    this.#sampler =
+      this.#batch === this.#train ? null : new MinibatchSampler(nTrain, this.batchSize, config.seeds.batch);
+    this.#options = checkDiagnosticsOptions({ ...DEFAULT_DIAGNOSTICS, ...options });
     this.#diag = this.#newDiagnostics();
     this.#scratch = this.#newDiagnostics();
   }
@@ -91,32 +114,6 @@ export class Trainer {
     return createDiagnostics(this.#config.layers, o.histogramBins, histogramRanges(this.#config, o));
   }
 
-  #resetOrder(): void {
-    for (let i = 0; i < this.#order.length; i++) this.#order[i] = i;
-    this.#cursor = this.#order.length;
-  }
-
-  /** Copies the next minibatch into the batch workspace (a fresh seeded shuffle each epoch); returns its size. */
-  #nextBatch(): number {
-    if (this.#batch === this.#train) return this.dataset.train.n;
-    const n = this.#order.length;
-    if (this.#cursor >= n) {
-      shuffle(this.#rng, this.#order);
-      this.#cursor = 0;
-    }
-    const bn = Math.min(this.batchSize, n - this.#cursor);
-    const m = this.mlp.outputs;
-    const { x, y } = this.#batch;
-    for (let r = 0; r < bn; r++) {
-      const src = this.#order[this.#cursor + r]!;
-      x[2 * r] = this.#train.x[2 * src]!;
-      x[2 * r + 1] = this.#train.x[2 * src + 1]!;
-      for (let j = 0; j < m; j++) y[r * m + j] = this.#train.y[src * m + j]!;
-    }
-    this.#cursor += bn;
-    return bn;
-  }
-
   /** The config this trainer runs, including later setLearningRate / setHiddenActivation changes. */
   get config(): TrainerConfig {
     return this.#config;
@@ -124,7 +121,9 @@ export class Trainer {
 
   /** Current status (a fresh object). */
   get status(): TrainStatus {
-    return { ...this.#status };
+    return this.#reason === null
+      ? { status: "ok", step: this.#steps }
+      : { status: "diverged", step: this.#divergedAt, reason: this.#reason };
   }
 
   /** Completed steps since construction or reset. */
@@ -144,12 +143,9 @@ export class Trainer {
 
   /** Changes how often and how diagnostics are measured (every: 0 = never; k = after steps k, 2k, …). */
   setDiagnosticsOptions(options: Partial<DiagnosticsOptions>): void {
-    const next = { ...this.#options, ...options };
-    if (!Number.isInteger(next.every) || next.every < 0) throw new Error(`diagnostics every must be an integer ≥ 0; got ${next.every}.`);
-    if (!Number.isInteger(next.histogramBins) || next.histogramBins < 0 || next.histogramBins > LIMITS.maxBins) {
-      throw new Error(`histogramBins must be an integer in [0, ${LIMITS.maxBins}]; got ${next.histogramBins}.`);
-    }
-    const rebuild = next.histogramBins !== this.#options.histogramBins || next.histogramRange !== this.#options.histogramRange;
+    const next = checkDiagnosticsOptions({ ...this.#options, ...options });
+    const rebuild =
+      next.histogramBins !== this.#options.histogramBins || next.histogramRange !== this.#options.histogramRange;
     this.#options = next;
     if (rebuild) {
       this.#diag = this.#newDiagnostics();
@@ -159,7 +155,8 @@ export class Trainer {
 
   /** Sets the learning rate from the next step on; optimiser state is kept. */
   setLearningRate(lr: number): void {
-    if (!(lr >= 0 && lr <= LIMITS.maxLearningRate)) throw new Error(`learning rate must be in [0, ${LIMITS.maxLearningRate}]; got ${lr}.`);
+    if (!(lr >= 0 && lr <= LIMITS.maxLearningRate))
+      throw new Error(`learning rate must be in [0, ${LIMITS.maxLearningRate}]; got ${lr}.`);
     this.#opt.lr = lr;
     this.#config = { ...this.#config, optimizer: { ...this.#config.optimizer, lr } };
   }
@@ -179,16 +176,16 @@ export class Trainer {
     const mlp = this.mlp;
     const every = this.#options.every;
     let done = 0;
-    while (done < count && this.#status.status === "ok") {
+    while (done < count && this.#reason === null) {
       const stepNo = this.#steps + 1;
-      const bn = this.#nextBatch();
-      const loss = mlp.lossAndGradient(this.#batch, bn);
+      const bn = this.#sampler ? this.#sampler.next(this.#train, this.#batch, mlp.outputs) : this.dataset.train.n;
+      mlp.train(this.#batch, bn);
+      const loss = this.#batch.loss[0]!;
       if (!Number.isFinite(loss)) return this.#diverge(stepNo, "the loss is not finite", done);
       const due = every > 0 && stepNo % every === 0;
-      if (due) this.#measure(stepNo, loss, bn);
+      if (due) this.#measure(stepNo, bn);
       this.#prev.set(mlp.params);
-      this.#opt.step(mlp.params, mlp.grads);
-      if (!allFinite(mlp.params)) {
+      if (!this.#opt.step(mlp.params, mlp.grads)) {
         mlp.params.set(this.#prev);
         return this.#diverge(stepNo, "a weight became non-finite", done);
       }
@@ -201,7 +198,6 @@ export class Trainer {
         copyDiagnosticsInto(this.#scratch, this.#diag);
       }
       this.#steps = stepNo;
-      this.#status = { status: "ok", step: stepNo };
       this.#lastLoss = loss;
       if (losses && done < losses.length) losses[done] = loss;
       done++;
@@ -210,15 +206,17 @@ export class Trainer {
   }
 
   #diverge(step: number, reason: string, done: number): number {
-    this.#status = { status: "diverged", step, reason };
+    this.#divergedAt = step;
+    this.#reason = reason;
     return done;
   }
 
-  #measure(stepNo: number, batchLoss: number, bn: number): void {
-    const full = this.#batch === this.#train;
-    if (!full) this.mlp.forward(this.#train, this.dataset.train.n);
-    const trainLoss = full ? batchLoss : this.mlp.lossOf(this.#train, this.dataset.train.n);
-    measure(this.#scratch, this.mlp, this.dataset, this.#batch, bn, this.#train, this.#test, trainLoss, this.#options);
+  #measure(stepNo: number, bn: number): void {
+    if (this.#batch !== this.#train) {
+      this.mlp.forward(this.#train, this.dataset.train.n);
+      this.mlp.computeLoss(this.#train, this.dataset.train.n);
+    }
+    measure(this.#scratch, this.mlp, this.dataset, this.#batch, bn, this.#train, this.#test, this.#options);
     this.#scratch.step = stepNo;
     this.#scratch.valid = true;
   }
@@ -226,10 +224,11 @@ export class Trainer {
   /** Measures diagnostics at the current weights on the whole training set, without updating. Returns false (and keeps the old ones) if anything is non-finite. */
   evaluate(): boolean {
     const n = this.dataset.train.n;
-    const loss = this.mlp.lossAndGradient(this.#train, n);
-    if (!Number.isFinite(loss)) return false;
-    measure(this.#scratch, this.mlp, this.dataset, this.#train, n, this.#train, this.#test, loss, this.#options);
-    for (const l of this.#scratch.layers) l.updateRatio = 0;
+    this.mlp.train(this.#train, n);
+    if (!Number.isFinite(this.#train.loss[0]!)) return false;
+    measure(this.#scratch, this.mlp, this.dataset, this.#train, n, this.#train, this.#test, this.#options);
+    const layers = this.#scratch.layers;
+    for (let l = 0; l < layers.length; l++) layers[l]!.updateRatio = 0;
     this.#scratch.step = this.#steps;
     this.#scratch.valid = true;
     if (!diagnosticsFinite(this.#scratch)) return false;
@@ -245,12 +244,26 @@ export class Trainer {
     this.mlp.params.set(this.#initial);
     this.mlp.grads.fill(0);
     this.#opt.reset();
-    this.#rng = createRng(this.#config.seeds.batch);
-    this.#resetOrder();
+    this.#sampler?.reset();
     this.#steps = 0;
-    this.#status = { status: "ok", step: 0 };
+    this.#reason = null;
+    this.#divergedAt = 0;
     this.#lastLoss = NaN;
     this.#diag.valid = false;
+  }
+
+  /**
+   * Counts layer l's activations a over the training set, at the current weights (one forward pass), into
+   * out.length equal bins on [lo, hi]; values outside go to the end bins. Writes into out.
+   */
+  activationHistogram(l: number, lo: number, hi: number, out: Float64Array): void {
+    if (!Number.isInteger(l) || l < 0 || l >= this.mlp.depth) {
+      throw new Error(`layer must be an integer in [0, ${this.mlp.depth - 1}]; got ${l}.`);
+    }
+    if (!(hi > lo)) throw new Error(`histogram range must have hi > lo; got [${lo}, ${hi}].`);
+    const n = this.dataset.train.n;
+    this.mlp.forward(this.#train, n);
+    histogram(this.#train.a[l]!, n * this.mlp.sizes[l + 1]!, lo, hi, out);
   }
 
   /** Swaps the hidden activation in place, keeping weights and optimiser state (e.g. ReLU → Leaky ReLU to revive units). */
@@ -259,25 +272,4 @@ export class Trainer {
     this.#config = next;
     this.mlp.setHidden(getActivation(name, alpha), activationKernel(name, alpha));
   }
-}
-
-/** True when no entry of v is NaN or ±∞ (x·0 is 0 exactly for finite x, NaN otherwise). */
-function allFinite(v: Float64Array): boolean {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * 0;
-  return s === 0;
-}
-
-/** Writes ‖ΔW‖/‖W_before‖ per layer into d. */
-function measureUpdate(d: Diagnostics, mlp: Mlp, prev: Float64Array): void {
-  for (let l = 0; l < mlp.depth; l++) {
-    const o = mlp.offsets[l]!;
-    const len = mlp.sizes[l]! * mlp.sizes[l + 1]!;
-    d.layers[l]!.updateRatio = updateRatio(mlp.params, prev, o, len);
-  }
-}
-
-function updateRatio(now: Float64Array, before: Float64Array, o: number, len: number): number {
-  const w = l2Norm(before, o, len);
-  return w > 0 ? l2Distance(now, before, o, len) / w : 0;
 }
