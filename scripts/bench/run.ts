@@ -38,6 +38,8 @@ interface Row {
   stepsPerSecond: number;
   gflops: number;
   peakGflops: number;
+  cpuGflops: number;
+  cpuRatio: number | null;
   withDiagnostics: number;
   tfjs: number | null;
 }
@@ -66,6 +68,8 @@ for (const w of WORKLOADS) {
     stepsPerSecond: sps,
     gflops: (sps * flops) / 1e9,
     peakGflops: (plainRate!.best * flops) / 1e9,
+    cpuGflops: (plainRate!.perCpuSecond * flops) / 1e9,
+    cpuRatio: tfjsRate ? plainRate!.perCpuSecond / tfjsRate.perCpuSecond : null,
     withDiagnostics: diagRate!.mean,
     tfjs: tfjsRate?.mean ?? null,
   });
@@ -78,8 +82,20 @@ console.log(
   `\nCompute core (float64) vs TensorFlow.js CPU backend (pure JS, float32); ${POINTS} points, full batch, SGD;` +
     ` ${WINDOW_MS / 1000} s per column, interleaved in 250 ms turns; load average at start ${loadAtStart}.\n`,
 );
-const header = ["id", "network", "steps/s", "GFLOP/s", "peak", "diag/step", "diag %", "tfjs steps/s", "vs tfjs"];
-const widths = [4, 36, 10, 9, 7, 11, 8, 14, 8];
+const header = [
+  "id",
+  "network",
+  "steps/s",
+  "GFLOP/s",
+  "peak",
+  "cpu",
+  "diag/step",
+  "diag %",
+  "tfjs st/s",
+  "vs tfjs",
+  "(cpu)",
+];
+const widths = [4, 36, 9, 9, 6, 6, 11, 8, 11, 9, 6];
 const line = (cells: string[]) => console.log(cells.map((c, i) => pad(c, widths[i]!)).join(""));
 line(header);
 for (const r of rows) {
@@ -89,15 +105,19 @@ for (const r of rows) {
     num(r.stepsPerSecond),
     num(r.gflops, 2),
     num(r.peakGflops, 2),
+    num(r.cpuGflops, 2),
     num(r.withDiagnostics),
     num((100 * r.withDiagnostics) / r.stepsPerSecond),
     num(r.tfjs, 1),
     r.tfjs ? `${(r.stepsPerSecond / r.tfjs).toFixed(1)}×` : "n/a",
+    r.cpuRatio ? `${r.cpuRatio.toFixed(1)}×` : "n/a",
   ]);
 }
 console.log(
-  "\nsteps/s and GFLOP/s: whole 2 s window; peak: GFLOP/s in the fastest 250 ms slice (closest to an idle machine);" +
-    "\ndiag/step: steps/s with every diagnostic measured every step; vs tfjs: steps/s over TF.js's, same run.",
+  "\nsteps/s, GFLOP/s: wall clock over the 2 s window; peak: GFLOP/s in the fastest 250 ms slice; cpu: GFLOP/s per" +
+    "\nsecond of CPU time this process got (an idle machine's figure when other processes compete for the cores);" +
+    "\ndiag/step: steps/s with every diagnostic measured every step; vs tfjs: wall-clock steps/s over TF.js's in the" +
+    "\nsame run; (cpu): the same ratio per CPU second.",
 );
 
 console.log("\nAllocation check (diagnostics every step; GC events and heap growth over the run):");

@@ -86,7 +86,8 @@ export {
 } from "./config.ts";
 export { LIMITS } from "./limits.ts";
 export { createRng, type Rng } from "./rng.ts";
-export { cloneDiagnostics, histogram, type Diagnostics, type LayerDiagnostics } from "./diagnostics.ts";
+export { cloneDiagnostics, type Diagnostics, type LayerDiagnostics } from "./diagnostics.ts";
+export { histogram } from "./statistics.ts";
 export type { DiagnosticsOptions } from "./measure.ts";
 export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./probe.ts";
 export { DEFAULT_DIAGNOSTICS, Trainer, type TrainStatus } from "./trainer.ts";

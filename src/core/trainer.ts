@@ -12,13 +12,8 @@ import { getActivation } from "./activations.ts";
 import { activationKernel } from "./activation-kernels.ts";
 import { validateConfig, type TrainerConfig } from "./config.ts";
 import { makeDataset, encodeTargets, type Dataset, type Split } from "./datasets.ts";
-import {
-  copyDiagnosticsInto,
-  createDiagnostics,
-  diagnosticsFinite,
-  histogram,
-  type Diagnostics,
-} from "./diagnostics.ts";
+import { copyDiagnosticsInto, createDiagnostics, diagnosticsFinite, type Diagnostics } from "./diagnostics.ts";
+import { histogram } from "./statistics.ts";
 import { initWeights } from "./init.ts";
 import { LIMITS } from "./limits.ts";
 import {

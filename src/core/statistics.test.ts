@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadUnits, histogram, l2Norm, meanAbsInto, saturatedCount } from "./diagnostics.ts";
+import { deadUnits, histogram, l2Norm, meanAbsInto, saturatedCount } from "./statistics.ts";
 
 describe("diagnostic kernels", () => {
   it("histogram: equal bins on [lo, hi], out-of-range values in the end bins, NaN skipped", () => {
