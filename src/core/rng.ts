@@ -1,7 +1,7 @@
 /**
  * Seeded randomness: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, 128-bit state),
  * seeded through splitmix32 so that nearby seeds give unrelated streams. Nothing in the core uses
- * Math.random; every random function takes an Rng.
+ * the global, unseeded random source; every random function takes an Rng.
  */
 
 /** A seeded pseudo-random stream. */
