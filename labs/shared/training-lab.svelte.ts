@@ -11,7 +11,7 @@ import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { TrainingClient, type ClientMode } from "../../src/worker/client.ts";
 import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import { formatNumber } from "../../src/plots/format.ts";
-import { unflatten, type StaticSnapshot } from "./static-run.ts";
+import { unflatten, type StaticSnapshot } from "./static-snapshot.ts";
 
 /** What the lab's root element reports in data-status. */
 export type LabStatus = "idle" | "running" | "paused" | "diverged";

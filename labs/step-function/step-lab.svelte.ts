@@ -7,7 +7,7 @@ import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
-import type { StaticSnapshot } from "../shared/static-run.ts";
+import type { StaticSnapshot } from "../shared/static-snapshot.ts";
 import { holdWarmup } from "../shared/hold-warmup.ts";
 import { defaultClientFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
 import { readUrl } from "../shared/url-state.ts";

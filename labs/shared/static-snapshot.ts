@@ -1,0 +1,92 @@
+/**
+ * A build-time snapshot as it travels to the browser: typed arrays as plain arrays (flatten /
+ * unflatten), and the whole value as one compact string prop (encodeStatic / decodeStatic).
+ *
+ * Embeds pass it to the island as one string, not as an object: Astro serialises object props number
+ * by number (`[0,0.12345678901234568]`), which made a lesson's HTML mostly snapshot. The string keeps
+ * scalars exact (the readouts show them) and rounds the long float arrays (boundary grid, history, data
+ * points) to STATIC_DIGITS significant digits, more than a plot can draw. The island decodes the same
+ * string on the server and in the browser, so hydration sees the numbers the HTML shows.
+ *
+ * This module runs in the browser: it must not import the training code (static-run.ts does).
+ */
+import type { Snapshot } from "../../src/worker/protocol.ts";
+
+/** A Snapshot whose typed arrays are plain number arrays. */
+export type StaticSnapshot = Omit<Snapshot, "boundary" | "history" | "data"> & {
+  boundary: number[] | null;
+  history: { width: number; rows: number; data: number[] };
+  data: { classes: number; trainX: number[]; trainLabels: number[]; testX: number[]; testLabels: number[] } | null;
+};
+
+/** Typed arrays → plain arrays. */
+export function flatten(s: Snapshot): StaticSnapshot {
+  return {
+    ...s,
+    boundary: s.boundary ? Array.from(s.boundary) : null,
+    history: { width: s.history.width, rows: s.history.rows, data: Array.from(s.history.data) },
+    data: s.data
+      ? {
+          classes: s.data.classes,
+          trainX: Array.from(s.data.trainX),
+          trainLabels: Array.from(s.data.trainLabels),
+          testX: Array.from(s.data.testX),
+          testLabels: Array.from(s.data.testLabels),
+        }
+      : null,
+  };
+}
+
+/** Plain arrays → typed arrays, so a static snapshot reads like a live one. */
+export function unflatten(s: StaticSnapshot): Snapshot {
+  return {
+    ...s,
+    boundary: s.boundary ? Float64Array.from(s.boundary) : null,
+    history: { width: s.history.width, rows: s.history.rows, data: Float64Array.from(s.history.data) },
+    data: s.data
+      ? {
+          classes: s.data.classes,
+          trainX: Float64Array.from(s.data.trainX),
+          trainLabels: Int32Array.from(s.data.trainLabels),
+          testX: Float64Array.from(s.data.testX),
+          testLabels: Int32Array.from(s.data.testLabels),
+        }
+      : null,
+  };
+}
+
+/** A value encoded by encodeStatic: a JSON string that decodes to T. */
+export type Encoded<T> = string & { readonly __encodes?: T };
+
+/**
+ * Significant digits kept in a snapshot's long float arrays, by field. The boundary grid only becomes
+ * colours (4 digits is finer than any shade). History and data points also appear as text in the data
+ * tables (3 digits): 6 keeps a rounded-then-formatted value equal to the live one but in ~1 case in 2000.
+ */
+export const STATIC_DIGITS: Readonly<Record<string, number>> = { boundary: 4, data: 6, trainX: 6, testX: 6 };
+
+/** Non-finite numbers, which JSON cannot hold (a history's testLoss is NaN without a test split). */
+const NON_FINITE: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, "-Infinity": -Infinity };
+
+/** Rounds an array's non-integers to `digits` significant digits; integers (steps, labels) stay exact. */
+function roundArray(values: unknown[], digits: number): unknown[] {
+  return values.map((v) =>
+    typeof v !== "number" || Number.isInteger(v) ? v : Number.isFinite(v) ? Number(v.toPrecision(digits)) : String(v),
+  );
+}
+
+/** A static snapshot (or a record of them) as one compact string prop; scalars and short arrays stay exact. */
+export function encodeStatic<T>(value: T): Encoded<T> {
+  return JSON.stringify(value, (key, v: unknown) => {
+    const digits = STATIC_DIGITS[key];
+    if (digits !== undefined && Object.hasOwn(STATIC_DIGITS, key) && Array.isArray(v)) return roundArray(v, digits);
+    return typeof v === "number" && !Number.isFinite(v) ? String(v) : v;
+  }) as Encoded<T>;
+}
+
+/** The value encodeStatic encoded (non-finite numbers restored). */
+export function decodeStatic<T>(encoded: Encoded<T>): T {
+  return JSON.parse(encoded, (_key, v: unknown) =>
+    typeof v === "string" && Object.hasOwn(NON_FINITE, v) ? NON_FINITE[v] : v,
+  ) as T;
+}
