@@ -5,7 +5,7 @@
  * same Runner in this thread.
  */
 import type { FromWorker, SessionSpec, Snapshot, ToWorker } from "./protocol.ts";
-import { Runner } from "./runner.ts";
+import type { Runner } from "./runner.ts";
 
 /** Callbacks a lab gives the client. */
 export interface ClientCallbacks {
@@ -22,6 +22,8 @@ export class TrainingClient {
   readonly #callbacks: ClientCallbacks;
   #worker: Worker | null = null;
   #runner: Runner | null = null;
+  /** In-thread mode: commands sent before the runner's module has loaded. */
+  #queue: ToWorker[] | null = null;
   #runId = 0;
   #pending: Snapshot | null = null;
   #frameRequested = false;
@@ -38,10 +40,18 @@ export class TrainingClient {
         this.#callbacks.onError(`The training worker stopped: ${event.message || "it could not be loaded"}.`);
       };
     } else {
-      this.#runner = new Runner({
-        now: () => (typeof performance === "undefined" ? Date.now() : performance.now()),
-        schedule: (fn) => setTimeout(fn, 0),
-        post: (message) => queueMicrotask(() => this.#receive(message)),
+      // Imported on demand, so a page whose browser has workers never loads the training code itself.
+      this.#queue = [];
+      void import("./runner.ts").then(({ Runner }) => {
+        if (this.#disposed) return;
+        const runner = new Runner({
+          now: () => (typeof performance === "undefined" ? Date.now() : performance.now()),
+          schedule: (fn) => setTimeout(fn, 0),
+          post: (message) => queueMicrotask(() => this.#receive(message)),
+        });
+        for (const message of this.#queue ?? []) runner.handle(message);
+        this.#queue = null;
+        this.#runner = runner;
       });
     }
   }
@@ -102,7 +112,8 @@ export class TrainingClient {
   #send(message: ToWorker): void {
     if (this.#disposed) return;
     if (this.#worker) this.#worker.postMessage(message);
-    else this.#runner?.handle(message);
+    else if (this.#runner) this.#runner.handle(message);
+    else this.#queue?.push(message);
   }
 
   #receive(message: FromWorker): void {
