@@ -20,29 +20,40 @@ export function classColor(i: number, classes: number): string {
 }
 
 /**
- * The colour of grid cell `cell`. Binary (classes ≤ 2): p = grid[cell] = P(class 1), the likelier class's
- * colour with alpha = MAX·|2p − 1|, so the boundary p = 0.5 is clear. k ≥ 3: argmax of grid[cell·k … cell·k + k − 1]
- * with alpha = MAX·(p_max − 1/k)/(1 − 1/k). Any non-finite probability gives a transparent cell.
+ * What grid cell `cell` shows: its likelier class and an opacity. Binary (classes ≤ 2): p = grid[cell] =
+ * P(class 1), label = p ≥ 0.5, alpha = MAX·|2p − 1|, so the boundary p = 0.5 is clear. k ≥ 3: the argmax of
+ * grid[cell·k … cell·k + k − 1], alpha = MAX·(p_max − 1/k)/(1 − 1/k). Null if any probability is not finite.
  */
-export function boundaryColor(grid: ArrayLike<number>, cell: number, classes: number, palette: readonly Rgb[]): Rgba {
-  const colour = (i: number, confidence: number): Rgba => {
-    const c = palette[i % palette.length] ?? [128, 128, 128];
-    const a = Math.round(BOUNDARY_MAX_ALPHA * Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
-    return [c[0], c[1], c[2], a];
-  };
+export function boundaryClass(
+  grid: ArrayLike<number>,
+  cell: number,
+  classes: number,
+): { label: number; alpha: number } | null {
+  const shade = (label: number, confidence: number) => ({
+    label,
+    alpha: Math.round(BOUNDARY_MAX_ALPHA * Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
+  });
   if (classes <= 2) {
     const p = grid[cell] as number;
-    if (!Number.isFinite(p)) return [0, 0, 0, 0];
-    return colour(p >= 0.5 ? 1 : 0, Math.abs(2 * p - 1));
+    if (!Number.isFinite(p)) return null;
+    return shade(p >= 0.5 ? 1 : 0, Math.abs(2 * p - 1));
   }
   let best = 0;
   let pMax = -Infinity;
   for (let k = 0; k < classes; k++) {
     const p = grid[cell * classes + k] as number;
-    if (!Number.isFinite(p)) return [0, 0, 0, 0];
+    if (!Number.isFinite(p)) return null;
     if (p > pMax) [best, pMax] = [k, p];
   }
-  return colour(best, (pMax - 1 / classes) / (1 - 1 / classes));
+  return shade(best, (pMax - 1 / classes) / (1 - 1 / classes));
+}
+
+/** The colour of grid cell `cell`: its class's palette colour with boundaryClass's alpha; transparent without data. */
+export function boundaryColor(grid: ArrayLike<number>, cell: number, classes: number, palette: readonly Rgb[]): Rgba {
+  const shown = boundaryClass(grid, cell, classes);
+  if (!shown) return [0, 0, 0, 0];
+  const c = palette[shown.label % palette.length] ?? [128, 128, 128];
+  return [c[0], c[1], c[2], shown.alpha];
 }
 
 /** Writes gridSize² RGBA pixels (alpha 0–255, row 0 = top) into `out`, which holds 4·gridSize² bytes. */
