@@ -11,7 +11,7 @@ import { COLUMN } from "../shared/history-views.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
 import type { StaticSnapshot } from "../shared/static-run.ts";
-import { TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
+import { sharedWorkerFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
 import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
 import { LinkedTrainingLab } from "./linked-lab.ts";
 import { FrameSync } from "./frame-sync.svelte.ts";
@@ -96,8 +96,11 @@ export class OutputLossController {
     const { factory, initial } = options;
     // Only the first start of each mode warms up, so it reproduces the build-time snapshot; Reset goes to step 0.
     const warmup = (mode: Mode) => () => (this.#warm[mode] ? WARMUP_STEPS : 0);
+    // The three binary runs train together, so they share one worker: at full speed, three busy workers
+    // would leave a two-core machine's main thread waiting for a core (60–90 ms frames).
+    const binaryFactory = factory ?? sharedWorkerFactory();
     const binaryLab = (id: PairingId) => ({
-      factory,
+      factory: binaryFactory,
       warmup: warmup("binary"),
       initial: initial?.binary?.[id] ?? null,
     });

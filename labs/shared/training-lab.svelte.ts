@@ -8,7 +8,7 @@
  *     └──Reset──── diverged ◄────────────────────────────────┘
  */
 import { BoundedHistory } from "../../src/plots/downsample.ts";
-import { TrainingClient, type ClientMode } from "../../src/worker/client.ts";
+import { SharedTrainingWorker, TrainingClient, type ClientMode } from "../../src/worker/client.ts";
 import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { unflatten, type StaticSnapshot } from "./static-snapshot.ts";
@@ -35,6 +35,16 @@ export const defaultClientFactory: ClientFactory = (callbacks) => {
   const mode: ClientMode = typeof Worker === "undefined" ? "in-thread" : "worker";
   return new TrainingClient(callbacks, mode);
 };
+
+/**
+ * A factory whose clients all train in one Web Worker, for runs that always train together (a lab
+ * comparing several networks): one busy thread for all of them, so the page's main thread keeps a core.
+ */
+export function sharedWorkerFactory(): ClientFactory {
+  if (typeof Worker === "undefined") return defaultClientFactory;
+  const shared = new SharedTrainingWorker();
+  return (callbacks) => new TrainingClient(callbacks, "worker", shared);
+}
 
 /** Run state and commands shared by every training lab. */
 export class TrainingLab {

@@ -1,10 +1,10 @@
 /**
  * The lab side of the training protocol. It owns the run id (so replies about an older run are
  * dropped), coalesces snapshots to one per animation frame (concatenating their history so no
- * measurement is lost), and talks either to a Web Worker or, for tests and as a fallback, to the
- * same Runner in this thread.
+ * measurement is lost), and talks either to a Web Worker (its own, or a channel of one shared with
+ * runs that train together) or, for tests and as a fallback, to the same Runner in this thread.
  */
-import type { FromWorker, SessionSpec, Snapshot, ToWorker } from "./protocol.ts";
+import type { Channelled, FromWorker, SessionSpec, Snapshot, ToWorker } from "./protocol.ts";
 import type { Runner } from "./runner.ts";
 
 /** Callbacks a lab gives the client. */
@@ -16,11 +16,81 @@ export interface ClientCallbacks {
 /** Where training runs: a Web Worker (the default in a browser) or this thread (tests, no Worker support). */
 export type ClientMode = "worker" | "in-thread";
 
+/** How a client reaches its worker: post a command, or let go of the worker. */
+interface WorkerPort {
+  post(message: ToWorker): void;
+  close(): void;
+}
+
+/** What a worker port reports back to its client. */
+interface PortListener {
+  receive(message: FromWorker): void;
+  fail(message: string): void;
+}
+
+/** Starts the training worker (the one place that names its script, so the bundler emits it once). */
+function spawnWorker(listener: { message(data: unknown): void; fail(message: string): void }): Worker {
+  const worker = new Worker(new URL("./training.worker.ts", import.meta.url), { type: "module" });
+  worker.onmessage = (event: MessageEvent<unknown>) => listener.message(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    listener.fail(`The training worker stopped: ${event.message || "it could not be loaded"}.`);
+  };
+  return worker;
+}
+
+/** A worker of one's own: terminated when the client lets go. */
+function dedicatedPort(listener: PortListener): WorkerPort {
+  const worker = spawnWorker({ message: (data) => listener.receive(data as FromWorker), fail: listener.fail });
+  return { post: (message) => worker.postMessage(message), close: () => worker.terminate() };
+}
+
+/**
+ * One Web Worker that trains several runs side by side, one Runner per channel, for a lab whose runs
+ * always train together. Each worker at full speed keeps a CPU core busy, so three runs in three workers
+ * on a two-core machine leave the page's main thread waiting for a core (its frames then take 60–90 ms
+ * of wall time for 10 ms of work); in one worker they take turns, slice by slice, on one core. The worker
+ * starts with the first channel and is terminated when the last one closes.
+ */
+export class SharedTrainingWorker {
+  #worker: Worker | null = null;
+  readonly #channels = new Map<number, PortListener>();
+  #nextChannel = 0;
+
+  /** A port on this worker for one client. */
+  open(listener: PortListener): WorkerPort {
+    const channel = this.#nextChannel++;
+    this.#channels.set(channel, listener);
+    this.#worker ??= spawnWorker({
+      message: (data) => {
+        const { channel: to, message } = data as Channelled<FromWorker>;
+        this.#channels.get(to)?.receive(message);
+      },
+      // A crash stops every run in the worker: each client shows it.
+      fail: (message) => {
+        for (const l of [...this.#channels.values()]) l.fail(message);
+      },
+    });
+    const worker = this.#worker;
+    return {
+      post: (message) => worker.postMessage({ channel, message } satisfies Channelled<ToWorker>),
+      // The client pauses its run before it lets go, so a channel closed early costs the others nothing.
+      close: () => {
+        this.#channels.delete(channel);
+        if (this.#channels.size === 0 && this.#worker === worker) {
+          worker.terminate();
+          this.#worker = null;
+        }
+      },
+    };
+  }
+}
+
 /** Sends commands for the current run and delivers its snapshots. */
 export class TrainingClient {
   readonly mode: ClientMode;
   readonly #callbacks: ClientCallbacks;
-  #worker: Worker | null = null;
+  #port: WorkerPort | null = null;
   #runner: Runner | null = null;
   /** In-thread mode: commands sent before the runner's module has loaded. */
   #queue: ToWorker[] | null = null;
@@ -29,16 +99,22 @@ export class TrainingClient {
   #frameRequested = false;
   #disposed = false;
 
-  constructor(callbacks: ClientCallbacks, mode: ClientMode = typeof Worker === "undefined" ? "in-thread" : "worker") {
+  /** `shared`: train in a channel of that worker instead of a worker of this client's own (worker mode only). */
+  constructor(
+    callbacks: ClientCallbacks,
+    mode: ClientMode = typeof Worker === "undefined" ? "in-thread" : "worker",
+    shared: SharedTrainingWorker | null = null,
+  ) {
     this.#callbacks = callbacks;
     this.mode = mode;
     if (mode === "worker") {
-      this.#worker = new Worker(new URL("./training.worker.ts", import.meta.url), { type: "module" });
-      this.#worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
-      this.#worker.onerror = (event) => {
-        event.preventDefault();
-        this.#callbacks.onError(`The training worker stopped: ${event.message || "it could not be loaded"}.`);
+      const listener: PortListener = {
+        receive: (message) => this.#receive(message),
+        fail: (message) => {
+          if (!this.#disposed) this.#callbacks.onError(message);
+        },
       };
+      this.#port = shared ? shared.open(listener) : dedicatedPort(listener);
     } else {
       // Imported on demand, so a page whose browser has workers never loads the training code itself.
       this.#queue = [];
@@ -102,16 +178,17 @@ export class TrainingClient {
 
   /** Stops the worker; the client cannot be used afterwards. */
   dispose(): void {
+    if (this.#port) this.pause();
     this.#disposed = true;
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#port?.close();
+    this.#port = null;
     if (this.#runner) this.#runner.handle({ type: "pause", runId: this.#runId });
     this.#runner = null;
   }
 
   #send(message: ToWorker): void {
     if (this.#disposed) return;
-    if (this.#worker) this.#worker.postMessage(message);
+    if (this.#port) this.#port.post(message);
     else if (this.#runner) this.#runner.handle(message);
     else this.#queue?.push(message);
   }

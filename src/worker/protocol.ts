@@ -128,3 +128,13 @@ export interface Snapshot {
 
 /** Messages the worker sends. */
 export type FromWorker = { type: "snapshot"; snapshot: Snapshot } | { type: "error"; runId: number; message: string };
+
+/**
+ * A message on a shared worker (see SharedTrainingWorker): several runs train in one worker, one Runner
+ * per channel, and every message in either direction names its channel. A worker of one's own sends and
+ * receives the messages bare.
+ */
+export interface Channelled<T> {
+  channel: number;
+  message: T;
+}

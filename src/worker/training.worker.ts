@@ -1,14 +1,33 @@
 /// <reference lib="webworker" />
-/** The training worker: a Runner wired to postMessage. All training happens here, off the main thread. */
-import type { ToWorker } from "./protocol.ts";
+/**
+ * The training worker: Runners wired to postMessage. All training happens here, off the main thread.
+ * A bare message drives the worker's one run; a channelled one ({ channel, message }, from a
+ * SharedTrainingWorker) drives that channel's run, and its replies carry the channel back.
+ */
+import type { Channelled, ToWorker } from "./protocol.ts";
 import { Runner } from "./runner.ts";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const runner = new Runner({
-  now: () => performance.now(),
-  schedule: (fn) => setTimeout(fn, 0),
-  post: (message, transfer) => scope.postMessage(message, transfer),
-});
+/** Runners by channel; key −1 is the bare (unshared) run. */
+const runners = new Map<number, Runner>();
 
-scope.onmessage = (event: MessageEvent<ToWorker>) => runner.handle(event.data);
+function runner(channel: number | null): Runner {
+  const key = channel ?? -1;
+  let r = runners.get(key);
+  if (!r) {
+    r = new Runner({
+      now: () => performance.now(),
+      schedule: (fn) => setTimeout(fn, 0),
+      post: (message, transfer) => scope.postMessage(channel === null ? message : { channel, message }, transfer),
+    });
+    runners.set(key, r);
+  }
+  return r;
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker | Channelled<ToWorker>>) => {
+  const data = event.data;
+  if ("channel" in data) runner(data.channel).handle(data.message);
+  else runner(null).handle(data);
+};
