@@ -4,6 +4,7 @@ import svelte from "@astrojs/svelte";
 import { defineConfig } from "astro/config";
 import remarkMath from "remark-math";
 import { normaliseBasePath } from "./src/site/base-path.ts";
+import { cspStyleAttributes } from "./src/integrations/csp.ts";
 import { offline } from "./src/integrations/offline.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 
@@ -24,9 +25,35 @@ export default defineConfig({
       rehypePlugins: [rehypeKatexStrict],
     }),
   },
-  integrations: [mdx(), svelte(), offline()],
+  // The CSP step completes each page's policy before the offline step fingerprints the build.
+  integrations: [mdx(), svelte(), cspStyleAttributes(), offline()],
   devToolbar: { enabled: false },
+  security: {
+    // A strict policy in every page's <meta> (a static host sets no headers). Astro adds the hashes of
+    // its inline scripts and styles; src/integrations/csp.ts adds the style attributes' hashes and moves
+    // the meta first in <head>. Pages widen it only where they must (search: WebAssembly, data: icons).
+    csp: {
+      algorithm: "SHA-256",
+      directives: [
+        "default-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+        "connect-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "manifest-src 'self'",
+        // Training workers are bundled files and the service worker is sw.js: no blob: or data: workers.
+        "worker-src 'self'",
+      ],
+      // Explicit, so a page that adds a source (search adds 'wasm-unsafe-eval') keeps 'self'.
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     worker: { format: "es" },
+    // Fonts stay files: Vite would inline the smallest KaTeX font as a data: URL, which font-src 'self' refuses.
+    build: { assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) },
   },
 });
