@@ -1,29 +1,131 @@
 /**
  * Size budgets of the built site: `npm run budget` (after `npm run build`) prints, for every page,
- * the gzipped bytes of its HTML, of the CSS it links and of the JavaScript it loads before the reader
- * interacts (its scripts, its islands' components and renderers, their static imports, and the
- * training worker a lab starts on mount), then fails if a page is over budget.
+ * the gzipped bytes of its HTML, of its CSS and of the JavaScript it loads before the reader
+ * interacts, then fails if a page is over the budget of its kind.
+ *
+ * What counts:
+ * - HTML: the document without the bodies of its inline <style> and <script> elements (those count as
+ *   CSS and JS), so every byte counts once.
+ * - CSS: linked stylesheets plus inline <style>.
+ * - JS: inline scripts, <script src>, and every island's component and renderer with their static
+ *   imports, transitively. Islands hydrate when they scroll into view, so a reader who scrolls loads
+ *   them all: they count. Dynamic import() does not (it loads on demand). The training worker is
+ *   listed apart ("worker"): it runs off the main thread, so it cannot delay a reaction to the reader.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, relative, sep } from "node:path";
 
-/** Budgets in bytes (gzipped). Lessons without labs get Starlight's own budget. */
-export const BUDGETS = {
-  html: 7 * 1024,
-  css: 17 * 1024,
-  jsWithoutLabs: 27 * 1024,
-  jsWithLabs: 60 * 1024,
-} as const;
+const kB = 1024;
+
+/** What a page is, which decides its budget. */
+export type PageKind = "page" | "lab" | "tool" | "dev";
+
+/** One kind's limits in gzipped bytes (Infinity: not budgeted). */
+export interface Budget {
+  html: number;
+  css: number;
+  js: number;
+}
+
+/**
+ * Budgets by page kind (gzipped):
+ * - page: lessons without labs, reference, teacher guides: Starlight's own budget.
+ * - lab: a page with one or more labs. JS ≤ 60 kB (issue 7). HTML ≤ 60 kB: with snapshots passed as
+ *   compact strings, a lab page is its prose, its KaTeX (HTML + MathML, both needed) and each lab's
+ *   server-rendered picture (print and no-JS readers see it); 60 kB is a long lesson with two labs.
+ * - tool: teacher tools (link builder, report reader): small HTML, but an app's JS (it validates links
+ *   and hand-in files with the same schemas as the assignment pages); same JS budget as a lab page.
+ * - dev: the plot gallery under /dev/ (not linked from the course, not shipped to readers by any link):
+ *   printed, not budgeted. The lab galleries under /dev/labs/ have labs and are budgeted as lab pages.
+ */
+export const BUDGETS: Readonly<Record<PageKind, Budget>> = {
+  page: { html: 7 * kB, css: 17 * kB, js: 27 * kB },
+  lab: { html: 60 * kB, css: 17 * kB, js: 60 * kB },
+  tool: { html: 7 * kB, css: 17 * kB, js: 60 * kB },
+  dev: { html: Infinity, css: Infinity, js: Infinity },
+};
+
+/** Pages whose JS is a teacher's app rather than a reader's page. */
+const TOOL_PAGES = new Set(["teacher/link-builder/index.html", "teacher/reports/index.html"]);
+
+/**
+ * Known overruns, each with a ceiling it must not pass (a ratchet: a waived page can shrink, never
+ * grow) and why it is there. Remove an entry when its page fits its budget (the script says so).
+ */
+export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reason: string }>> = {
+  // JS: the Svelte runtime (17 kB) + one training lab (~33 kB) leave ~10 kB for a second island. Next:
+  // hydrate a page's second lab on first interaction, and keep the classroom's zod out of the page.
+  "assignments/dying-relu/index.html": { js: 85 * kB, reason: "classroom island with zod (28 kB) beside the lab" },
+  "assignments/vanishing-gradients/index.html": { js: 100 * kB, reason: "classroom island with zod beside the lab" },
+  "dev/labs/output-loss/index.html": { js: 67 * kB, reason: "core losses chunk (8.7 kB) merged with the runner's" },
+  "dev/labs/sandbox/index.html": { js: 63 * kB, reason: "every instrument in one lab" },
+  "dev/labs/vanishing-gradients/index.html": {
+    js: 67 * kB,
+    reason: "core config chunk (8.7 kB) merged with the runner's",
+  },
+  "lessons/cheat-sheet/index.html": { html: 62 * kB, js: 67 * kB, reason: "explorer + sandbox; long reference table" },
+  "lessons/leaky-relu-and-friends/index.html": { html: 62 * kB, reason: "three labs' pictures and KaTeX" },
+  "lessons/output-layers-and-losses/index.html": {
+    html: 95 * kB,
+    js: 67 * kB,
+    reason: "two output-loss labs (each three pairings' snapshots) and the most KaTeX of any lesson",
+  },
+  "lessons/relu/index.html": { js: 72 * kB, reason: "explorer + vanishing-gradients; core config chunk" },
+  "lessons/should-this-neuron-fire/index.html": { html: 65 * kB, js: 67 * kB, reason: "explorer + sandbox" },
+  "lessons/tanh/index.html": { js: 72 * kB, reason: "explorer + vanishing-gradients; core config chunk" },
+  "lessons/vanishing-gradients/index.html": {
+    js: 67 * kB,
+    reason: "core config chunk (8.7 kB) merged with the runner's",
+  },
+  "reference/glossary/index.html": { html: 15 * kB, reason: "every term on one page, with KaTeX (HTML + MathML)" },
+  "reference/notation/index.html": { html: 8.5 * kB, reason: "the CSP meta (~3.4 kB gz of hashes on every page)" },
+};
+
+/** The kind of a page, from its path in dist and whether it embeds a lab. */
+export function classify(page: string, hasLabs: boolean): PageKind {
+  if (hasLabs) return "lab";
+  if (page.startsWith("dev/")) return "dev";
+  if (TOOL_PAGES.has(page)) return "tool";
+  return "page";
+}
 
 /** One page's weight. */
 export interface PageWeight {
   page: string;
+  kind: PageKind;
   html: number;
   css: number;
   js: number;
-  hasLabs: boolean;
+  /** The training worker's script (loaded when a lab starts training; not in `js`). */
+  worker: number;
+  /** Budgets this page is over (after waivers), e.g. ["JS"]. */
   over: string[];
+  /** Budgets this page is over but waived under a ceiling it keeps. */
+  waived: string[];
+}
+
+/** Compares a weight with its kind's budget and the waivers: fills `over` and `waived`. */
+export function judge(
+  w: Omit<PageWeight, "over" | "waived">,
+  budgets: Readonly<Record<PageKind, Budget>> = BUDGETS,
+  waivers: typeof WAIVERS = WAIVERS,
+): PageWeight {
+  const budget = budgets[w.kind];
+  const waiver = waivers[w.page];
+  const over: string[] = [];
+  const waived: string[] = [];
+  for (const [key, label] of [
+    ["html", "HTML"],
+    ["css", "CSS"],
+    ["js", "JS"],
+  ] as const) {
+    if (w[key] <= budget[key]) continue;
+    const ceiling = key === "css" ? undefined : waiver?.[key];
+    if (ceiling !== undefined && w[key] <= ceiling) waived.push(label);
+    else over.push(label);
+  }
+  return { ...w, over, waived };
 }
 
 const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
@@ -43,78 +145,107 @@ function fileOf(dist: string, base: string, sitePath: string): string | null {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
-/** The JS files a script pulls in before interaction: static imports and worker entry points, transitively. */
-function jsClosure(dist: string, base: string, entries: string[]): Set<string> {
-  const seen = new Set<string>();
+/** A chunk's static imports and the worker scripts it names (`new URL("…js", import.meta.url)`). */
+function references(code: string): { imports: string[]; workers: string[] } {
+  return {
+    imports: [...code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)].map((m) => m[1]!),
+    workers: [...code.matchAll(/new URL\(\s*["'`]([^"'`]+\.js)["'`]/g)].map((m) => m[1]!),
+  };
+}
+
+/** The JS files that entries pull in through static imports, transitively, and the worker scripts they name. */
+export function jsClosure(dist: string, base: string, entries: string[]): { main: Set<string>; workers: Set<string> } {
+  const main = new Set<string>();
+  const workers = new Set<string>();
   const queue = [...entries];
+  const resolve = (from: string, ref: string) => {
+    const target = ref.startsWith("/") ? fileOf(dist, base, ref) : join(from.slice(0, from.lastIndexOf(sep) + 1), ref);
+    return target && existsSync(target) ? target : null;
+  };
   while (queue.length > 0) {
     const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = readFileSync(file, "utf8");
-    const dir = file.slice(0, file.lastIndexOf(sep) + 1);
-    const refs = [
-      ...[...code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)].map((m) => m[1]!),
-      ...[...code.matchAll(/new URL\(\s*["']([^"']+\.js)["']/g)].map((m) => m[1]!),
-    ];
-    for (const ref of refs) {
-      const target = ref.startsWith("/") ? fileOf(dist, base, ref) : join(dir, ref);
-      if (target && existsSync(target)) queue.push(target);
+    if (main.has(file)) continue;
+    main.add(file);
+    const { imports, workers: named } = references(readFileSync(file, "utf8"));
+    for (const ref of imports) {
+      const target = resolve(file, ref);
+      if (target) queue.push(target);
+    }
+    for (const ref of named) {
+      const target = resolve(file, ref);
+      if (target) workers.add(target);
     }
   }
-  return seen;
+  return { main, workers };
+}
+
+/** Weighs one built page (its HTML text) against the files of the build. */
+export function weighPage(dist: string, base: string, page: string, html: string): PageWeight {
+  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join("");
+  const inlineJs = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("\n");
+  const bare = html
+    .replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/g, "$1$2")
+    .replace(/(<script(?![^>]*\ssrc=)[^>]*>)[\s\S]*?(<\/script>)/g, "$1$2");
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)]
+    .map((m) => fileOf(dist, base, m[1]!))
+    .filter((f): f is string => f !== null);
+  const scripts = [
+    ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!),
+    ...[...html.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1]!),
+  ]
+    .map((src) => fileOf(dist, base, src))
+    .filter((f): f is string => f !== null);
+  const { main, workers } = jsClosure(dist, base, scripts);
+  const size = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gz(readFileSync(f)), 0);
+  const hasLabs = /data-lab="/.test(html);
+  return judge({
+    page,
+    kind: classify(page, hasLabs),
+    html: gz(bare),
+    css: size(css) + (inlineCss ? gz(inlineCss) : 0),
+    js: size(main) + (inlineJs.trim() ? gz(inlineJs) : 0),
+    worker: size(workers),
+  });
 }
 
 /** Weighs every page of the build. */
 export function weighSite(dist: string, base = "/"): PageWeight[] {
   return htmlFiles(dist)
-    .map((file) => {
-      const html = readFileSync(file, "utf8");
-      const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)]
-        .map((m) => fileOf(dist, base, m[1]!))
-        .filter((f): f is string => f !== null);
-      const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join("");
-      const scripts = [
-        ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!),
-        ...[...html.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1]!),
-      ]
-        .map((src) => fileOf(dist, base, src))
-        .filter((f): f is string => f !== null);
-      const inlineJs = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-        .map((m) => m[1]!)
-        .join("\n");
-      const js =
-        [...jsClosure(dist, base, scripts)].reduce((sum, f) => sum + gz(readFileSync(f)), 0) +
-        (inlineJs.trim() ? gz(inlineJs) : 0);
-      const hasLabs = /data-lab="/.test(html);
-      const weight: PageWeight = {
-        page: relative(dist, file).split(sep).join("/"),
-        html: gz(html),
-        css: css.reduce((sum, f) => sum + gz(readFileSync(f)), 0) + (inlineCss ? gz(inlineCss) : 0),
-        js,
-        hasLabs,
-        over: [],
-      };
-      if (weight.html > BUDGETS.html) weight.over.push("HTML");
-      if (weight.css > BUDGETS.css) weight.over.push("CSS");
-      if (weight.js > (hasLabs ? BUDGETS.jsWithLabs : BUDGETS.jsWithoutLabs)) weight.over.push("JS");
-      return weight;
-    })
+    .map((file) => weighPage(dist, base, relative(dist, file).split(sep).join("/"), readFileSync(file, "utf8")))
     .sort((a, b) => a.page.localeCompare(b.page));
+}
+
+/** The table `npm run budget` prints. */
+export function formatTable(pages: PageWeight[]): string {
+  const num = (n: number) => `${(n / kB).toFixed(1)} kB`.padStart(9);
+  const lines = [
+    `${"page".padEnd(44)}${"HTML".padStart(9)}${"CSS".padStart(9)}${"JS".padStart(9)}${"worker".padStart(9)}  kind  budget`,
+  ];
+  for (const p of pages) {
+    const status = p.over.length
+      ? `OVER (${p.over.join(", ")})`
+      : p.waived.length
+        ? `waived (${p.waived.join(", ")})`
+        : p.kind === "dev"
+          ? "not budgeted"
+          : "ok";
+    lines.push(
+      `${p.page.padEnd(44)}${num(p.html)}${num(p.css)}${num(p.js)}${p.worker ? num(p.worker) : "        –"}  ${p.kind.padEnd(5)} ${status}`,
+    );
+  }
+  const b = (k: PageKind) => `HTML ${BUDGETS[k].html / kB} / CSS ${BUDGETS[k].css / kB} / JS ${BUDGETS[k].js / kB} kB`;
+  lines.push(`Budgets (gzipped): page ${b("page")}; lab ${b("lab")}; tool ${b("tool")}; dev not budgeted.`);
+  return lines.join("\n");
 }
 
 if (import.meta.main) {
   const dist = process.argv[2] ?? "dist";
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`.padStart(9);
   const pages = weighSite(dist, process.env.BASE_PATH || "/");
-  console.log(`${"page".padEnd(44)}${"HTML".padStart(9)}${"CSS".padStart(9)}${"JS".padStart(9)}  labs  budget`);
-  for (const p of pages) {
-    const status = p.over.length ? `OVER (${p.over.join(", ")})` : "ok";
-    console.log(`${p.page.padEnd(44)}${kb(p.html)}${kb(p.css)}${kb(p.js)}  ${p.hasLabs ? "yes " : "no  "}  ${status}`);
+  console.log(formatTable(pages));
+  for (const page of Object.keys(WAIVERS)) {
+    const p = pages.find((x) => x.page === page);
+    if (p && p.waived.length === 0) console.log(`Note: ${page} fits its budget now; remove its waiver.`);
   }
-  console.log(
-    `Budgets (gzipped): HTML ${BUDGETS.html / 1024} kB, CSS ${BUDGETS.css / 1024} kB, JS ${BUDGETS.jsWithoutLabs / 1024} kB without labs / ${BUDGETS.jsWithLabs / 1024} kB with labs.`,
-  );
   const over = pages.filter((p) => p.over.length > 0);
   if (over.length > 0) {
     console.error(`${over.length} page(s) over budget.`);

@@ -1,7 +1,8 @@
 /**
- * `npm test`: the unit tests (vitest), then the site build, then the browser tests (Playwright on
- * the system Chromium) against it. Without a Chromium the browser tests are skipped with a clear
- * message — except in CI (CI=true), where a missing browser is a failure, never a silent skip.
+ * `npm test`: the unit tests (vitest), then the site build and its size budgets (scripts/budget.ts),
+ * then the browser tests (Playwright on the system Chromium) against it. Without a Chromium the
+ * browser tests are skipped with a clear message — except in CI (CI=true), where a missing browser
+ * is a failure, never a silent skip.
  */
 import { spawnSync } from "node:child_process";
 import { findChromium } from "./find-chromium.ts";
@@ -35,6 +36,9 @@ if (!chromium) {
 
 step("Building the site (astro build)");
 if (run(bin("astro"), ["build"], { ...process.env, BASE_PATH: "" }) !== 0) process.exit(1);
+
+step("Size budgets of the built site (gzipped HTML, CSS and JS per page)");
+if (run("node", ["scripts/budget.ts", "dist"]) !== 0) process.exit(1);
 
 step("Building the site again under a subpath (BASE_PATH=/course/, into dist-course)");
 if (run(bin("astro"), ["build"], { ...process.env, BASE_PATH: "/course/", ASTRO_OUT_DIR: "dist-course" }) !== 0)
