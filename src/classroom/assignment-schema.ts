@@ -4,7 +4,7 @@
  * written for the teacher who edits the file. `reference` is Astro's reference("lessons") in the
  * build and a plain string schema in unit tests.
  */
-import { z } from "astro/zod";
+import { z } from "./zod.ts";
 import { LAB_IDS } from "../../labs/catalog.ts";
 
 /** Ids of questions and tasks: short, lower-case, used as keys in saved progress. */

@@ -3,7 +3,7 @@
  * through a schema: a value that is missing gives a fresh start quietly; one that is tampered with,
  * from an older version, or too large gives a fresh start and a notice. Nothing here throws.
  */
-import { z } from "astro/zod";
+import { z } from "./zod.ts";
 import { ITEM_ID, type AssignmentData } from "./assignment-schema.ts";
 import { storedLabStateSchema, type StoredLabState } from "./lab-state-schema.ts";
 

@@ -3,7 +3,7 @@
  * JSON file with a SHA-256 checksum over its canonical form. The teacher page reads reports back
  * through the same schema and recomputes the checksum: an edited report is flagged, not dropped.
  */
-import { z } from "astro/zod";
+import { z } from "./zod.ts";
 import type { AssignmentData } from "./assignment-schema.ts";
 import { canonicalJson, sha256Hex } from "./checksum.ts";
 import { isAnswerable, isCorrect } from "./grading.ts";
