@@ -43,12 +43,18 @@ export function tanhKernel(z: Float64Array, a: Float64Array, fp: Float64Array, l
   }
 }
 
-/** a = max(z, 0) and f′ = sign(a): branch-free, so random signs cost no mispredictions; NaN stays NaN, −0 gives +0. */
+/**
+ * a = max(z, 0) and f′ = [z > 0] without a branch per element: V8 compiles Math.max, Math.sign and ?: on
+ * doubles to jumps, which random signs mispredict, but turns a comparison into 0 or 1 without one.
+ * f′ = [z > 0] / [z = z] is 0/0 = NaN for NaN; a = z·f′ + 0 turns −0 into +0. Only z = −∞ (where ∞·0 = NaN)
+ * needs a test, and that one never mispredicts.
+ */
 function reluKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) {
-    const r = Math.max(z[i]!, 0);
-    a[i] = r;
-    fp[i] = Math.sign(r);
+    const v = z[i]!;
+    const d = +(v > 0) / +(v === v);
+    fp[i] = d;
+    a[i] = v === -Infinity ? 0 : v * d + 0;
   }
 }
 
@@ -68,17 +74,19 @@ function stepKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: num
   }
 }
 
+/**
+ * f′ = 1 if z > 0 else α (NaN for NaN), a = z·f′: branch-free like reluKernel. With d = [z > 0] and
+ * e = [z = z], (d + (e − d)·α)/e is exactly 1 or α, or 0/0 = NaN for NaN; z·α is the scalar's α·z.
+ */
 function leakyReluKernel(alpha: number): ActivationKernel {
   return (z, a, fp, len) => {
     for (let i = 0; i < len; i++) {
       const v = z[i]!;
-      if (v > 0) {
-        a[i] = v;
-        fp[i] = 1;
-      } else {
-        a[i] = alpha * v;
-        fp[i] = v <= 0 ? alpha : NaN;
-      }
+      const d = +(v > 0);
+      const e = +(v === v);
+      const s = (d + (e - d) * alpha) / e;
+      fp[i] = s;
+      a[i] = v * s;
     }
   };
 }
