@@ -8,7 +8,7 @@
  *     └──Reset──── diverged ◄────────────────────────────────┘
  */
 import { BoundedHistory } from "../../src/plots/downsample.ts";
-import { SharedTrainingWorker, TrainingClient, type ClientMode } from "../../src/worker/client.ts";
+import { mergeSnapshots, SharedTrainingWorker, TrainingClient, type ClientMode } from "../../src/worker/client.ts";
 import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { unflatten, type StaticSnapshot } from "./static-snapshot.ts";
@@ -26,6 +26,9 @@ export const SPEEDS = [
 
 /** History points kept per run: enough for a smooth curve, bounded however long the run. */
 export const HISTORY_CAPACITY = 512;
+
+/** The most steps the worker runs for one step command (runner.ts clamps to it): a longer warm-up stops there. */
+const MAX_STEPS_PER_COMMAND = 10_000;
 
 /** Builds the client a lab talks to; tests pass one that runs in-thread. */
 export type ClientFactory = (callbacks: ConstructorParameters<typeof TrainingClient>[0]) => TrainingClient;
@@ -67,6 +70,8 @@ export class TrainingLab {
   #client: TrainingClient | null = null;
   #pausedByVisibility = false;
   #awaitingFirst = false;
+  /** The warm-up being held back: the run, the step it ends at, and its snapshots so far (merged). */
+  #hold: { runId: number; until: number; held: Snapshot | null } | null = null;
 
   /**
    * `spec` builds the session from the lab's current settings; it is read at each (re)start.
@@ -101,8 +106,11 @@ export class TrainingLab {
     this.#awaitingFirst = true;
     this.status = "idle";
     try {
-      this.#client.start(this.#spec());
+      const runId = this.#client.start(this.#spec());
       const warmup = Math.max(0, Math.floor(this.#warmup()));
+      // The worker reports step 0 before the warm-up; shown alone, it would flash between the build-time
+      // picture (already at step `warmup`) and the warmed-up run. Held back, the lab goes straight there.
+      this.#hold = warmup > 0 ? { runId, until: Math.min(warmup, MAX_STEPS_PER_COMMAND), held: null } : null;
       if (warmup > 0) this.#client.step(warmup);
     } catch (error) {
       this.#fail(error instanceof Error ? error.message : String(error));
@@ -193,7 +201,18 @@ export class TrainingLab {
     return `step ${s.step}: loss ${loss}`;
   }
 
-  #receive(s: Snapshot): void {
+  #receive(snapshot: Snapshot): void {
+    let s = snapshot;
+    const hold = this.#hold;
+    if (hold && s.runId === hold.runId) {
+      // A diverged warm-up is shown at once: there is nothing more to wait for.
+      if (s.status === "ok" && s.step < hold.until) {
+        hold.held = hold.held ? mergeSnapshots(hold.held, s) : s;
+        return;
+      }
+      if (hold.held) s = mergeSnapshots(hold.held, s);
+      this.#hold = null;
+    }
     if (this.#awaitingFirst) {
       this.#awaitingFirst = false;
       this.history.clear();
@@ -218,6 +237,7 @@ export class TrainingLab {
   }
 
   #fail(message: string): void {
+    this.#hold = null;
     this.error = message;
     this.status = "paused";
   }

@@ -76,3 +76,29 @@ describe("TrainingLab", () => {
     lab.dispose();
   });
 });
+
+describe("TrainingLab warm-up", () => {
+  it("never shows the warm-up's step 0: the build-time picture goes straight to the warmed-up run", async () => {
+    const initial = runStatic(spec, 25);
+    // Deliver each snapshot in its own turn, as a worker's may land in separate frames.
+    const deliveries: (() => void)[] = [];
+    const factory = (cb: ConstructorParameters<typeof TrainingClient>[0]) =>
+      new TrainingClient(
+        { onSnapshot: (s) => deliveries.push(() => cb.onSnapshot(s)), onError: cb.onError },
+        "in-thread",
+      );
+    const lab = new TrainingLab(() => spec, { factory, warmup: () => 25, initial });
+    lab.restart();
+    await vi.waitFor(() => expect(deliveries.length).toBe(2));
+    const shown: number[] = [];
+    for (const deliver of deliveries.splice(0)) {
+      deliver();
+      shown.push(lab.step);
+    }
+    expect(shown).toEqual([25, 25]);
+    expect(lab.loss).toBe(initial.trainLoss);
+    // The held step-0 row is not lost: the history starts at step 0.
+    expect(lab.history.steps()[0]).toBe(0);
+    lab.dispose();
+  });
+});
