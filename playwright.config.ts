@@ -15,11 +15,15 @@ export default defineConfig({
   reporter: [["list"]],
   projects: [
     { name: "site", testIgnore: "smoothness/**" },
-    // Timing checks (npm run test:smoothness) run alone, on a quiet machine: not yet part of npm test,
-    // because the output-loss lab still shows long tasks at the fastest speed.
-    ...(process.env.SMOOTHNESS
-      ? [{ name: "smoothness", testMatch: "smoothness/**", fullyParallel: false, workers: 1 }]
-      : []),
+    // Timing checks run after the site project and one at a time, so no parallel test shares the CPU
+    // with the page being timed. `npm run test:smoothness` runs them alone (--no-deps).
+    {
+      name: "smoothness",
+      testMatch: "smoothness/**/*.spec.ts",
+      dependencies: ["site"],
+      fullyParallel: false,
+      workers: 1,
+    },
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
