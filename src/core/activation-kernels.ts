@@ -21,13 +21,19 @@ export function scalarKernel(act: Activation): ActivationKernel {
   };
 }
 
-/** σ and σ′ from one e^(−|z|) (see sigmoidDerivative). */
+/**
+ * σ and σ′ from one e = e^(−|z|) (see sigmoid, sigmoidDerivative): σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e)
+ * for z < 0, picked without a branch (random signs would mispredict it) as (t·e + (1 − t))/(1 + e) with
+ * t = [z < 0], whose numerator is exactly e or 1.
+ */
 export function sigmoidKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) {
     const v = z[i]!;
     const e = Math.exp(-Math.abs(v));
-    const p = 1 / (1 + e);
-    a[i] = v >= 0 ? p : e / (1 + e);
+    const d = 1 + e;
+    const p = 1 / d;
+    const t = +(v < 0);
+    a[i] = (t * e + (1 - t)) / d;
     fp[i] = p * (e * p);
   }
 }
