@@ -238,6 +238,9 @@ export class TrainingLab {
 
   #fail(message: string): void {
     this.#hold = null;
+    // The worker may be dead (a crash, an unreadable message): Reset starts a fresh one.
+    this.#client?.dispose();
+    this.#client = null;
     this.error = message;
     this.status = "paused";
   }

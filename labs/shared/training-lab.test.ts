@@ -102,3 +102,36 @@ describe("TrainingLab warm-up", () => {
     lab.dispose();
   });
 });
+
+describe("TrainingLab after a failure", () => {
+  it("drops the failed client, and Reset trains again on a fresh one", async () => {
+    let made = 0;
+    let failNext = true;
+    const factory = (cb: ConstructorParameters<typeof TrainingClient>[0]) => {
+      made++;
+      const client = new TrainingClient(cb, "in-thread");
+      // The first client's worker "crashes" as soon as the run starts.
+      if (failNext) {
+        failNext = false;
+        const start = client.start.bind(client);
+        client.start = (s) => {
+          const id = start(s);
+          queueMicrotask(() => cb.onError("The training worker stopped: boom."));
+          return id;
+        };
+      }
+      return client;
+    };
+    const lab = new TrainingLab(() => spec, { factory });
+    lab.restart();
+    await vi.waitFor(() => expect(lab.error).toMatch(/boom/));
+    lab.play();
+    expect(lab.status).toBe("paused");
+    lab.reset();
+    expect(made).toBe(2);
+    expect(lab.error).toBeNull();
+    lab.stepOnce();
+    await vi.waitFor(() => expect(lab.step).toBe(1));
+    lab.dispose();
+  });
+});

@@ -4,7 +4,14 @@
  * measurement is lost), and talks either to a Web Worker (its own, or a channel of one shared with
  * runs that train together) or, for tests and as a fallback, to the same Runner in this thread.
  */
-import type { Channelled, FromWorker, SessionSpec, Snapshot, ToWorker } from "./protocol.ts";
+import {
+  malformed,
+  type Channelled,
+  type FromWorker,
+  type SessionSpec,
+  type Snapshot,
+  type ToWorker,
+} from "./protocol.ts";
 import type { Runner } from "./runner.ts";
 
 /** Callbacks a lab gives the client. */
@@ -36,6 +43,7 @@ function spawnWorker(listener: { message(data: unknown): void; fail(message: str
     event.preventDefault();
     listener.fail(`The training worker stopped: ${event.message || "it could not be loaded"}.`);
   };
+  worker.onmessageerror = () => listener.fail("The training worker sent a message that could not be read.");
   return worker;
 }
 
@@ -195,6 +203,13 @@ export class TrainingClient {
 
   #receive(message: FromWorker): void {
     if (this.#disposed) return;
+    const problem = malformed(message);
+    if (problem !== null) {
+      // Nothing more from this worker can be trusted: stop it and let the lab offer a reset.
+      this.#callbacks.onError(`The training worker sent a message the lab cannot read (${problem}).`);
+      this.dispose();
+      return;
+    }
     if (message.type === "error") {
       if (message.runId === this.#runId) this.#callbacks.onError(message.message);
       return;
@@ -216,7 +231,15 @@ export class TrainingClient {
   #flush(): void {
     const s = this.#pending;
     this.#pending = null;
-    if (s && s.runId === this.#runId && !this.#disposed) this.#callbacks.onSnapshot(s);
+    if (!s || s.runId !== this.#runId || this.#disposed) return;
+    try {
+      this.#callbacks.onSnapshot(s);
+    } catch (error) {
+      // Called from an animation frame, a throw would reach the window: it is this lab's failure.
+      this.#callbacks.onError(
+        `The lab could not show the latest step: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 }
 

@@ -138,3 +138,61 @@ export interface Channelled<T> {
   channel: number;
   message: T;
 }
+
+/**
+ * Why a message from the worker does not fit FromWorker, or null when it does. A lab draws whatever it
+ * is sent, so a message with the right type but wrong data (a broken or mismatched worker build) is
+ * refused at the boundary and shown as the lab's error, instead of failing deep inside a chart.
+ * Checks shapes and lengths, not values: NaN in a documented gap is fine.
+ */
+export function malformed(message: unknown): string | null {
+  if (!isObject(message)) return "not an object";
+  if (message.type === "error") {
+    return isInt(message.runId) && typeof message.message === "string" ? null : "an error without a run or a text";
+  }
+  if (message.type !== "snapshot") return `unknown type ${JSON.stringify(message.type)}`;
+  const s = message.snapshot;
+  if (!isObject(s)) return "a snapshot that is not an object";
+  if (!isInt(s.runId) || !isInt(s.step) || (s.step as number) < 0) return "a snapshot without a run id or step";
+  if (s.status !== "ok" && s.status !== "diverged") return "a snapshot with an unknown status";
+  for (const key of ["learningRate", "alpha", "distanceFromStart"] as const)
+    if (typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
+  for (const key of ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "divergedAt"] as const)
+    if (s[key] !== null && typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
+  if (!Array.isArray(s.layers) || !s.layers.every((l) => isObject(l) && isInt(l.units)))
+    return "a snapshot without its layers";
+  if (!Array.isArray(s.deadSince) || !s.deadSince.every((d) => typeof d === "number"))
+    return "a snapshot without its unit states";
+  const h = s.history;
+  if (!isObject(h) || !isInt(h.width) || !isInt(h.rows) || !(h.data instanceof Float64Array))
+    return "a snapshot without its history";
+  if (h.data.length !== (h.width as number) * (h.rows as number)) return "a history whose size does not match its rows";
+  if (!isInt(s.boundarySize) || !isInt(s.outputs)) return "a snapshot without its grid size";
+  if (s.boundary !== null) {
+    if (!(s.boundary instanceof Float64Array)) return "a boundary grid that is not numbers";
+    if (s.boundary.length !== (s.boundarySize as number) ** 2 * (s.outputs as number))
+      return "a boundary grid whose size does not match";
+  }
+  const d = s.data;
+  if (d !== null) {
+    if (!isObject(d) || !isInt(d.classes)) return "a dataset without its classes";
+    const { trainX, trainLabels, testX, testLabels } = d;
+    if (!(trainX instanceof Float64Array && testX instanceof Float64Array))
+      return "a dataset whose points are not numbers";
+    if (!(trainLabels instanceof Int32Array && testLabels instanceof Int32Array))
+      return "a dataset whose labels are not integers";
+    if (trainX.length !== 2 * trainLabels.length || testX.length !== 2 * testLabels.length)
+      return "a dataset whose points and labels do not match";
+  }
+  for (const key of ["path", "outputParts", "perceptron"] as const)
+    if (s[key] !== null && !isObject(s[key])) return `a snapshot whose ${key} is not an object`;
+  return null;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+function isInt(v: unknown): boolean {
+  return Number.isInteger(v);
+}
