@@ -49,6 +49,8 @@ test("the lesson's math is rendered by KaTeX at build time, inline and display",
 
 test("the home page maps the course: every lesson in order with its summary and labs", async ({ page }) => {
   await page.goto("");
+  // each emphasised word keeps the space before it (a line break before <em> once swallowed it)
+  await expect(page.locator(".lede")).toContainText("whether gradients vanish, whether units die, and which output");
   const cards = page.locator(".course-map li");
   await expect(cards.first()).toContainText("Should this neuron fire?");
   await expect(cards.nth(1)).toContainText("Step and sigmoid");
