@@ -56,8 +56,13 @@ test.describe("dying-ReLU lab", () => {
     await expect(lab.locator("[data-dead]")).toContainText(`${shocked} of 32 units dead`);
     await expect(lab.locator("g.dead")).toHaveCount(shocked);
 
+    // α is Leaky ReLU's slope: under ReLU its slider is disabled and says so
+    const alpha = lab.getByRole("slider", { name: /alpha/ });
+    await expect(alpha).toBeDisabled();
+    await expect(lab.getByText("(Leaky ReLU only)")).toBeVisible();
     await lab.getByLabel(/^Activation/).selectOption("leaky-relu");
     await expect(lab.locator("[data-dead]")).toHaveAttribute("data-activation", "leaky-relu");
+    await expect(alpha).toBeEnabled();
     await expect(lab.locator("[data-dead]")).toHaveAttribute("data-alpha", "0.2");
     await trainUntil(lab, 170);
     const revived = await offUnits(lab);
