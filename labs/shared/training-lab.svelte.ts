@@ -49,6 +49,10 @@ export function sharedWorkerFactory(): ClientFactory {
   return (callbacks) => new TrainingClient(callbacks, "worker", shared);
 }
 
+/** Labs that have started and not been disposed: the page's lifecycle reaches them all (see TrainingLab's static block). */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for page events, never rendered
+const live = new Set<TrainingLab>();
+
 /** Run state and commands shared by every training lab. */
 export class TrainingLab {
   status = $state<LabStatus>("idle");
@@ -72,6 +76,8 @@ export class TrainingLab {
   #awaitingFirst = false;
   /** The warm-up being held back: the run, the step it ends at, and its snapshots so far (merged). */
   #hold: { runId: number; until: number; held: Snapshot | null } | null = null;
+  /** Its worker was stopped when the page was hidden (see the static block). */
+  #suspended = false;
 
   /**
    * `spec` builds the session from the lab's current settings; it is read at each (re)start.
@@ -93,6 +99,12 @@ export class TrainingLab {
     return this.snapshot?.step ?? 0;
   }
 
+  /** Rows the history holds now (reactive; never more than HISTORY_CAPACITY however long the run). */
+  get historyRows(): number {
+    void this.historyVersion;
+    return this.history.length;
+  }
+
   /** The latest training loss, or null before the first measurement. */
   get loss(): number | null {
     return this.snapshot?.trainLoss ?? null;
@@ -101,6 +113,8 @@ export class TrainingLab {
   /** Starts a fresh run from the current settings (new network, step 0). Safe to call repeatedly. */
   restart(): void {
     this.error = null;
+    this.#suspended = false;
+    live.add(this);
     this.#client ??= this.#factory({ onSnapshot: (s) => this.#receive(s), onError: (m) => this.#fail(m) });
     // Keep showing the old picture until the new run's first snapshot replaces it (no flash of empty charts).
     this.#awaitingFirst = true;
@@ -188,6 +202,33 @@ export class TrainingLab {
   dispose(): void {
     this.#client?.dispose();
     this.#client = null;
+    this.#suspended = false;
+    live.delete(this);
+  }
+
+  /**
+   * Leaving the page (pagehide) stops the worker: a page kept in the back/forward cache must not keep a
+   * worker alive. Coming back to it (pageshow, persisted) starts a fresh run from the same settings; the
+   * last picture stays until that run's first snapshot.
+   */
+  static {
+    if (typeof addEventListener === "function") {
+      addEventListener("pagehide", () => {
+        for (const lab of live) lab.#suspend();
+      });
+      addEventListener("pageshow", (event) => {
+        if (!(event as PageTransitionEvent).persisted) return;
+        for (const lab of live) if (lab.#suspended) lab.restart();
+      });
+    }
+  }
+
+  #suspend(): void {
+    if (!this.#client) return;
+    this.#client.dispose();
+    this.#client = null;
+    this.#suspended = true;
+    if (this.status === "running") this.status = "paused";
   }
 
   /** A one-line summary of the run for the live region, e.g. "step 120: loss 0.31". Labs append their own instruments. */
