@@ -1,5 +1,6 @@
 /** The course as a newcomer meets it: every lesson opens, shows its math, and its first lab works. */
 import { expect, test } from "@playwright/test";
+import { LAB_IDS } from "../../labs/catalog.ts";
 import { builtPages, watchProblems } from "./helpers.ts";
 
 const lessons = builtPages().filter((p) => p.startsWith("lessons/"));
@@ -19,6 +20,19 @@ test("the course has its nine lessons, in order, on the home page", async ({ pag
     "Output layers and losses",
     "Cheat sheet",
   ]);
+});
+
+test("every lab is embedded in at least one lesson", async ({ page }) => {
+  const embedded = new Set<string>();
+  for (const path of lessons) {
+    await page.goto(path);
+    for (const id of await page
+      .locator("[data-lab]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-lab")))) {
+      if (id) embedded.add(id);
+    }
+  }
+  expect([...embedded].sort()).toEqual([...LAB_IDS].sort());
 });
 
 for (const path of lessons) {
