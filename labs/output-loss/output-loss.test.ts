@@ -43,7 +43,7 @@ describe("OutputLossController, binary mode", () => {
     expect(Math.abs(mse!.example!.dLdz)).toBeLessThan(2e-4);
     expect(bce!.example!.dLdz).toBeCloseTo(-1, 3);
     expect(Math.abs(tanh!.example!.dLdz)).toBeLessThan(1e-6);
-    expect(c.summary()).toMatch(/^step 0: loss down since step 0: sigmoid \+ MSE 0 %/);
+    expect(c.summary()).toMatch(/^step 0: loss fallen since step 0: sigmoid \+ MSE ≈ 0 %/);
     c.dispose();
   });
 

@@ -2,19 +2,24 @@
 import { formatNumber } from "../../src/plots/format.ts";
 import type { PairingView, PointView } from "./views.ts";
 
-/** A share as a percentage with sensible digits ("99.8 %", "1.6×10⁻⁵ %"). */
+/** Below this many per cent a change is rounding noise, not movement: it reads "≈ 0 %". */
+const NOISE_PERCENT = 0.01;
+
+/** A share as a percentage with sensible digits ("5.2 %", "0.25 %"); |x| < 0.01 % reads "≈ 0 %", never "−8.5×10⁻⁵ %". */
 export function formatPercent(share: number): string {
-  return Number.isFinite(share) ? `${formatNumber(100 * share, 2)} %` : "—";
+  if (!Number.isFinite(share)) return "—";
+  const percent = 100 * share;
+  return Math.abs(percent) < NOISE_PERCENT ? "≈ 0 %" : `${formatNumber(percent, 2)} %`;
 }
 
-/** "step 120: loss down since step 0: sigmoid + MSE 0 %, …; ∂L/∂z at point #0: sigmoid + MSE −9.1×10⁻⁵, …". */
+/** "step 120: loss fallen since step 0: sigmoid + MSE ≈ 0 %, …; ∂L/∂z at point #0: sigmoid + MSE −9.1×10⁻⁵, …". */
 export function binarySummary(step: number, pairings: readonly PairingView[], ex: number): string {
   const moved = pairings.map((v) => `${v.label} ${formatPercent(v.dropped)}`).join(", ");
   const grads = pairings
     .filter((v) => v.example)
     .map((v) => `${v.label} ${formatNumber(v.example!.dLdz, 2)}`)
     .join(", ");
-  return `step ${step}: loss down since step 0: ${moved}${grads ? `; ∂L/∂z at point #${ex}: ${grads}` : ""}`;
+  return `step ${step}: loss fallen since step 0: ${moved}${grads ? `; ∂L/∂z at point #${ex}: ${grads}` : ""}`;
 }
 
 /** The run's own summary, then the chosen point's cross-entropy. */

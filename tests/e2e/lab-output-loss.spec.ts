@@ -49,6 +49,12 @@ test.describe("output-loss lab", () => {
     await expect(lab.locator(".katex").first()).toBeVisible();
     await expect(lab).toContainText("Predict first");
     await expect(lab).toContainText("confidently wrong for every class-1 point");
+    // Plain labels: both z-charts name their y axis, the slope cell is a plain number, no change reads "≈ 0 %"
+    await expect(lab.locator('[data-axis="loss"]')).toHaveText("loss L(z)");
+    await expect(lab.locator('[data-axis="gradient"]')).toHaveText("|∂L/∂z| (log scale)");
+    await expect(lab.locator('tr[data-pairing="sigmoid-mse"] td').nth(3)).not.toContainText("σ′");
+    await expect(lab.getByRole("columnheader", { name: "loss fallen since step 0" })).toBeVisible();
+    await expect(lab.locator('.progress tr[data-pairing="tanh-mse"] td').last()).toHaveText("≈ 0 %");
   });
 
   test("from confidently wrong, BCE's loss falls faster than MSE's; Pause responds", async ({ page }) => {
