@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barDomain, barMarker } from "./bars.ts";
+import { barDomain, barMarker, LOG_BAR_FLOOR } from "./bars.ts";
 
 describe("barDomain", () => {
   const norms = [3e-9, 2e-6, 4e-4, 0.02, 0.7];
@@ -23,6 +23,16 @@ describe("barDomain", () => {
     expect(barDomain([[-2, 3]], false)[0]).toBeLessThanOrEqual(-2);
   });
 
+  it("reaches a given log floor down to the smallest value's decade, so no bar vanishes below it", () => {
+    // Sigmoid, 20 layers: the first layers' gradients (3×10⁻¹⁴) sit under the lab's 10⁻¹⁰ floor.
+    expect(barDomain([[3e-14, 5e-11, 0.2]], true, 1e-10, 10)).toEqual([1e-14, 10]);
+    expect(barDomain([[0.2], [4e-13]], true, 1e-10, 10)).toEqual([1e-13, 10]);
+    // ...but not without bound, and zero does not count
+    expect(barDomain([[1e-250, 0.2]], true, 1e-10, 10)).toEqual([LOG_BAR_FLOOR, 10]);
+    expect(barDomain([[0, 0.2]], true, 1e-10, 10)).toEqual([1e-10, 10]);
+    expect(barDomain([[0.2, 0.9]], false, 0, 1)).toEqual([0, 1]);
+  });
+
   it("ignores impossible bounds and never returns NaN", () => {
     expect(barDomain([norms], true, 0, 1)).toEqual([1e-9, 1]);
     expect(barDomain([[Number.NaN]], true)).toEqual([1e-3, 1]);
@@ -38,5 +48,12 @@ describe("barMarker", () => {
     expect(barMarker(-1, true)).toBe("0");
     expect(barMarker(-1, false)).toBeNull();
     expect(barMarker(1e-7, true)).toBeNull();
+  });
+
+  it("marks a positive value under the log axis as below its bottom, and zero still as 0", () => {
+    expect(barMarker(1e-250, true, 1e-30)).toBe("<10⁻³⁰");
+    expect(barMarker(0, true, 1e-30)).toBe("0");
+    expect(barMarker(1e-20, true, 1e-30)).toBeNull();
+    expect(barMarker(-5, false, 1)).toBeNull();
   });
 });

@@ -70,6 +70,19 @@ test.describe("vanishing-gradients lab", () => {
     expect(relu.first / relu.last).toBeGreaterThan(100 * (atStart.first / atStart.last));
   });
 
+  test("twenty sigmoid layers: every layer keeps a bar, even the ones far below 10⁻¹⁰", async ({ page }) => {
+    const lab = await openLab(page, ID, "?vg.depth=20&vg.init=xavier");
+    await settled(lab);
+    const { first } = await gradients(lab);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(1e-10);
+    // 21 weight layers, 21 filled bars: the axis reaches down to the smallest value instead of hiding it.
+    const bars = lab.locator("figure.wide svg rect:not(.hit):not(.hollow)");
+    await expect(bars).toHaveCount(21);
+    for (const h of await bars.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("height")))))
+      expect(h).toBeGreaterThan(0);
+  });
+
   test("trains and the loss falls (ReLU + He, three layers, from the address); Pause responds", async ({ page }) => {
     const lab = await openLab(page, ID, "?vg.activation=relu&vg.init=he&vg.depth=3");
     await settled(lab);
