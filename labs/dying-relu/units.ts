@@ -6,6 +6,7 @@
 import type { BoundedHistory } from "../../src/plots/downsample.ts";
 import type { AxisSpec } from "../../src/plots/types.ts";
 import { COLUMN } from "../shared/history-views.ts";
+import { offWord } from "../shared/off-word.ts";
 
 /** One hidden layer's cells: states[i] is −1 while unit i is active somewhere, else the step since which z ≤ 0 everywhere. */
 export interface UnitLayer {
@@ -43,10 +44,7 @@ export function offCounts(layers: readonly UnitLayer[]): OffCounts {
   };
 }
 
-/** What a unit with z ≤ 0 on every example is called: "dead" under ReLU (gradient 0), "inactive" under Leaky ReLU (gradient × α). */
-export function offWord(activation: string): "dead" | "inactive" {
-  return activation === "leaky-relu" ? "inactive" : "dead";
-}
+export { offWord };
 
 /** "5 of 32 units dead (layer 1: 3 of 16, layer 2: 2 of 16)". */
 export function countsText(counts: OffCounts, activation: string): string {

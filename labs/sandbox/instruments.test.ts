@@ -62,6 +62,10 @@ describe("sandbox instruments", () => {
       "first-layer gradient 3×10⁻⁵, output layer 0.02; 1 of 2 hidden units dead; update ratio of L1 0.001 (healthy)",
     );
     expect(instrumentSummary([], [])).toBe("");
+    // Only ReLU (and step) units die: under sigmoid the same unit is inactive, and the line never says "dead".
+    const sigmoid = instrumentSummary([layer(3e-5, 1e-3), layer(0.02, 1e-3)], unitLayers([-1, 5], [2]), "sigmoid");
+    expect(sigmoid).toContain("1 of 2 hidden units inactive (z ≤ 0 on every point)");
+    expect(sigmoid).not.toContain("dead");
   });
 
   it("offers the heatmap as at most 25 evenly spread rows of [step, norm per layer]", () => {

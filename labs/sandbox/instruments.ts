@@ -8,6 +8,7 @@ import type { BoundedHistory } from "../../src/plots/downsample.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import type { DataSnapshot, LayerSnapshot } from "../../src/worker/protocol.ts";
 import { COLUMN } from "../shared/history-views.ts";
+import { offWord } from "../shared/off-word.ts";
 
 /** The healthy band of the update-to-weight ratio ‖Δθ‖/‖θ‖ per step, around the 10⁻³ rule of thumb. */
 export const HEALTHY_UPDATE_RATIO = { low: 1e-4, high: 1e-2 } as const;
@@ -112,14 +113,26 @@ export function ratioVerdict(ratio: number): "too small" | "healthy" | "too larg
   return ratio > HEALTHY_UPDATE_RATIO.high ? "too large" : "healthy";
 }
 
-/** "first-layer gradient 3×10⁻⁵, last 0.02; 2 of 16 units dead; update ratio of L1 10⁻³ (healthy)". */
-export function instrumentSummary(layers: readonly LayerSnapshot[], units: readonly UnitLayer[]): string {
+/**
+ * "first-layer gradient 3×10⁻⁵, last 0.02; 2 of 16 units dead; update ratio of L1 10⁻³ (healthy)". Units with
+ * z ≤ 0 everywhere are "dead" only under ReLU and step; under other activations they are "inactive".
+ */
+export function instrumentSummary(
+  layers: readonly LayerSnapshot[],
+  units: readonly UnitLayer[],
+  activation = "relu",
+): string {
   if (layers.length === 0) return "";
   const first = layers[0]!;
   const last = layers[layers.length - 1]!;
   const { dead, total } = deadCount(units);
   const parts = [`first-layer gradient ${formatNumber(first.gradNormW)}, output layer ${formatNumber(last.gradNormW)}`];
-  if (total > 0) parts.push(`${dead} of ${total} hidden units dead`);
+  if (total > 0)
+    parts.push(
+      offWord(activation) === "dead"
+        ? `${dead} of ${total} hidden units dead`
+        : `${dead} of ${total} hidden units inactive (z ≤ 0 on every point)`,
+    );
   parts.push(`update ratio of L1 ${formatNumber(first.updateRatio)} (${ratioVerdict(first.updateRatio)})`);
   return parts.join("; ");
 }

@@ -177,7 +177,7 @@ export class SandboxLab {
     const base = this.training.summary();
     if (!s || s.status === "diverged" || this.training.error) return base;
     const acc = s.trainAccuracy === null ? "" : `, accuracy ${Math.round(s.trainAccuracy * 100)}%`;
-    const inst = instrumentSummary(s.layers, this.units);
+    const inst = instrumentSummary(s.layers, this.units, this.settings.act);
     return `${base}${acc}${inst ? `; ${inst}` : ""}.`;
   }
 

@@ -30,6 +30,18 @@ test.describe("sandbox", () => {
     await expectAccessible(page, ROOT);
   });
 
+  test('sigmoid units with z ≤ 0 everywhere are inactive, not dead: no ✕ and no "dead" anywhere', async ({ page }) => {
+    const lab = await openLab(page, ID, "?sb.act=sigmoid&sb.layers=6");
+    await expect(lab.locator("[data-off]")).toHaveAttribute("data-off", "inactive");
+    await expect(lab.locator("[data-off]")).toContainText("hidden units inactive");
+    await expect(lab.getByRole("img", { name: /L1: \d+ of \d+ inactive/ })).toBeVisible();
+    await expect(lab.locator("g.dead")).toHaveCount(0);
+    await expect(lab.locator("summary", { hasText: "Inactive units" })).toBeVisible();
+    await lab.getByRole("button", { name: "Step" }).click();
+    await expect(lab.getByText(/hidden units inactive \(z ≤ 0 on every point\)/)).toBeAttached();
+    await expect(lab.getByText(/units dead/)).toHaveCount(0);
+  });
+
   test("3-class blobs: softmax + cross-entropy is forced, and the PyTorch script has CrossEntropyLoss and no softmax", async ({
     page,
   }) => {
