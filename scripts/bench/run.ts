@@ -2,10 +2,13 @@
  * `npm run bench`: training throughput of the compute core on four workloads, next to TensorFlow.js's
  * pure-JS CPU backend on the same workloads in the same run. Prints a table, an allocation check, and
  * last one line of JSON: {"workloads":[{"id","stepsPerSecond","gflops","tfjsCpuStepsPerSecond"}, …]}.
+ * Options (after `npm run bench --`): --window <seconds> per column (default 2; longer evens out a busy
+ * machine), --only <W1,W3,…> to run some workloads.
  */
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { createTrainer, encodeTargets, type Trainer } from "../../src/core/index.ts";
 import { probeAllocation } from "./allocation.ts";
 import { interleavedRates, type Stepper } from "./timing.ts";
@@ -14,7 +17,12 @@ import { flopsPerStep, POINTS, WORKLOADS, type Workload } from "./workloads.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const WARMUP_MS = 600;
-const WINDOW_MS = 2000;
+const { values: args } = parseArgs({ options: { window: { type: "string" }, only: { type: "string" } } });
+const WINDOW_MS = 1000 * Number(args.window ?? 2);
+if (!(WINDOW_MS > 0)) throw new Error(`--window must be a positive number of seconds; got ${args.window}.`);
+const ONLY = args.only?.split(",") ?? WORKLOADS.map((w) => w.id);
+const unknown = ONLY.filter((id) => !WORKLOADS.some((w) => w.id === id));
+if (unknown.length > 0) throw new Error(`--only: unknown workload ${unknown.join(", ")}.`);
 
 /** A step function over a trainer that survives divergence (resets and keeps counting). */
 function stepper(t: Trainer): Stepper {
@@ -47,7 +55,7 @@ interface Row {
 const loadAtStart = loadavg()[0]!.toFixed(1);
 const tf = await loadTfjs(ROOT);
 const rows: Row[] = [];
-for (const w of WORKLOADS) {
+for (const w of WORKLOADS.filter((w) => ONLY.includes(w.id))) {
   const plain = createTrainer(w.config, { every: 0 });
   if (plain.dataset.train.n !== POINTS) throw new Error(`${w.id}: expected ${POINTS} training points`);
   const diag = createTrainer(w.config, { every: 1, histogramBins: 20 });
@@ -114,14 +122,14 @@ for (const r of rows) {
   ]);
 }
 console.log(
-  "\nsteps/s, GFLOP/s: wall clock over the 2 s window; peak: GFLOP/s in the fastest 250 ms slice; cpu: GFLOP/s per" +
+  `\nsteps/s, GFLOP/s: wall clock over the ${WINDOW_MS / 1000} s window; peak: GFLOP/s in the fastest 250 ms slice; cpu: GFLOP/s per` +
     "\nsecond of CPU time this process got (an idle machine's figure when other processes compete for the cores);" +
     "\ndiag/step: steps/s with every diagnostic measured every step; vs tfjs: wall-clock steps/s over TF.js's in the" +
     "\nsame run; (cpu): the same ratio per CPU second.",
 );
 
 console.log("\nAllocation check (diagnostics every step; GC events and heap growth over the run):");
-for (const w of [WORKLOADS[0]!, WORKLOADS[3]!]) {
+for (const w of [WORKLOADS[0]!, WORKLOADS[3]!].filter((w) => ONLY.includes(w.id))) {
   const steps = w.id === "W1" ? 10_000 : 2_000;
   const r = await probeAllocation(createTrainer(w.config, { every: 1, histogramBins: 20 }), steps);
   const sign = r.heapDeltaBytes >= 0 ? "+" : "";

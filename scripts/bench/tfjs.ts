@@ -41,7 +41,7 @@ interface Tf {
  * Loads TF.js from .bench-cache, installing it first if missing. tfjs-core's CommonJS build registers no
  * gradients (the @tensorflow/tfjs union package imports register_all_gradients, an ES module with
  * extensionless imports Node cannot load), so the ES modules of core, gradients and CPU backend are
- * bundled once with esbuild (already here through Astro/Vite) into one file, as the union package does.
+ * bundled once with esbuild (a devDependency) into one file, as the union package does.
  * Returns null and prints a note on failure.
  */
 export async function loadTfjs(root: string): Promise<Tf | null> {
