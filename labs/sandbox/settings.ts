@@ -3,10 +3,13 @@
  * Every number is bounded so that the largest network on the most points stays inside the core's LIMITS
  * (8 × 64 hidden units, 5 classes, 1000 points: about 3·10⁴ parameters × 10³ points = 3·10⁷ ≤ maxWork).
  */
-import { ACTIVATION_NAMES } from "../../src/core/activations.ts";
-import { DATASET_KINDS, MULTICLASS_DATASETS } from "../../src/core/datasets.ts";
-import { INIT_KINDS } from "../../src/core/init.ts";
-import { OPTIMIZER_KINDS } from "../../src/core/optimizers.ts";
+import {
+  ACTIVATION_NAMES,
+  DATASET_KINDS,
+  INIT_KINDS,
+  MULTICLASS_DATASETS,
+  OPTIMIZER_KINDS,
+} from "../../src/core/names.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";

@@ -4,22 +4,9 @@
  * Every f and df: NaN in → NaN out; ±∞ give the limits; tiny derivatives are not flushed to 0.
  */
 import { normalCdf, normalPdf } from "./erf.ts";
+import { ACTIVATION_NAMES, type ActivationName } from "./names.ts";
 
-/** The names the core, the worker, URLs and lab props use for activations. */
-export type ActivationName = "step" | "identity" | "sigmoid" | "tanh" | "relu" | "leaky-relu" | "elu" | "gelu" | "silu";
-
-/** All activation names, in teaching order. */
-export const ACTIVATION_NAMES: readonly ActivationName[] = Object.freeze([
-  "step",
-  "identity",
-  "sigmoid",
-  "tanh",
-  "relu",
-  "leaky-relu",
-  "elu",
-  "gelu",
-  "silu",
-] as const);
+export { ACTIVATION_NAMES, type ActivationName };
 
 /** A scalar activation f and its derivative f′. */
 export interface Activation {

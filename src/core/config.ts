@@ -6,7 +6,7 @@ import { isActivationName, type ActivationName } from "./activations.ts";
 import { datasetClasses, isDatasetKind, MULTICLASS_DATASETS, type DatasetConfig } from "./datasets.ts";
 import { isHeadName, type HeadName } from "./heads.ts";
 import { isInitKind, type InitKind } from "./init.ts";
-import { LIMITS } from "./limits.ts";
+import { LIMITS, parameterCount } from "./limits.ts";
 import { isLossName, LOSS_HEADS, type LossName } from "./losses.ts";
 import { OPTIMIZER_KINDS, type OptimizerConfig } from "./optimizers.ts";
 import { isObj, Reader, show, type Obj } from "./config-reader.ts";
@@ -201,11 +201,4 @@ function checkShapes(r: Reader, layers: number[], head: HeadName, loss: LossName
   const nTest = Math.round(dataset.n * dataset.testFraction);
   if (dataset.n - nTest < 2)
     r.issues.push(`dataset.testFraction ${dataset.testFraction} leaves fewer than 2 training points.`);
-}
-
-/** Weights and biases of an MLP with these widths: Σ (n_in + 1)·n_out. */
-export function parameterCount(layers: readonly number[]): number {
-  let s = 0;
-  for (let l = 1; l < layers.length; l++) s += (layers[l - 1]! + 1) * layers[l]!;
-  return s;
 }

@@ -4,23 +4,10 @@
  * same units (so noise 0.1 blurs by a tenth of the half-width). Labels are class indices 0..k−1,
  * balanced (point i belongs to class i mod k before the shuffle that makes the train/test split).
  */
+import { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind } from "./names.ts";
 import { createRng, shuffle, type Rng } from "./rng.ts";
 
-/** Names of the dataset generators. */
-export type DatasetKind = "xor" | "circles" | "moons" | "blobs" | "spirals" | "linear";
-
-/** All dataset names. */
-export const DATASET_KINDS: readonly DatasetKind[] = Object.freeze([
-  "xor",
-  "circles",
-  "moons",
-  "blobs",
-  "spirals",
-  "linear",
-] as const);
-
-/** Kinds whose class count is chosen by the config (the rest are binary). */
-export const MULTICLASS_DATASETS: readonly DatasetKind[] = Object.freeze(["blobs", "spirals"] as const);
+export { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind };
 
 /** True when s is one of DATASET_KINDS. */
 export function isDatasetKind(s: unknown): s is DatasetKind {

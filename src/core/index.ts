@@ -76,20 +76,13 @@ export {
   type DatasetKind,
   type Split,
 } from "./datasets.ts";
-export {
-  ConfigError,
-  parameterCount,
-  validateConfig,
-  type InitConfig,
-  type SeedConfig,
-  type TrainerConfig,
-} from "./config.ts";
-export { LIMITS } from "./limits.ts";
+export { ConfigError, validateConfig, type InitConfig, type SeedConfig, type TrainerConfig } from "./config.ts";
+export { LIMITS, parameterCount } from "./limits.ts";
 export { createRng, type Rng } from "./rng.ts";
 export { cloneDiagnostics, type Diagnostics, type LayerDiagnostics } from "./diagnostics.ts";
 export { histogram } from "./statistics.ts";
 export type { DiagnosticsOptions } from "./measure.ts";
-export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./probe.ts";
+export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./grid.ts";
 export { DEFAULT_DIAGNOSTICS, Trainer, type TrainStatus } from "./trainer.ts";
 export { Perceptron } from "./perceptron.ts";
 export type { LayerParameters } from "./parameters.ts";

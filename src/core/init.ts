@@ -1,18 +1,8 @@
 /** Weight initialisers. Each fills one layer's W (fanIn × fanOut, row-major) from a seeded Rng. */
+import { INIT_KINDS, type InitKind } from "./names.ts";
 import type { Rng } from "./rng.ts";
 
-/** Names of the initialisers. */
-export type InitKind = "normal" | "uniform" | "xavier-normal" | "xavier-uniform" | "he-normal" | "he-uniform";
-
-/** All initialiser names. */
-export const INIT_KINDS: readonly InitKind[] = Object.freeze([
-  "normal",
-  "uniform",
-  "xavier-normal",
-  "xavier-uniform",
-  "he-normal",
-  "he-uniform",
-] as const);
+export { INIT_KINDS, type InitKind };
 
 /** True when s is one of INIT_KINDS. */
 export function isInitKind(s: unknown): s is InitKind {

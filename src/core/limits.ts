@@ -37,3 +37,10 @@ export const LIMITS = Object.freeze({
   maxGrid: 512,
   maxBins: 1024,
 });
+
+/** Weights and biases of an MLP with these widths: Σ (n_in + 1)·n_out (what maxParameters bounds). */
+export function parameterCount(layers: readonly number[]): number {
+  let s = 0;
+  for (let l = 1; l < layers.length; l++) s += (layers[l - 1]! + 1) * layers[l]!;
+  return s;
+}

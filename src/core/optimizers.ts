@@ -4,11 +4,9 @@
  * and applies to every parameter, biases included, as in a single PyTorch parameter group.
  */
 
-/** Names of the optimisers. */
-export type OptimizerKind = "sgd" | "momentum" | "adam";
+import { OPTIMIZER_KINDS, type OptimizerKind } from "./names.ts";
 
-/** All optimiser names. */
-export const OPTIMIZER_KINDS: readonly OptimizerKind[] = Object.freeze(["sgd", "momentum", "adam"] as const);
+export { OPTIMIZER_KINDS, type OptimizerKind };
 
 /** Plain optimiser settings. Defaults: momentum 0.9, Adam β1 0.9, β2 0.999, ε 1e-8 (PyTorch's), weightDecay 0. */
 export interface OptimizerConfig {

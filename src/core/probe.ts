@@ -1,26 +1,10 @@
 /** Looking inside a trained network without training it: the decision-boundary grid and one path's chain-rule factors. */
+import { DEFAULT_GRID_BOUNDS, type GridBounds } from "./grid.ts";
 import { LIMITS } from "./limits.ts";
 import type { Mlp, Workspace } from "./mlp.ts";
 import { classScores } from "./predict.ts";
 
-/** Half-width of the default plotting box: clean data spans [−1, 1]², plus room for noise. */
-export const GRID_EXTENT = 1.25;
-
-/** A rectangle of input space. */
-export interface GridBounds {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** [−GRID_EXTENT, GRID_EXTENT]². */
-export const DEFAULT_GRID_BOUNDS: Readonly<GridBounds> = Object.freeze({
-  xMin: -GRID_EXTENT,
-  xMax: GRID_EXTENT,
-  yMin: -GRID_EXTENT,
-  yMax: GRID_EXTENT,
-});
+export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./grid.ts";
 
 const CHUNK = 256;
 const probes = new WeakMap<Mlp, Workspace>();
