@@ -8,6 +8,7 @@ import { BoundedHistory } from "../../src/plots/downsample.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import type { StaticSnapshot } from "../shared/static-snapshot.ts";
+import { appendColumns, COLUMN } from "../shared/history-views.ts";
 import { holdWarmup } from "../shared/hold-warmup.ts";
 import { defaultClientFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
 import { readUrl, readValues } from "../shared/url-state.ts";
@@ -188,8 +189,9 @@ export class SandboxLab {
       this.#runId = s.runId;
       this.accuracy.clear();
     }
-    if (s.trainAccuracy !== null && s.status === "ok")
-      this.accuracy.push(s.step, [s.trainAccuracy, s.testAccuracy ?? Number.NaN]);
+    // Every measured step since the last snapshot (the warm-up included), so the chart is drawn from the start.
+    const L = s.layers.length;
+    appendColumns(this.accuracy, s.history, [COLUMN.trainAccuracy(L), COLUMN.testAccuracy(L)]);
     const all = fresh || this.training.status !== "running";
     if (all) this.rest = s;
     for (const group of this.#redraw.pick(now(), all)) {

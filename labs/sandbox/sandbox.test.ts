@@ -111,11 +111,18 @@ describe("sandbox", () => {
     const initial = runStatic(sandboxSpec(SB_DEFAULTS), SB_WARMUP);
     const lab = new SandboxLab({}, { factory, initial });
     expect(lab.training.step).toBe(SB_WARMUP);
-    expect(lab.accuracy.length).toBe(1);
+    // The accuracy chart is drawn at load (and on the server): the warm-up's every measurement, from step 0.
+    const drawn = lab.accuracySeries;
+    expect(drawn.steps.length).toBeGreaterThan(10);
+    expect([drawn.steps[0], drawn.steps.at(-1)]).toEqual([0, SB_WARMUP]);
+    expect(drawn.train.at(-1)).toBe(initial.trainAccuracy);
     expect(lab.view?.step).toBe(SB_WARMUP);
     lab.mount("");
     await vi.waitFor(() => expect(lab.training.snapshot?.runId).toBe(1));
     await vi.waitFor(() => expect(lab.training.step).toBe(SB_WARMUP));
+    // ...and so is the live warm-up, held back and delivered as one snapshot.
+    expect(lab.accuracy.steps()[0]).toBe(0);
+    expect(lab.accuracy.length).toBeGreaterThan(10);
     expect(lab.training.loss).toBe(initial.trainLoss);
     expect(initial.trainLoss!).toBeLessThan(0.2);
     lab.training.dispose();

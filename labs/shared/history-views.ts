@@ -1,17 +1,22 @@
 /**
  * Reading the bounded run history for charts. A history row holds, after its step:
- * [trainLoss, testLoss, gradNormW × L, deadFraction × L, saturation × L] (see the worker protocol).
+ * [trainLoss, testLoss, gradNormW × L, deadFraction × L, saturation × L, trainAccuracy, testAccuracy,
+ * perceptronAccuracy] (see the worker protocol).
  */
 import type { BoundedHistory } from "../../src/plots/downsample.ts";
+import type { HistoryChunk } from "../../src/worker/protocol.ts";
 import type { AxisSpec } from "../../src/plots/types.ts";
 
-/** Column of the train loss, test loss, and the first column of each per-layer block. */
+/** Column of the train loss, test loss, each per-layer block's layer l, and the accuracies (L = weight layers). */
 export const COLUMN = {
   trainLoss: 0,
   testLoss: 1,
   gradNorm: (l: number) => 2 + l,
   deadFraction: (layers: number, l: number) => 2 + layers + l,
   saturation: (layers: number, l: number) => 2 + 2 * layers + l,
+  trainAccuracy: (layers: number) => 2 + 3 * layers,
+  testAccuracy: (layers: number) => 3 + 3 * layers,
+  perceptronAccuracy: (layers: number) => 4 + 3 * layers,
 } as const;
 
 /** The loss curves and axes to draw them on. y(log) gives an axis that never spans NaN or ∞. */
@@ -37,4 +42,20 @@ export function lossSeries(history: BoundedHistory) {
   for (let i = 0; i < steps.length; i += stride)
     rows.push([steps[i]!, train[i]!, Number.isFinite(test[i]) ? test[i]! : "—"]);
   return { steps, train, test, hasTest, x, y, rows };
+}
+
+/**
+ * Appends the chosen columns (COLUMN indices) of a snapshot's history chunk to `into`, one row per measurement,
+ * so a chart of them includes every step the worker measured (the warm-up too), not only the snapshots it got.
+ * Returns the rows appended: 0 when the chunk has no such columns.
+ */
+export function appendColumns(into: BoundedHistory, chunk: HistoryChunk, columns: readonly number[]): number {
+  const w = chunk.width;
+  if (columns.some((c) => c + 1 >= w)) return 0;
+  const row = new Float64Array(columns.length);
+  for (let r = 0; r < chunk.rows; r++) {
+    for (let i = 0; i < columns.length; i++) row[i] = chunk.data[r * w + 1 + columns[i]!]!;
+    into.push(chunk.data[r * w]!, row);
+  }
+  return chunk.rows;
 }

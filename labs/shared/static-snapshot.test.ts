@@ -38,8 +38,9 @@ describe("encodeStatic / decodeStatic", () => {
     snapshot.history.data.forEach((v, i) =>
       Number.isNaN(v) ? expect(decoded.history.data[i]).toBeNaN() : expect(decoded.history.data[i]).toBeCloseTo(v, 5),
     );
-    // No test split: the history's test-loss column is NaN, which plain JSON would turn into null (then 0).
-    expect(decoded.history.data.filter(Number.isNaN).length).toBe(21);
+    // No test split and no perceptron: the history's test-loss, test-accuracy and perceptron columns are NaN,
+    // which plain JSON would turn into null (then 0).
+    expect(decoded.history.data.filter(Number.isNaN).length).toBe(3 * 21);
     expect(decoded.data!.trainLabels).toEqual(snapshot.data!.trainLabels);
     expect(unflatten(decoded).history.rows).toBe(21);
   });

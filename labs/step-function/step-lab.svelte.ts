@@ -8,6 +8,7 @@ import { formatNumber } from "../../src/plots/format.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import type { StaticSnapshot } from "../shared/static-snapshot.ts";
+import { appendColumns, COLUMN } from "../shared/history-views.ts";
 import { holdWarmup } from "../shared/hold-warmup.ts";
 import { defaultClientFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
 import { readUrl } from "../shared/url-state.ts";
@@ -149,8 +150,9 @@ export class StepFunctionLab {
       this.#perceptronAt = at;
       this.perceptronGrid = p ? perceptronGrid(p.w, p.b, STEP_BOUNDARY_SIZE) : null;
     }
-    if (s.trainAccuracy === null || !s.perceptron) return;
-    this.accuracy.push(s.step, [s.perceptron.trainAccuracy, s.trainAccuracy]);
+    // Every measured step since the last snapshot (the warm-up included), so the chart is drawn from step 0.
+    const L = s.layers.length;
+    if (appendColumns(this.accuracy, s.history, [COLUMN.perceptronAccuracy(L), COLUMN.trainAccuracy(L)]) === 0) return;
     // The chart (and its table) redraws at most every CHART_INTERVAL_MS while training runs.
     const t = typeof performance === "undefined" ? Date.now() : performance.now();
     if (this.training.status !== "running" || t - this.#chartAt >= CHART_INTERVAL_MS) {

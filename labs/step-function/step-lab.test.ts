@@ -70,6 +70,12 @@ describe("step-function lab: gradient descent cannot move a step unit; the perce
     const lab = new StepFunctionLab({}, { factory: inThread, initial });
     expect(lab.training.step).toBe(STEP_WARMUP);
     expect(lab.perceptronGrid?.length).toBe(48 * 48);
+    // The accuracy chart is drawn at load, on the server too: both rules from step 0 to the warm-up's end.
+    const steps = lab.accuracy.steps();
+    expect(steps.length).toBeGreaterThan(10);
+    expect([steps[0], steps.at(-1)]).toEqual([0, STEP_WARMUP]);
+    expect(lab.accuracy.column(0).at(-1)).toBe(initial.perceptron!.trainAccuracy);
+    expect(lab.accuracy.column(1).every((a) => a === initial.trainAccuracy)).toBe(true);
     lab.mount();
     await vi.waitFor(() => expect(lab.training.snapshot?.runId).toBe(1));
     await vi.waitFor(() => expect(lab.training.step).toBe(STEP_WARMUP));

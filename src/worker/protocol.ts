@@ -74,8 +74,9 @@ export interface PerceptronSnapshot {
 
 /**
  * History rows measured since the previous snapshot: each row is
- * [step, trainLoss, testLoss, gradNormW × L, deadFraction × L, saturation × L] (L = weight layers).
- * testLoss is NaN when there is no test split (the plots skip it).
+ * [step, trainLoss, testLoss, gradNormW × L, deadFraction × L, saturation × L, trainAccuracy, testAccuracy,
+ * perceptronAccuracy] (L = weight layers). testLoss and testAccuracy are NaN when there is no test split (the
+ * plots skip them), perceptronAccuracy when no perceptron trains beside the network.
  */
 export interface HistoryChunk {
   width: number;

@@ -42,9 +42,26 @@ describe("TrainingSession", () => {
     s.step(10);
     const snap = s.snapshot(1);
     expect(snap.history.rows).toBe(10);
-    expect(snap.history.width).toBe(3 + 3 * 3);
+    expect(snap.history.width).toBe(6 + 3 * 3);
     expect(snap.history.data[0]).toBe(1);
     expect(s.snapshot(1).history.rows).toBe(0);
+  });
+
+  it("records accuracy in every history row, so a warmed-up lab can chart it from step 0", () => {
+    const s = new TrainingSession(spec({ perceptron: { lr: 0.1 } }));
+    s.step(10);
+    const snap = s.snapshot(1);
+    const w = snap.history.width;
+    const last = snap.history.data.subarray((snap.history.rows - 1) * w, snap.history.rows * w);
+    expect(last[w - 3]).toBe(snap.trainAccuracy);
+    expect(last[w - 1]).toBe(snap.perceptron!.trainAccuracy);
+    const first = snap.history.data.subarray(0, w);
+    expect(first[0]).toBe(0);
+    expect(first[w - 3]).toBeGreaterThanOrEqual(0);
+    expect(first[w - 3]).toBeLessThanOrEqual(1);
+    // Without a perceptron its column is NaN (the charts skip it).
+    const plain = new TrainingSession(spec()).snapshot(1);
+    expect(plain.history.data[plain.history.width - 1]).toBeNaN();
   });
 
   it("keeps pending history bounded when nobody reads it", () => {
@@ -80,7 +97,10 @@ describe("TrainingSession", () => {
     expect(snap.status).toBe("diverged");
     expect(snap.divergedAt).toBeGreaterThan(0);
     expect(Number.isFinite(snap.trainLoss ?? 0)).toBe(true);
-    expect([...snap.history.data].filter((_v, i) => i % snap.history.width !== 2).every(Number.isFinite)).toBe(true);
+    // Every column but the ones that are NaN by design (testLoss, testAccuracy, perceptron) is finite.
+    const w = snap.history.width;
+    const maybeNaN = new Set([2, w - 2, w - 1]);
+    expect([...snap.history.data].filter((_v, i) => !maybeNaN.has(i % w)).every(Number.isFinite)).toBe(true);
   });
 
   it("marks when ReLU units die after a shock, and Leaky ReLU revives them", () => {

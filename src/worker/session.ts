@@ -58,7 +58,7 @@ export class TrainingSession {
     this.#deadSince = new Array<number>(c.layers.slice(1, -1).reduce((s, w) => s + w, 0)).fill(-1);
     const size = Math.min(Math.max(0, Math.floor(spec.boundarySize)), LIMITS.maxGrid);
     this.#boundary = size > 0 ? new Float64Array(size * size * this.trainer.mlp.outputs) : null;
-    this.#width = 3 + 3 * (c.layers.length - 1);
+    this.#width = 6 + 3 * (c.layers.length - 1);
     this.trainer.evaluate();
     this.#record();
   }
@@ -193,6 +193,8 @@ export class TrainingSession {
     for (const l of layers) row.push(l.gradNormW);
     for (const l of layers) row.push(l.deadUnits / l.dead.length);
     for (const l of layers) row.push(l.saturation);
+    // Accuracy too, so a lab that opens warmed up can draw its accuracy chart from step 0, not from one point.
+    row.push(d.trainAccuracy, d.testAccuracy ?? Number.NaN, this.perceptron?.accuracy("train") ?? Number.NaN);
     this.#pending.push(...row);
     if (this.#pending.length > MAX_PENDING_ROWS * this.#width) this.#thin();
     let u = 0;

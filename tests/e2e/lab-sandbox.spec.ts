@@ -30,6 +30,12 @@ test.describe("sandbox", () => {
     await expectAccessible(page, ROOT);
   });
 
+  test("the accuracy chart is drawn at load: the warm-up's steps as lines, not a lone point", async ({ page }) => {
+    const lab = await openLab(page, ID);
+    const lines = lab.locator("details", { hasText: "Accuracy" }).locator("path.series");
+    await expect(lines.first()).toHaveAttribute("d", /L.*L.*L.*L.*L/);
+  });
+
   test('sigmoid units with z ≤ 0 everywhere are inactive, not dead: no ✕ and no "dead" anywhere', async ({ page }) => {
     const lab = await openLab(page, ID, "?sb.act=sigmoid&sb.layers=6");
     await expect(lab.locator("[data-off]")).toHaveAttribute("data-off", "inactive");

@@ -23,6 +23,11 @@ test.describe("step-function lab", () => {
     await expect(gd(lab)).toHaveAttribute("data-distance", "0");
     expect(await num(perceptron(lab), "data-accuracy")).toBeGreaterThanOrEqual(0.95);
     await expect(lab.locator(".katex").first()).toBeVisible();
+    // The accuracy chart shows the 300 warm-up steps as lines, not a lone point.
+    const lines = lab.locator("figure", { hasText: "Training accuracy" }).locator("path.series");
+    await expect(lines).toHaveCount(2);
+    for (const d of await lines.evaluateAll((ps) => ps.map((p) => p.getAttribute("d") ?? "")))
+      expect(d.split("L").length).toBeGreaterThan(10);
   });
 
   test("gradient descent leaves the step unit exactly where it started; the perceptron rule reaches ≥ 95%", async ({
