@@ -19,6 +19,11 @@ export const COLUMN = {
   perceptronAccuracy: (layers: number) => 4 + 3 * layers,
 } as const;
 
+/** How many weight layers a history's rows describe: 2 losses, 3 values per layer, then 3 accuracies. */
+export function historyLayers(history: BoundedHistory): number {
+  return Math.max(0, Math.floor((history.series - 5) / 3));
+}
+
 /** The loss curves and axes to draw them on. y(log) gives an axis that never spans NaN or ∞. */
 export function lossSeries(history: BoundedHistory) {
   const steps = history.steps();

@@ -4,7 +4,7 @@
  */
 import type { BoundedHistory } from "../../src/plots/downsample.ts";
 import { formatNumber } from "../../src/plots/format.ts";
-import { COLUMN } from "../shared/history-views.ts";
+import { COLUMN, historyLayers } from "../shared/history-views.ts";
 
 /** History rows averaged for the bars: minibatch gradients are noisy, their recent mean is steady. */
 export const RECENT_ROWS = 16;
@@ -33,11 +33,6 @@ export function recentGradNorms(history: BoundedHistory, layers: number, rows = 
     for (let i = from; i < n; i++) sum += col[i]!;
     return sum / (n - from);
   });
-}
-
-/** How many weight layers a history's rows describe: series = 2 losses + 3 values per layer. */
-function historyLayers(history: BoundedHistory): number {
-  return Math.floor((history.series - 2) / 3);
 }
 
 /** The gradient-norm history as a heatmap: rows = layers (L1 first), columns = history rows; values row-major. */

@@ -12,11 +12,11 @@ import {
 import { alignLayers, lossAxis, makePin } from "./pin.ts";
 import { boundarySize, describeSettings, sessionSpec, VG_DEFAULTS, VG_SCHEMA, type VgSettings } from "./settings.ts";
 
-/** A history of `rows` steps for `layers` weight layers; gradNorm of layer l at step s = g(l, s). */
+/** A history of `rows` steps for `layers` weight layers (the worker's row layout); gradNorm of layer l at step s = g(l, s). */
 function history(layers: number, rows: number, g: (l: number, s: number) => number): BoundedHistory {
-  const h = new BoundedHistory(512, 2 + 3 * layers);
+  const h = new BoundedHistory(512, 5 + 3 * layers);
   for (let s = 0; s < rows; s++) {
-    const row = new Float64Array(2 + 3 * layers);
+    const row = new Float64Array(5 + 3 * layers);
     row[0] = 1 / (s + 1);
     row[1] = Number.NaN;
     for (let l = 0; l < layers; l++) row[2 + l] = g(l, s);
@@ -144,7 +144,7 @@ describe("pinning a run", () => {
   it("copies the loss curve and the norms, so later training does not change the pin", () => {
     const h = history(2, 10, () => 1);
     const pin = makePin("A", 1, [0.1, 0.2, 99], h);
-    h.push(10, new Float64Array(8));
+    h.push(10, new Float64Array(5 + 3 * 2));
     expect(pin.grads).toEqual([0.1, 0.2]);
     expect(pin.ratio).toBe(0.5);
     expect(pin.loss.steps).toHaveLength(10);
