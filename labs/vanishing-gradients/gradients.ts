@@ -35,7 +35,17 @@ export function recentGradNorms(history: BoundedHistory, layers: number, rows = 
   });
 }
 
-/** The gradient-norm history as a heatmap: rows = layers (L1 first), columns = history rows; values row-major. */
+/**
+ * A gradient norm this far above the axis top (10) has exploded: the weights are blowing up, and the
+ * other layers' norms in the same measurement (often exactly 0, every ReLU unit pushed below 0) mean nothing.
+ */
+export const EXPLODED_NORM = 1e10;
+
+/**
+ * The gradient-norm history as a heatmap: rows = layers (L1 first), columns = history rows; values row-major.
+ * A column in which any layer's norm is non-finite or above EXPLODED_NORM is NaN throughout, so the heatmap
+ * hatches it as "exploded" instead of painting its zeros in the colour of a vanished gradient.
+ */
 export function gradNormHeatmap(history: BoundedHistory, layers: number): { values: Float64Array; columns: number } {
   const columns = history.length;
   const values = new Float64Array(layers * columns);
@@ -44,7 +54,38 @@ export function gradNormHeatmap(history: BoundedHistory, layers: number): { valu
     if (l >= held) values.fill(Number.NaN, l * columns, (l + 1) * columns);
     else values.set(history.column(COLUMN.gradNorm(l)), l * columns);
   }
+  for (let j = 0; j < columns; j++) {
+    let exploded = false;
+    for (let l = 0; l < Math.min(layers, held) && !exploded; l++) {
+      const v = values[l * columns + j]!;
+      exploded = !Number.isFinite(v) || v > EXPLODED_NORM;
+    }
+    if (exploded) for (let l = 0; l < layers; l++) values[l * columns + j] = Number.NaN;
+  }
   return { values, columns };
+}
+
+/**
+ * What the gradient sentence says once a run has diverged: what happened at which step (the step that failed
+ * was not applied, so the charts end one step before it), and only the cures the current settings leave open.
+ */
+export function explodedText(
+  divergedAt: number | null,
+  options: { usesScale: boolean; canLowerRate: boolean },
+): string {
+  const at =
+    divergedAt === null
+      ? ""
+      : ` Step ${divergedAt} made the weights non-finite and was not applied, so the charts end at step ${divergedAt - 1}.`;
+  const cures = [
+    ...(options.usesScale ? ["He or Xavier initialisation", "a smaller init scale"] : []),
+    ...(options.canLowerRate ? ["a smaller learning rate"] : []),
+  ];
+  const tip =
+    cures.length === 0
+      ? " Reset to try again."
+      : ` Try ${cures.length === 1 ? cures[0] : `${cures.slice(0, -1).join(", ")} or ${cures.at(-1)}`}.`;
+  return `The gradients grew without bound and the run diverged: they exploded instead of vanishing.${at}${tip}`;
 }
 
 /** Running products p_l = Π_{k ≤ l} factors[k]: how the chain-rule product grows or shrinks layer by layer. */

@@ -3,6 +3,7 @@ import { validateConfig, LIMITS, parameterCount } from "../../src/core/index.ts"
 import { BoundedHistory } from "../../src/plots/downsample.ts";
 import {
   describeRatio,
+  explodedText,
   gradNormHeatmap,
   layerLabels,
   recentGradNorms,
@@ -104,6 +105,31 @@ describe("gradient norms from the history", () => {
     );
     expect(columns).toBe(3);
     expect(Array.from(values)).toEqual([0, 1, 2, 10, 11, 12]);
+  });
+
+  it("hatches an exploded measurement instead of painting its zeros as vanished gradients", () => {
+    // ReLU + He at learning rate 10: by step 2 the later layers' norms are ~10¹⁰⁶ and the first layers' exactly 0.
+    const norms = [
+      [0.01, 0.02],
+      [2e5, 5e5],
+      [0, 4.6e106],
+    ];
+    const { values } = gradNormHeatmap(
+      history(2, 3, (l, s) => norms[s]![l]!),
+      2,
+    );
+    expect(Array.from(values)).toEqual([0.01, 2e5, Number.NaN, 0.02, 5e5, Number.NaN]);
+  });
+
+  it("on divergence, advises only the cures the settings leave open and names the last drawn step", () => {
+    const all = explodedText(6, { usesScale: true, canLowerRate: true });
+    expect(all).toContain("Step 6 made the weights non-finite and was not applied, so the charts end at step 5.");
+    expect(all).toContain("Try He or Xavier initialisation, a smaller init scale or a smaller learning rate.");
+    // He is selected (no init scale to change): only the learning rate is left.
+    const he = explodedText(6, { usesScale: false, canLowerRate: true });
+    expect(he).toContain("Try a smaller learning rate.");
+    expect(he).not.toMatch(/He or Xavier|init scale/);
+    expect(explodedText(null, { usesScale: false, canLowerRate: false })).toMatch(/Reset to try again\.$/);
   });
 
   it("multiplies the chain-rule factors up layer by layer", () => {

@@ -14,14 +14,16 @@ import type { SettingNotice } from "../shared/read-setting.ts";
 import type { StaticSnapshot } from "../shared/static-snapshot.ts";
 import { TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
 import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
-import { describeRatio, gradNormHeatmap, recentGradNorms } from "./gradients.ts";
+import { describeRatio, explodedText, gradNormHeatmap, recentGradNorms } from "./gradients.ts";
 import { alignLayers, makePin, type PinnedRun } from "./pin.ts";
 import {
   describeSettings,
+  LR_RANGE,
   sessionSpec,
   STRUCTURAL,
   VG_DEFAULTS,
   VG_SCHEMA,
+  usesScale,
   WARMUP_STEPS,
   type VgSettings,
 } from "./settings.ts";
@@ -29,11 +31,6 @@ import { pathRows, splitPoints, type PathView } from "./snapshot-views.ts";
 
 /** While training, heavy charts redraw on every SLOW_EVERY-th snapshot (about 8 a second), so the page stays smooth. */
 const SLOW_EVERY = 8;
-
-/** What the gradient sentence says once a run has blown up. */
-const EXPLODED =
-  "The gradients grew without bound and the run diverged: they exploded instead of vanishing. " +
-  "Try He or Xavier initialisation, a smaller init scale, or a smaller learning rate.";
 
 /** The most steps a path change replays (the worker runs at most 10,000 steps per command). */
 const MAX_REPLAY = 10_000;
@@ -114,7 +111,13 @@ export class VanishingController {
     this.bars = $derived(alignLayers(this.hidden, this.grads, this.pin));
     this.ratio = $derived(
       t.snapshot?.status === "diverged"
-        ? { ratio: Number.NaN, text: EXPLODED }
+        ? {
+            ratio: Number.NaN,
+            text: explodedText(t.snapshot.divergedAt, {
+              usesScale: usesScale((this.#runSettings ?? this.settings).init),
+              canLowerRate: this.settings.lr > LR_RANGE.min,
+            }),
+          }
         : describeRatio(this.grads[0] ?? Number.NaN, this.grads[this.hidden] ?? Number.NaN),
     );
     this.saturation = $derived(t.snapshot?.layers.map((l) => l.saturation) ?? []);

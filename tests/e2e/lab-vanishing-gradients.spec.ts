@@ -190,6 +190,13 @@ test.describe("vanishing-gradients lab", () => {
     await expect(lab).toHaveAttribute("data-status", "diverged", { timeout: 15_000 });
     await expect(lab.locator("[data-diverged]")).toContainText("Training diverged at step");
     await expect(lab.getByRole("button", { name: "Train" })).toBeDisabled();
+    // The advice fits the settings (He is already chosen, init scale is disabled), and names the step the charts end at.
+    const said = lab.locator("[data-gradient-ratio]");
+    await expect(said).toContainText("Try a smaller learning rate.");
+    await expect(said).not.toContainText("Xavier");
+    await expect(said).toContainText(`the charts end at step ${await labStep(lab)}.`);
+    // The exploded measurements are hatched and named, not painted as vanished gradients.
+    await expect(lab.getByRole("img", { name: /cells hatched: exploded/ })).toBeVisible();
     await expectNoNaNShown(lab);
     await expectAccessible(page, SELECTOR);
   });
