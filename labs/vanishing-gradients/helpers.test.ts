@@ -172,6 +172,13 @@ describe("pinning a run", () => {
     const pin = makePin("A", 1, [0.1, 0.2, 99], h);
     h.push(10, new Float64Array(5 + 3 * 2));
     expect(pin.grads).toEqual([0.1, 0.2]);
+    expect(pin.saturation).toEqual([]);
+    const withSaturation = makePin("B", 1, [0.1, 0.2], h, [0.4, 0.6]);
+    expect(alignLayers(2, [0.5, 0.5, 0.7], { hidden: 1, grads: withSaturation.saturation }).overlay).toEqual([
+      0.4,
+      Number.NaN,
+      0.6,
+    ]);
     expect(pin.ratio).toBe(0.5);
     expect(pin.loss.steps).toHaveLength(10);
     expect(pin.loss.values[0]).toBe(1);

@@ -1,5 +1,5 @@
 /**
- * A pinned run for A/B comparison: plain copies of one run's per-layer gradient norms and loss curve,
+ * A pinned run for A/B comparison: plain copies of one run's per-layer gradient norms, saturation and loss curve,
  * kept while the reader changes a setting and trains another run, then drawn beside it.
  */
 import type { BoundedHistory } from "../../src/plots/downsample.ts";
@@ -16,17 +16,32 @@ export interface PinnedRun {
   grads: number[];
   /** grads[0] / grads[hidden]: first layer against output layer. */
   ratio: number;
+  /** Share of near-zero slopes per weight layer, like grads (empty when not measured). */
+  saturation: number[];
   loss: { steps: number[]; values: number[] };
 }
 
 /** Copies what a pin needs out of the live run (the history's views are reused by the next push, so they are copied). */
-export function makePin(label: string, hidden: number, grads: readonly number[], history: BoundedHistory): PinnedRun {
+export function makePin(
+  label: string,
+  hidden: number,
+  grads: readonly number[],
+  history: BoundedHistory,
+  saturation: readonly number[] = [],
+): PinnedRun {
   const n = history.length;
   const from = Math.max(0, n - PIN_MAX_POINTS);
   const steps = Array.from(history.steps().subarray(from, n));
   const values = n > 0 ? Array.from(history.column(COLUMN.trainLoss).subarray(from, n)) : [];
   const kept = grads.slice(0, hidden + 1);
-  return { label, hidden, grads: kept, ratio: kept[0]! / kept[hidden]!, loss: { steps, values } };
+  return {
+    label,
+    hidden,
+    grads: kept,
+    ratio: kept[0]! / kept[hidden]!,
+    saturation: saturation.slice(0, hidden + 1),
+    loss: { steps, values },
+  };
 }
 
 /**

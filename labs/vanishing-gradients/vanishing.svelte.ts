@@ -81,6 +81,8 @@ export class VanishingController {
   readonly ratio: ReturnType<typeof describeRatio>;
   /** Share of (point, unit) pairs with |f′(z)| below the threshold, per weight layer. */
   readonly saturation: number[];
+  /** Saturation per weight layer with the pinned run's as an overlay (labels, values, overlay or null). */
+  readonly saturationBars: ReturnType<typeof alignLayers>;
   /** The gradient-norm history, rows = layers (redrawn at the slow pace while training). */
   readonly heatmap: { values: Float64Array; columns: number; steps: Float64Array };
   /** The chain-rule factors along the path, one row per weight layer. */
@@ -121,6 +123,14 @@ export class VanishingController {
         : describeRatio(this.grads[0] ?? Number.NaN, this.grads[this.hidden] ?? Number.NaN),
     );
     this.saturation = $derived(t.snapshot?.layers.map((l) => l.saturation) ?? []);
+    // The pinned run's saturation beside this run's, lined up by layer like the gradient bars.
+    this.saturationBars = $derived(
+      alignLayers(
+        this.hidden,
+        this.saturation,
+        this.pin ? { hidden: this.pin.hidden, grads: this.pin.saturation } : null,
+      ),
+    );
     // Heavy charts (and the big tables behind them) follow every 8th snapshot while training, every one otherwise.
     const slow = $derived(t.status === "running" ? Math.floor(t.historyVersion / SLOW_EVERY) : -1 - t.historyVersion);
     this.heatmap = $derived.by(() => {
@@ -188,7 +198,7 @@ export class VanishingController {
   pinRun(): void {
     const s = this.settings;
     const label = `${describeSettings(s)}, step ${this.training.step}`;
-    this.pin = makePin(label, this.hidden, this.grads, this.training.history);
+    this.pin = makePin(label, this.hidden, this.grads, this.training.history, this.saturation);
   }
 
   clearPin(): void {

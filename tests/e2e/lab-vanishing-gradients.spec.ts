@@ -145,6 +145,10 @@ test.describe("vanishing-gradients lab", () => {
     await expect(barsTable.locator("thead th")).toHaveText(["layer", "this run", "pinned run"]);
     await expect(lab.locator("figure.wide rect.hollow")).toHaveCount(11);
     await expect(lab.locator("figure.loss li", { hasText: "pinned run" })).toBeVisible();
+    // The near-zero-slope chart overlays the pinned run too, and says why ReLU's share is high.
+    const slopes = lab.locator("figure", { hasText: "Near-zero slopes per layer" });
+    expect(await slopes.locator("rect.hollow").count()).toBeGreaterThan(0);
+    await expect(slopes.locator("[data-saturation-note]")).toContainText("inactive units count here too");
 
     await lab.getByRole("button", { name: "Clear pin" }).click();
     await expect(pinBox).toHaveAttribute("data-pinned", "false");
