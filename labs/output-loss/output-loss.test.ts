@@ -101,8 +101,11 @@ describe("OutputLossController, multiclass mode", () => {
     expect(p.index).toBe(5);
     expect(p.table!.rows).toHaveLength(DEFAULTS.classes);
     expect(p.table!.rows.reduce((s, r) => s + r.p, 0)).toBeCloseTo(1, 12);
-    expect(Math.max(...p.table!.rows.map((r) => r.z))).toBe(0);
-    expect(p.table!.crossEntropy).toBeCloseTo(-Math.log(p.cell!.p[p.label]!), 9);
+    expect(p.table!.max).toBe(Math.max(...p.table!.rows.map((r) => r.z)));
+    expect(p.table!.crossEntropy).toBeCloseTo(-Math.log(p.table!.rows[p.label]!.p), 9);
+    // The logits are the training point's own: the table is the network at (x, y), not at a grid cell near it.
+    const k = DEFAULTS.classes;
+    expect(p.table!.rows.map((r) => r.z)).toEqual(c.multiclass.snapshot!.logits!.slice(5 * k, 6 * k));
     expect(c.summary()).toMatch(/point #5 \(class \d\): cross-entropy/);
     // The binary runs were paused and kept their place.
     allAt(c, WARMUP_STEPS);

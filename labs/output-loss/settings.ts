@@ -163,6 +163,7 @@ export function multiclassSpec(s: Settings): SessionSpec {
     path: null,
     outputParts: 0,
     perceptron: null,
+    outputLogits: true,
   };
 }
 

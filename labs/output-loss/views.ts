@@ -7,7 +7,7 @@ import type { DataSnapshot, Snapshot } from "../../src/worker/protocol.ts";
 import { partsRows, wrongSummary, type PartsRow } from "./gradient-parts.ts";
 import { fractionDropped } from "./loss-compare.ts";
 import { PAIRINGS, type PairingId } from "./settings.ts";
-import { probabilitiesAt, softmaxTable, type CellProbabilities, type SoftmaxTable } from "./softmax-view.ts";
+import { softmaxTable, type SoftmaxTable } from "./softmax-view.ts";
 
 /** The plotted box of the boundary grids (the core's default grid bounds). */
 export const X_RANGE: [number, number] = [DEFAULT_GRID_BOUNDS.xMin, DEFAULT_GRID_BOUNDS.xMax];
@@ -70,13 +70,12 @@ export function trainPoints(data: DataSnapshot | null): { x: Float64Array; y: Fl
   };
 }
 
-/** The selected multiclass training point: where it is, its class, the model's probabilities there and the softmax table. */
+/** The selected multiclass training point: where it is, its class, and the softmax of the network's logits there. */
 export interface PointView {
   index: number;
   x: number;
   y: number;
   label: number;
-  cell: CellProbabilities | null;
   table: SoftmaxTable | null;
 }
 
@@ -87,9 +86,8 @@ export function pointView(snapshot: Snapshot | null, data: DataSnapshot | null, 
   const i = Math.min(Math.max(0, Math.floor(index)), n - 1);
   const [x, y, label] = [data.trainX[2 * i]!, data.trainX[2 * i + 1]!, data.trainLabels[i]!];
   const k = data.classes;
-  const cell =
-    snapshot?.boundary && snapshot.outputs === k
-      ? probabilitiesAt(snapshot.boundary, snapshot.boundarySize, k, X_RANGE, Y_RANGE, x, y)
-      : null;
-  return { index: i, x, y, label, cell, table: cell ? softmaxTable(cell.p, label) : null };
+  // The worker's logits at every training point (n × k): this point's row is exactly what the loss sees.
+  const logits = snapshot?.logits;
+  const z = logits && snapshot.outputs === k && logits.length === n * k ? logits.slice(i * k, (i + 1) * k) : null;
+  return { index: i, x, y, label, table: z ? softmaxTable(z, label) : null };
 }

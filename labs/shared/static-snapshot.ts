@@ -62,8 +62,9 @@ export type Encoded<T> = string & { readonly __encodes?: T };
  * Significant digits kept in a snapshot's long float arrays, by field. The boundary grid only becomes
  * colours (4 digits is finer than any shade). History and data points also appear as text in the data
  * tables (3 digits): 6 keeps a rounded-then-formatted value equal to the live one but in ~1 case in 2000.
+ * Logits (multiclass softmax table, 4 digits shown) keep 6 too.
  */
-export const STATIC_DIGITS: Readonly<Record<string, number>> = { boundary: 4, data: 6, trainX: 6, testX: 6 };
+export const STATIC_DIGITS: Readonly<Record<string, number>> = { boundary: 4, data: 6, trainX: 6, testX: 6, logits: 6 };
 
 /** Non-finite numbers, which JSON cannot hold (a history's testLoss is NaN without a test split). */
 const NON_FINITE: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, "-Infinity": -Infinity };

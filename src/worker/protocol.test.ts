@@ -51,6 +51,7 @@ describe("malformed: messages from the worker are checked at the boundary", () =
     ],
     ["history data as a plain array", () => message({ ...real(), history: { width: 1, rows: 1, data: [1] } })],
     ["a boundary grid of the wrong size", () => message({ ...real(), boundary: new Float64Array(7) })],
+    ["logits that are text", () => message({ ...real(), logits: ["1.5"] })],
     [
       "dataset labels as floats",
       () => message({ ...real(), data: { ...real().data!, trainLabels: new Float64Array(30) } }),

@@ -24,6 +24,8 @@ export interface SessionSpec {
   outputParts: number;
   /** Also train a perceptron (rule, no gradient) on the same data from the same initial weights. */
   perceptron: { lr: number } | null;
+  /** Also report the output logits z at every training point (the softmax table at the reader's chosen point). */
+  outputLogits?: boolean;
 }
 
 /** Messages a lab sends. */
@@ -120,6 +122,11 @@ export interface Snapshot {
   path: PathSnapshot | null;
   outputParts: OutputPartsSnapshot | null;
   perceptron: PerceptronSnapshot | null;
+  /**
+   * With spec.outputLogits: the output layer's pre-activations z at every training point, n × outputs
+   * row-major (the training points' order). Null when not asked for or once the run diverged.
+   */
+  logits?: number[] | null;
   /** ‖θ − θ₀‖: how far the weights have moved since the start (0 means they never moved). */
   distanceFromStart: number;
   history: HistoryChunk;
@@ -187,6 +194,8 @@ export function malformed(message: unknown): string | null {
   }
   for (const key of ["path", "outputParts", "perceptron"] as const)
     if (s[key] !== null && !isObject(s[key])) return `a snapshot whose ${key} is not an object`;
+  if (s.logits != null && !(Array.isArray(s.logits) && s.logits.every((v) => typeof v === "number")))
+    return "a snapshot whose logits are not numbers";
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { predictGrid } from "../core/index.ts";
 import type { SessionSpec } from "./protocol.ts";
 import { TrainingSession } from "./session.ts";
 
@@ -70,6 +71,34 @@ describe("TrainingSession", () => {
     const snap = s.snapshot(1);
     expect(snap.history.rows).toBeLessThanOrEqual(256);
     expect(snap.history.data[(snap.history.rows - 1) * snap.history.width]).toBe(2000);
+  });
+
+  it("reports the output logits at every training point when asked, and they match the boundary grid's softmax", () => {
+    const multi = spec(
+      { outputLogits: true, boundarySize: 64 },
+      {
+        layers: [2, 8, 3],
+        head: "softmax",
+        loss: "cross-entropy",
+        dataset: { kind: "blobs", n: 120, noise: 0.15, classes: 3, testFraction: 0.25 },
+      },
+    );
+    const s = new TrainingSession(multi);
+    s.step(20);
+    const snap = s.snapshot(1);
+    const n = snap.data!.trainLabels.length;
+    expect(snap.logits).toHaveLength(n * 3);
+    expect(snap.logits!.every(Number.isFinite)).toBe(true);
+    // The core's own class scores on a one-cell grid centred exactly on point 7 agree with softmax(z).
+    const i = 7;
+    const [x, y] = [snap.data!.trainX[2 * i]!, snap.data!.trainX[2 * i + 1]!];
+    const p = new Float64Array(3);
+    predictGrid(s.trainer, 1, p, { xMin: x - 0.01, xMax: x + 0.01, yMin: y - 0.01, yMax: y + 0.01 });
+    const z = snap.logits!.slice(3 * i, 3 * i + 3);
+    const e = z.map((v) => Math.exp(v - Math.max(...z)));
+    const sum = e.reduce((a, b) => a + b, 0);
+    e.forEach((v, j) => expect(v / sum).toBeCloseTo(p[j]!, 12));
+    expect(new TrainingSession(spec()).snapshot(1).logits).toBeNull();
   });
 
   it("sends the dataset with the first snapshot only", () => {

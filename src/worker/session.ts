@@ -17,6 +17,7 @@ import {
   type Trainer,
   type TrainerConfig,
 } from "../core/index.ts";
+import type { Workspace } from "../core/mlp.ts";
 import type {
   DataSnapshot,
   HistoryChunk,
@@ -40,6 +41,8 @@ export class TrainingSession {
   readonly #width: number;
   #pending: number[] = [];
   #dataSent = false;
+  /** Workspace for the training points' forward pass (outputLogits), made on first use. */
+  #logitSpace: Workspace | null = null;
   #lastMeasured = -1;
 
   /** Builds the trainer (throws the core's ConfigError, whose message names each bad field). */
@@ -175,6 +178,7 @@ export class TrainingSession {
             trainAccuracy: this.perceptron.accuracy("train"),
           }
         : null,
+      logits: this.spec.outputLogits && status.status === "ok" ? this.#logits() : null,
       distanceFromStart: distance(readParameters(t), this.#initial),
       history,
       data: this.#dataSent ? null : this.#data(),
@@ -242,6 +246,16 @@ export class TrainingSession {
     // The core's parts carry the mean's 1/N; per-example values read better, so multiply it back.
     const pick = (v: Float64Array, k: number) => Array.from({ length: count }, (_, i) => v[i * m]! * k);
     return { dLda: pick(dLda, n), dadz: pick(dadz, 1), dLdz: pick(dLdz, n) };
+  }
+
+  /** z of the output layer at every training point: one forward pass, n × outputs, in the training points' order. */
+  #logits(): number[] {
+    const { mlp, dataset } = this.trainer;
+    const n = dataset.train.n;
+    const ws = (this.#logitSpace ??= mlp.workspace(n));
+    ws.x.set(dataset.train.x.subarray(0, 2 * n));
+    mlp.forward(ws, n);
+    return Array.from(ws.z[mlp.depth - 1]!.subarray(0, n * mlp.outputs));
   }
 
   #data(): DataSnapshot {

@@ -106,6 +106,9 @@ test.describe("output-loss lab", () => {
     expect(ce).toBeGreaterThan(0);
     expect(ce).toBeLessThan(1);
     await expect(lab.getByRole("img", { name: /Softmax probabilities at point #7/ })).toBeVisible();
+    // Computed at the point itself from the network's logits, not at a boundary-grid cell near it.
+    await expect(lab).toContainText("The network's output at point #7");
+    await expect(lab).not.toContainText("centre of the");
     await expect(lab).toContainText("do not put a softmax before it");
     await expectNoNaNShown(lab);
     await expectAccessible(page, SELECTOR);
