@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparisonPlot, fractionDropped, startLoss } from "./loss-compare.ts";
+import { comparisonPlot, fractionDropped, startLoss, unstableLoss } from "./loss-compare.ts";
 
 const curves = [
   { label: "a", color: "red", steps: [0, 10, 20], losses: [4, 2, 1] },
@@ -30,5 +30,15 @@ describe("loss comparison", () => {
     const empty = comparisonPlot([{ label: "a", color: "red", steps: [], losses: [] }], true, true);
     expect(Number.isFinite(empty.y.min) && Number.isFinite(empty.y.max) && empty.y.max > empty.y.min).toBe(true);
     expect(empty.x.max).toBe(10);
+  });
+});
+
+describe("unstableLoss", () => {
+  it("flags a loss above 10× its start (learning rate 100: 1.1 → 360), and nothing below or without numbers", () => {
+    expect(unstableLoss(1.1, 360)).toEqual({ from: 1.1, to: 360 });
+    expect(unstableLoss(1.1, 10)).toBeNull();
+    expect(unstableLoss(1.1, null)).toBeNull();
+    expect(unstableLoss(Number.NaN, 360)).toBeNull();
+    expect(unstableLoss(1.1, Infinity)).toBeNull();
   });
 });

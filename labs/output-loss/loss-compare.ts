@@ -20,6 +20,19 @@ export function startLoss(losses: ArrayLike<number>): number {
   return Number.NaN;
 }
 
+/** A loss this many times its start is unstable, even while every number stays finite (no divergence). */
+export const UNSTABLE_FACTOR = 10;
+
+/**
+ * A run whose loss rose above UNSTABLE_FACTOR × its start (a learning rate too large: the weights overshoot
+ * but never overflow, so the core reports no divergence): where it started and where it is; else null.
+ */
+export function unstableLoss(start: number, now: number | null): { from: number; to: number } | null {
+  return start > 0 && now !== null && Number.isFinite(now) && now > UNSTABLE_FACTOR * start
+    ? { from: start, to: now }
+    : null;
+}
+
 /** Share of the starting loss that is gone: 1 − L/L₀ (0 = not moved, 1 = all gone). NaN without a positive start. */
 export function fractionDropped(start: number, now: number): number {
   return start > 0 && Number.isFinite(now) ? 1 - now / start : Number.NaN;

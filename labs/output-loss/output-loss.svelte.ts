@@ -15,7 +15,7 @@ import { sharedWorkerFactory, TrainingLab, type ClientFactory } from "../shared/
 import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
 import { LinkedTrainingLab } from "./linked-lab.ts";
 import { FrameSync } from "./frame-sync.svelte.ts";
-import { startLoss, type LossCurve } from "./loss-compare.ts";
+import { startLoss, unstableLoss, type LossCurve } from "./loss-compare.ts";
 import {
   binarySpec,
   DEFAULTS,
@@ -74,6 +74,14 @@ export class OutputLossController {
   readonly lossCurves: LossCurve[] = $derived.by(() => this.#lossCurves());
   /** The multiclass point the reader picked, with the model's probabilities there. */
   readonly point: PointView | null = $derived.by(() => this.#point());
+  /** The multiclass loss far above its start without diverging: {from, to}, or null while it behaves. */
+  readonly unstable: { from: number; to: number } | null = $derived.by(() => {
+    const lab = this.multiclass;
+    void lab.historyVersion; // the history is mutated in place; its version says when to re-read it
+    const s = lab.snapshot;
+    if (!s || s.status === "diverged") return null;
+    return unstableLoss(startLoss(lab.history.column(COLUMN.trainLoss)), s.trainLoss);
+  });
 
   readonly #random: () => number;
   readonly #urlKey: string;
@@ -173,7 +181,7 @@ export class OutputLossController {
     const lab = this.active;
     if (lab.error || !lab.snapshot || lab.snapshot.status === "diverged") return lab.summary();
     return this.mode === "multiclass"
-      ? multiclassSummary(lab.summary(), this.point)
+      ? multiclassSummary(lab.summary(), this.point, this.unstable)
       : binarySummary(lab.step, this.pairings, this.settings.ex);
   }
 

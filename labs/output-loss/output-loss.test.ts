@@ -112,6 +112,27 @@ describe("OutputLossController, multiclass mode", () => {
     c.dispose();
   });
 
+  it("a learning rate of 1000 blows the loss up without a non-finite number: the lab says it is unstable", async () => {
+    const c = new OutputLossController({}, { factory });
+    c.mount(`?${URL_KEY}.mode=multiclass&${URL_KEY}.mlr=1000`);
+    await vi.waitFor(() => expect(c.multiclass.step).toBe(WARMUP_STEPS));
+    c.multiclass.setSpeed(Number.POSITIVE_INFINITY);
+    c.multiclass.play();
+    // The loss jumps about while it is blown up; catch a moment above 10× its start (checked together).
+    await vi.waitFor(
+      () => {
+        const u = c.unstable;
+        expect(u).not.toBeNull();
+        expect(u!.to).toBeGreaterThan(10 * u!.from);
+        expect(c.multiclass.snapshot!.status).toBe("ok");
+        expect(c.summary()).toMatch(/unstable: loss rose from .* — lower the learning rate/);
+      },
+      { timeout: 10_000 },
+    );
+    c.multiclass.pause();
+    c.dispose();
+  });
+
   it("reads hostile URL values as defaults with notices, and a new seed restarts with new data", async () => {
     const c = new OutputLossController({ classes: 99 }, { factory, random: () => 0.5 });
     expect(c.base.classes).toBe(5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent } from "./summary.ts";
+import { formatPercent, multiclassSummary } from "./summary.ts";
 
 describe("formatPercent", () => {
   it("shows a real fall with two significant digits", () => {
@@ -16,5 +16,14 @@ describe("formatPercent", () => {
 
   it("shows a dash without a number", () => {
     expect(formatPercent(Number.NaN)).toBe("—");
+  });
+});
+
+describe("multiclassSummary", () => {
+  it("says when the loss blew up without diverging, and what to do", () => {
+    expect(multiclassSummary("step 40: loss 360", null, { from: 1.1, to: 360 })).toBe(
+      "step 40: loss 360; unstable: loss rose from 1.1 to 360 — lower the learning rate",
+    );
+    expect(multiclassSummary("step 40: loss 0.2", null)).toBe("step 40: loss 0.2");
   });
 });

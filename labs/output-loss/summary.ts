@@ -22,8 +22,18 @@ export function binarySummary(step: number, pairings: readonly PairingView[], ex
   return `step ${step}: loss fallen since step 0: ${moved}${grads ? `; ∂L/∂z at point #${ex}: ${grads}` : ""}`;
 }
 
-/** The run's own summary, then the chosen point's cross-entropy. */
-export function multiclassSummary(base: string, point: PointView | null): string {
-  if (!point?.table) return base;
-  return `${base}; point #${point.index} (class ${point.label}): cross-entropy ${formatNumber(point.table.crossEntropy, 3)}`;
+/** "unstable: loss rose from 1.1 to 360 — lower the learning rate" (the notice and the live summary say the same). */
+export function unstableText(u: { from: number; to: number }): string {
+  return `unstable: loss rose from ${formatNumber(u.from, 3)} to ${formatNumber(u.to, 3)} — lower the learning rate`;
+}
+
+/** The run's own summary, a warning when the loss blew up, then the chosen point's cross-entropy. */
+export function multiclassSummary(
+  base: string,
+  point: PointView | null,
+  unstable: { from: number; to: number } | null = null,
+): string {
+  const warn = unstable ? `; ${unstableText(unstable)}` : "";
+  if (!point?.table) return `${base}${warn}`;
+  return `${base}${warn}; point #${point.index} (class ${point.label}): cross-entropy ${formatNumber(point.table.crossEntropy, 3)}`;
 }

@@ -114,6 +114,19 @@ test.describe("output-loss lab", () => {
     await expectAccessible(page, SELECTOR);
   });
 
+  test("a blow-up without divergence (learning rate 1000) says the run is unstable; tiny values read ≈ 0", async ({
+    page,
+  }) => {
+    const lab = await openLab(page, ID, "?ol.mode=multiclass&ol.mlr=1000");
+    await lab.getByLabel("Speed").selectOption({ label: "Fast (600 steps/s)" });
+    await lab.getByRole("button", { name: "Train" }).click();
+    await expect(lab.locator("[data-unstable]")).toContainText("lower the learning rate", { timeout: 15_000 });
+    await expect(lab).not.toHaveAttribute("data-status", "diverged");
+    await expect(lab.locator("table[data-softmax]")).not.toContainText("10⁻³²");
+    await lab.getByRole("button", { name: "Pause" }).click();
+    await expectNoNaNShown(lab);
+  });
+
   test("a forced divergence (Leaky ReLU at learning rate 10⁶, from the address) shows the message and a reset", async ({
     page,
   }) => {
