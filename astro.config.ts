@@ -55,5 +55,33 @@ export default defineConfig({
     worker: { format: "es" },
     // Fonts stay files: Vite would inline the smallest KaTeX font as a data: URL, which font-src 'self' refuses.
     build: { assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) },
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              // Fewer, larger chunks on lab pages: each file is gzipped on its own, so thirty small chunks
+              // cost more than a few grouped ones (and a page with two labs shares all of them). The lab
+              // settings group stays apart because the teacher's link builder uses it without the lab UI.
+              codeSplitting: {
+                groups: [
+                  { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
+                  {
+                    name: "lab-settings",
+                    test: /[\\/](labs[\\/]shared[\\/](url-state|read-setting)|labs[\\/]catalog|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|grid))\.ts$/,
+                    priority: 20,
+                  },
+                  {
+                    name: "lab-ui",
+                    test: /[\\/](labs[\\/]shared[\\/]|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
+                    priority: 10,
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
   },
 });
