@@ -6,9 +6,9 @@
  */
 import { z } from "./zod.ts";
 import { LAB_IDS } from "../../labs/catalog.ts";
+import { ITEM_ID } from "./item-id.ts";
 
-/** Ids of questions and tasks: short, lower-case, used as keys in saved progress. */
-export const ITEM_ID = /^[a-z][a-z0-9-]{0,31}$/;
+export { ITEM_ID };
 
 const id = z
   .string({ error: "Every question and task needs an `id:` (e.g. `q1`, `kill-units`)." })

@@ -3,7 +3,7 @@ import type { LabState } from "../../labs/shared/lab-state.ts";
 import { AssignmentWork } from "./assignment.svelte.ts";
 import { ASSIGNMENT, state } from "./fixtures.ts";
 import { progressKey, type ProgressStorage } from "./progress.ts";
-import { readReport } from "./report.ts";
+import { readReport } from "./report-reader.ts";
 
 function memoryStorage(): ProgressStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

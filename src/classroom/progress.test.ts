@@ -62,6 +62,33 @@ describe("progress store", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it.each([
+    [
+      "too many answers",
+      { answers: Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`q${i}`, { value: "1", at: "" }])) },
+    ],
+    ["a task without its evidence field", { tasks: { kill: { done: true, at: null } } }],
+    ["a lab state with a missing field", { labs: { "dying-relu": { ...state(), deadUnits: undefined } } }],
+    ["a student name that is not text", { student: 42 }],
+  ])("starts fresh on %s", (_name, change) => {
+    const raw = JSON.stringify({ ...good, ...change });
+    const result = readProgress(memoryStorage({ [progressKey(slug)]: raw }), ASSIGNMENT, slug);
+    expect(result.progress).toEqual(emptyProgress(slug));
+    expect(result.notice).toMatch(/changed outside this page/);
+  });
+
+  it("reads only the fields it knows, and keeps a run past a million steps", () => {
+    const saved = { ...good, theme: "dark", labs: { "dying-relu": state({ step: 2_000_000 }) }, updatedAt: "" };
+    const { progress, notice } = readProgress(
+      memoryStorage({ [progressKey(slug)]: JSON.stringify(saved) }),
+      ASSIGNMENT,
+      slug,
+    );
+    expect(notice).toBeNull();
+    expect(progress).not.toHaveProperty("theme");
+    expect(progress.labs["dying-relu"]?.step).toBe(2_000_000);
+  });
+
   it("drops answers to questions the assignment no longer has, keeping the rest", () => {
     const raw = JSON.stringify({ ...good, answers: { ...good.answers, q9: { value: "3", at: "" } } });
     const { progress, notice } = readProgress(memoryStorage({ [progressKey(slug)]: raw }), ASSIGNMENT, slug);

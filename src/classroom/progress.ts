@@ -3,9 +3,10 @@
  * through a schema: a value that is missing gives a fresh start quietly; one that is tampered with,
  * from an older version, or too large gives a fresh start and a notice. Nothing here throws.
  */
-import { z } from "./zod.ts";
-import { ITEM_ID, type AssignmentData } from "./assignment-schema.ts";
-import { storedLabStateSchema, type StoredLabState } from "./lab-state-schema.ts";
+import type { AssignmentData } from "./assignment-schema.ts";
+import { ITEM_ID } from "./item-id.ts";
+import { readStoredLabState, type StoredLabState } from "./lab-state-schema.ts";
+import { isObject, isText, readRecord } from "./validate.ts";
 
 /** The stored format's version: bump it when the shape changes (older values then start fresh). */
 export const PROGRESS_VERSION = 1;
@@ -18,35 +19,67 @@ export function progressKey(slug: string): string {
   return `activation-labs:assignment:${slug}`;
 }
 
-const idKey = z.string().regex(ITEM_ID);
-const isoDate = z.string().max(40);
-const bounded = <T extends z.ZodType>(value: T, max: number) =>
-  z.record(idKey, value).refine((r) => Object.keys(r).length <= max, `more than ${max} entries`);
-
 /** One answer: the raw input (a choice's index, or the typed number) and when it was locked in. */
-const answerSchema = z.object({ value: z.string().max(40), at: isoDate });
-/** One task: done or not, when, and the lab state that showed it. */
-const taskSchema = z.object({ done: z.boolean(), at: isoDate.nullable(), evidence: storedLabStateSchema.nullable() });
+export interface SavedAnswer {
+  value: string;
+  at: string;
+}
 
-/** The stored shape. */
-export const progressSchema = z.object({
-  version: z.literal(PROGRESS_VERSION),
-  assignment: z.string().max(80),
-  student: z.string().max(80),
-  answers: bounded(answerSchema, 40),
-  tasks: bounded(taskSchema, 24),
-  /** The latest state of each lab on the page, by lab id. */
-  labs: z.record(z.string().max(40), storedLabStateSchema).refine((r) => Object.keys(r).length <= 8, "too many labs"),
-  updatedAt: isoDate,
-});
+/** One task: done or not, when, and the lab state that showed it. */
+export interface SavedTask {
+  done: boolean;
+  at: string | null;
+  evidence: StoredLabState | null;
+}
 
 /** A student's progress on one assignment. */
-export type Progress = z.infer<typeof progressSchema>;
-/** One saved answer. */
-export type SavedAnswer = z.infer<typeof answerSchema>;
-/** One task's saved result. */
-export type SavedTask = z.infer<typeof taskSchema>;
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  assignment: string;
+  student: string;
+  answers: Record<string, SavedAnswer>;
+  tasks: Record<string, SavedTask>;
+  /** The latest state of each lab on the page, by lab id. */
+  labs: Record<string, StoredLabState>;
+  updatedAt: string;
+}
 export type { StoredLabState };
+
+const ISO_DATE = 40;
+const isItemId = (k: string) => ITEM_ID.test(k);
+
+function readAnswer(v: unknown): SavedAnswer | null {
+  return isObject(v) && isText(v.value, 40) && isText(v.at, ISO_DATE) ? { value: v.value, at: v.at } : null;
+}
+
+function readTask(v: unknown): SavedTask | null {
+  if (!isObject(v) || typeof v.done !== "boolean" || !(v.at === null || isText(v.at, ISO_DATE))) return null;
+  const evidence = v.evidence === null ? null : readStoredLabState(v.evidence);
+  if (evidence === null && v.evidence !== null) return null;
+  return { done: v.done, at: v.at, evidence };
+}
+
+/**
+ * Reads the stored shape from untrusted JSON: a copy with only the known fields, or null when a field
+ * is missing, of the wrong type or too long, or a record has too many entries (40 answers, 24 tasks, 8 labs).
+ */
+export function parseProgress(v: unknown): Progress | null {
+  if (!isObject(v) || v.version !== PROGRESS_VERSION) return null;
+  if (!isText(v.assignment, 80) || !isText(v.student, 80) || !isText(v.updatedAt, ISO_DATE)) return null;
+  const answers = readRecord(v.answers, isItemId, readAnswer, 40);
+  const tasks = readRecord(v.tasks, isItemId, readTask, 24);
+  const labs = readRecord(v.labs, (k) => k.length <= 40, readStoredLabState, 8);
+  if (!answers || !tasks || !labs) return null;
+  return {
+    version: PROGRESS_VERSION,
+    assignment: v.assignment,
+    student: v.student,
+    answers,
+    tasks,
+    labs,
+    updatedAt: v.updatedAt,
+  };
+}
 
 /** A fresh start. */
 export function emptyProgress(slug: string): Progress {
@@ -104,21 +137,21 @@ export function readProgress(
       notice: `The saved progress is from another version of this site, ${FRESH}`,
     };
   }
-  const parsed = progressSchema.safeParse(json);
-  if (!parsed.success || parsed.data.assignment !== slug) {
+  const parsed = parseProgress(json);
+  if (!parsed || parsed.assignment !== slug) {
     return { progress: emptyProgress(slug), notice: `The saved progress was changed outside this page, ${FRESH}` };
   }
   const questionIds = new Set(assignment.questions.map((q) => q.id));
   const taskIds = new Set(assignment.tasks.map((t) => t.id));
   const progress = {
-    ...parsed.data,
-    answers: pick(parsed.data.answers, questionIds),
-    tasks: pick(parsed.data.tasks, taskIds),
+    ...parsed,
+    answers: pick(parsed.answers, questionIds),
+    tasks: pick(parsed.tasks, taskIds),
   };
   const dropped =
-    Object.keys(parsed.data.answers).length -
+    Object.keys(parsed.answers).length -
     Object.keys(progress.answers).length +
-    Object.keys(parsed.data.tasks).length -
+    Object.keys(parsed.tasks).length -
     Object.keys(progress.tasks).length;
   return {
     progress,

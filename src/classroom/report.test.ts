@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson, sha256Hex } from "./checksum.ts";
 import { ASSIGNMENT, state } from "./fixtures.ts";
 import { emptyProgress } from "./progress.ts";
-import { buildReport, readReport, reportFileName } from "./report.ts";
+import { buildReport, reportFileName } from "./report.ts";
+import { readReport } from "./report-reader.ts";
 
 const progress = {
   ...emptyProgress("dying-relu"),
@@ -61,6 +62,12 @@ describe("report", () => {
     const result = await readReport(JSON.stringify(edit(r)), "b.json");
     expect(result.status).toBe("tampered");
     expect(result.status !== "invalid" && result.report.student).toBe("Ada Lovelace");
+  });
+
+  it("names the lab whose state is not a lab state", async () => {
+    const r = { ...(await make()), labs: { "dying-relu": { ...state(), trainAccuracy: 2 } } };
+    const result = await readReport(JSON.stringify(r), "d.json");
+    expect(result.status === "invalid" && result.error).toMatch(/labs\.dying-relu is wrong/);
   });
 
   it.each([

@@ -1,13 +1,13 @@
 /**
  * The hand-in report: a student's answers, task results and lab states for one assignment, as a
  * JSON file with a SHA-256 checksum over its canonical form. The teacher page reads reports back
- * through the same schema and recomputes the checksum: an edited report is flagged, not dropped.
+ * (report-reader.ts) and recomputes the checksum: an edited report is flagged, not dropped. Nothing
+ * here loads zod: this module runs on every assignment page.
  */
-import { z } from "./zod.ts";
 import type { AssignmentData } from "./assignment-schema.ts";
 import { canonicalJson, sha256Hex } from "./checksum.ts";
 import { isAnswerable, isCorrect } from "./grading.ts";
-import { storedLabStateSchema } from "./lab-state-schema.ts";
+import type { StoredLabState } from "./lab-state-schema.ts";
 import { isoTime, type Progress } from "./progress.ts";
 
 /** The `format` field every report carries. */
@@ -17,55 +17,25 @@ export const REPORT_VERSION = 1;
 /** A report file larger than this (in characters) is not read. */
 export const MAX_REPORT_CHARS = 200_000;
 
-const short = z.string().max(200);
-const long = z.string().max(1200);
-
-/** The report's shape. */
-export const reportSchema = z.object({
-  format: z.literal(REPORT_FORMAT),
-  version: z.literal(REPORT_VERSION),
-  assignment: z.object({ slug: z.string().max(80), title: short }),
-  student: z.string().max(80),
-  createdAt: z.string().max(40),
-  answers: z
-    .array(
-      z.object({
-        id: z.string().max(32),
-        prompt: long,
-        /** The answer as the student gave it, readable ("B: the first layer", "1000"); "" if unanswered. */
-        answer: short,
-        correct: z.boolean(),
-      }),
-    )
-    .max(40),
-  tasks: z
-    .array(
-      z.object({
-        id: z.string().max(32),
-        title: long,
-        done: z.boolean(),
-        at: z.string().max(40).nullable(),
-        evidence: short,
-      }),
-    )
-    .max(24),
-  labs: z.record(z.string().max(40), storedLabStateSchema).refine((r) => Object.keys(r).length <= 8, "too many labs"),
-  score: z.object({
-    correct: z.number().int().min(0),
-    questions: z.number().int().min(0),
-    tasksDone: z.number().int().min(0),
-    tasks: z.number().int().min(0),
-  }),
-  checksum: z.string().regex(/^sha256-[0-9a-f]{64}$/),
-});
-
-/** A hand-in report. */
-export type Report = z.infer<typeof reportSchema>;
-
-/** What the teacher page makes of one file. */
-export type ImportedReport =
-  | { status: "verified" | "tampered"; report: Report; file: string }
-  | { status: "invalid"; error: string; file: string };
+/** A hand-in report (its schema, with every bound, is in report-reader.ts). */
+export interface Report {
+  format: typeof REPORT_FORMAT;
+  version: typeof REPORT_VERSION;
+  assignment: { slug: string; title: string };
+  student: string;
+  createdAt: string;
+  answers: {
+    id: string;
+    prompt: string;
+    /** The answer as the student gave it, readable ("B: the first layer", "1000"); "" if unanswered. */
+    answer: string;
+    correct: boolean;
+  }[];
+  tasks: { id: string; title: string; done: boolean; at: string | null; evidence: string }[];
+  labs: Record<string, StoredLabState>;
+  score: { correct: number; questions: number; tasksDone: number; tasks: number };
+  checksum: string;
+}
 
 /** The readable form of a saved answer. */
 function readableAnswer(q: AssignmentData["questions"][number], value: string | undefined): string {
@@ -135,24 +105,4 @@ export function reportFileName(report: Report): string {
       .replace(/^-|-$/g, "")
       .slice(0, 40) || "report";
   return `${report.assignment.slug}-${who}.json`;
-}
-
-/** Reads one report file: invalid files get a reason; valid ones are verified or flagged as tampered. Never throws. */
-export async function readReport(text: string, file: string): Promise<ImportedReport> {
-  const name = file.slice(0, 120);
-  if (text.length > MAX_REPORT_CHARS) return { status: "invalid", error: "too large to be a report", file: name };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { status: "invalid", error: "not a JSON file", file: name };
-  }
-  const parsed = reportSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.map(String).join(".") : "";
-    return { status: "invalid", error: `not an Activation Labs report (${where || "format"} is wrong)`, file: name };
-  }
-  const expected = await expectedChecksum(json as Report);
-  return { status: expected === parsed.data.checksum ? "verified" : "tampered", report: parsed.data, file: name };
 }

@@ -1,0 +1,50 @@
+/**
+ * Checks for untrusted JSON read in the student's browser (saved progress, lab states). Hand-written:
+ * zod, which the build and the teacher's report reader use, is about 28 kB gzipped, as much as the
+ * rest of an assignment page's script. Readers return a clean copy with only the known fields (as a
+ * zod object would), or null when anything is off.
+ */
+
+/** A plain JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A string of at most `max` UTF-16 units. */
+export function isText(v: unknown, max: number): v is string {
+  return typeof v === "string" && v.length <= max;
+}
+
+/** A finite number in [min, max] (JSON has no NaN or Infinity; a string "NaN" is not a number). */
+export function isNumberIn(v: unknown, min = -Infinity, max = Infinity): v is number {
+  return typeof v === "number" && Number.isFinite(v) && v >= min && v <= max;
+}
+
+/** An integer in [min, max]. */
+export function isIntegerIn(v: unknown, min: number, max: number): v is number {
+  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+}
+
+/**
+ * A record of at most `max` entries whose keys pass `key` and whose values `read` accepts: a copy of
+ * the read values, or null.
+ */
+export function readRecord<T>(
+  v: unknown,
+  key: (k: string) => boolean,
+  read: (value: unknown) => T | null,
+  max: number,
+): Record<string, T> | null {
+  if (!isObject(v)) return null;
+  const entries = Object.entries(v);
+  if (entries.length > max) return null;
+  const out: Record<string, T> = {};
+  for (const [k, value] of entries) {
+    // "__proto__" would set the copy's prototype rather than add a key.
+    if (k === "__proto__" || !key(k)) return null;
+    const read_ = read(value);
+    if (read_ === null) return null;
+    out[k] = read_;
+  }
+  return out;
+}
