@@ -5,12 +5,16 @@
  * page ends up with (KaTeX sets heights and vertical offsets on its spans; Svelte renders `style:`
  * directives as attributes on the server). After the build, for every HTML file, this step:
  *
- *   1. hashes each distinct style attribute value and adds `style-src-attr 'unsafe-hashes' <hashes>`
+ *   1. writes the rules for the KaTeX classes the page uses into one <style> (KaTeX's inline styles
+ *      become classes at render time, src/markdown/katex-classes.ts) and hashes it;
+ *   2. keeps in script-src and style-src only the hashes of this page's own inline scripts and styles:
+ *      Astro lists every page's inline hashes on every page, and 'self' already covers the files;
+ *   3. hashes each distinct style attribute value left and adds `style-src-attr 'unsafe-hashes' <hashes>`
  *      (or `style-src-attr 'none'` when a page has none): only the exact declarations the page
  *      shipped may apply, so injected markup cannot bring its own styles;
- *   2. moves the policy's <meta> to the top of <head> (Astro puts it last, and a meta policy only
+ *   4. moves the policy's <meta> to the top of <head> (Astro puts it last, and a meta policy only
  *      governs what the parser meets after it, so the pre-paint theme script must come later);
- *   3. checks that every inline script and style element is allowed by a hash and that no element
+ *   5. checks that every inline script and style element is allowed by a hash and that no element
  *      carries an inline event handler or a javascript: URL, and fails the build otherwise.
  *
  * It runs before the offline step, so the service worker's build id covers the rewritten pages.
@@ -21,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Element, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
+import { katexStylesheet } from "../markdown/katex-classes.ts";
 import { cspHash } from "../site/csp.ts";
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/;
@@ -71,14 +76,35 @@ function collect(nodes: (Root | RootContent)[], found: InlineContent): void {
   }
 }
 
+/**
+ * Script and style directives with only the hashes of this page's inline scripts and styles (other sources
+ * kept), and style-src with the hash of each style element this step `added`.
+ */
+function ownHashesOnly(policy: string, found: InlineContent, added: string[]): string {
+  const own = new Set([...found.scripts, ...found.styles].map((text) => `'${cspHash(text)}'`));
+  return policy
+    .split(";")
+    .map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      if (!name || !/^(script|style)-src(-elem)?$/.test(name)) return directive.trim();
+      const kept = sources.filter((s) => !/^'sha(256|384|512)-/.test(s) || own.has(s));
+      const extra = name === "style-src" ? added.map((text) => `'${cspHash(text)}'`) : [];
+      return [name, ...kept, ...extra].join(" ");
+    })
+    .filter(Boolean)
+    .join("; ");
+}
+
 /** Returns the page with its policy completed and moved first in <head>; throws on what the policy would block. */
-export function finishPolicy(html: string, page: string): string {
+export function finishPolicy(built: string, page: string): string {
+  const katexCss = katexStylesheet(built);
+  const html = katexCss ? built.replace("</head>", `<style>${katexCss}</style></head>`) : built;
   const meta = META.exec(html);
   if (!meta) throw new Error(`${page}: no content-security-policy <meta> (is security.csp enabled?)`);
-  const policy = meta[1]!.replaceAll("&#39;", "'").trim();
 
   const found: InlineContent = { styleAttributes: new Set(), scripts: [], styles: [], problems: [] };
   collect([fromHtml(html)], found);
+  const policy = ownHashesOnly(meta[1]!.replaceAll("&#39;", "'").trim(), found, katexCss ? [katexCss] : []);
   const sources = (directive: string): string[] =>
     (policy.split(";").find((d) => d.trim().split(/\s+/)[0] === directive) ?? "").trim().split(/\s+/).slice(1);
   const scriptSources = new Set([...sources("script-src"), ...sources("script-src-elem")]);

@@ -1,4 +1,5 @@
 import katex from "katex";
+import { styleToClasses } from "./katex-classes.ts";
 
 /** Options every build-time KaTeX render shares: errors throw (a TeX typo fails the build), no \href/\url trust. */
 export const KATEX_OPTIONS = {
@@ -8,10 +9,13 @@ export const KATEX_OPTIONS = {
   output: "htmlAndMathml",
 } as const;
 
-/** Renders TeX to KaTeX HTML at build time; throws with the offending TeX quoted so an author can find it. */
+/**
+ * Renders TeX to KaTeX HTML at build time, its inline styles as classes (see katex-classes.ts); throws with
+ * the offending TeX quoted so an author can find it.
+ */
 export function renderTex(tex: string, displayMode = false): string {
   try {
-    return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
+    return styleToClasses(katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`KaTeX could not render ${JSON.stringify(tex)}: ${reason}`, { cause: error });

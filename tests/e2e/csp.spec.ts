@@ -200,6 +200,13 @@ test("negative control: injected script, handler, eval and style are blocked and
   await page.goto("lessons/step-and-sigmoid/");
   await expect(page.locator(".katex").first()).toBeVisible();
   expect(await violations()).toEqual([]);
+  // KaTeX's struts and offsets come from the page's stylesheet of KaTeX classes, not from style attributes.
+  expect(await page.locator(".katex-html [style]").count()).toBe(0);
+  const strut = await page
+    .locator(".katex .strut")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).height));
+  expect(strut).toBeGreaterThan(0);
 
   const outcome = await page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
@@ -214,8 +221,8 @@ test("negative control: injected script, handler, eval and style are blocked and
 
     const host = document.createElement("div");
     document.body.append(host);
-    // One style attribute value this page ships (a KaTeX strut), and one it does not.
-    const shipped = document.querySelector(".katex [style]")!.getAttribute("style")!;
+    // One style attribute value this page ships (a plot legend's swatch), and one it does not.
+    const shipped = document.querySelector("main [style]")!.getAttribute("style")!;
     host.innerHTML = `<span id="own" style="${shipped}"></span><span id="foreign" style="color: rgb(1, 2, 3)">x</span>`;
     return {
       injected: w.__injected === true,
