@@ -21,7 +21,6 @@ import {
   layerLabels,
   unitLayers,
 } from "./instruments.ts";
-import { pytorchScript } from "./pytorch.ts";
 import { RedrawRotation } from "./redraw.ts";
 import {
   addressSets,
@@ -85,8 +84,6 @@ export class SandboxLab {
 
   /** Classes of the current dataset. */
   readonly classes = $derived(classCount(this.settings));
-  /** The configuration as a PyTorch script. */
-  readonly script = $derived(pytorchScript(this.settings));
   /** Labels of the weight layers of the network on screen ("L1", …, "out"). */
   readonly labels = $derived(layerLabels(this.view?.layers.length ?? 0));
   /** The hidden units' cells (−1 alive, else the step it died). */

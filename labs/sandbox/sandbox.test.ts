@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "../../src/worker/client.ts";
 import { runStatic } from "../shared/static-run.ts";
+import { pytorchScript } from "./pytorch.ts";
 import { SandboxLab } from "./sandbox.svelte.ts";
 import { SB_DEFAULTS, SB_WARMUP, sandboxSpec } from "./settings.ts";
 
@@ -78,8 +79,8 @@ describe("sandbox", () => {
     expect(lab.settings.out).toBe("softmax-ce");
     expect(lab.classes).toBe(3);
     expect(lab.notices.map((n) => n.message).join()).toMatch(/needs two classes; blobs has 3/);
-    expect(lab.script).toContain("nn.CrossEntropyLoss()");
-    expect(lab.script).not.toContain("nn.Softmax");
+    expect(pytorchScript(lab.settings)).toContain("nn.CrossEntropyLoss()");
+    expect(pytorchScript(lab.settings)).not.toContain("nn.Softmax");
     await vi.waitFor(() => expect(lab.training.snapshot?.outputs).toBe(3));
     lab.training.dispose();
     // Without an explicit output the default simply gives way, without a notice.
@@ -100,7 +101,7 @@ describe("sandbox", () => {
     lab.update({ layers: 4, width: 16, act: "tanh" });
     await vi.waitFor(() => expect(lab.training.snapshot!.layers.length).toBe(5));
     expect(lab.training.step).toBe(0);
-    expect(lab.script.match(/nn\.Tanh\(\)/g)).toHaveLength(4);
+    expect(pytorchScript(lab.settings).match(/nn\.Tanh\(\)/g)).toHaveLength(4);
     // Out-of-range values from a control are clamped, never passed on.
     lab.update({ width: 1000, layers: -2 });
     expect([lab.settings.width, lab.settings.layers]).toEqual([64, 0]);

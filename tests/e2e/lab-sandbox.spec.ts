@@ -59,6 +59,8 @@ test.describe("sandbox", () => {
     await lab.locator("summary", { hasText: "Show as PyTorch" }).click();
     const script = lab.getByRole("region", { name: "PyTorch script" });
     await expect(script).toBeVisible();
+    // The script writer loads when the panel opens.
+    await expect(script).toContainText("nn.CrossEntropyLoss()");
     const text = await script.innerText();
     expect(text).toContain("nn.CrossEntropyLoss()");
     expect(text).toContain("nn.Linear(8, 3),");
