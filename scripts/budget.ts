@@ -54,28 +54,9 @@ const TOOL_PAGES = new Set(["teacher/link-builder/index.html", "teacher/reports/
  * grow) and why it is there. Remove an entry when its page fits its budget (the script says so).
  */
 export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reason: string }>> = {
-  // JS: the Svelte runtime (17 kB) + one training lab (~33 kB) leave ~10 kB for a second island. Next:
-  // hydrate a page's second lab on first interaction, and keep the classroom's zod out of the page.
-  "assignments/dying-relu/index.html": { js: 85 * kB, reason: "classroom island with zod (28 kB) beside the lab" },
-  "assignments/vanishing-gradients/index.html": { js: 100 * kB, reason: "classroom island with zod beside the lab" },
-  "dev/labs/output-loss/index.html": { js: 67 * kB, reason: "core losses chunk (8.7 kB) merged with the runner's" },
-  "dev/labs/sandbox/index.html": { js: 63 * kB, reason: "every instrument in one lab" },
-  "dev/labs/vanishing-gradients/index.html": {
-    js: 67 * kB,
-    reason: "core config chunk (8.7 kB) merged with the runner's",
-  },
-  "lessons/cheat-sheet/index.html": { js: 67 * kB, reason: "explorer + sandbox" },
   "lessons/output-layers-and-losses/index.html": {
     html: 89 * kB,
-    js: 67 * kB,
     reason: "two output-loss labs (each three pairings' snapshots) and the most KaTeX of any lesson",
-  },
-  "lessons/relu/index.html": { js: 72 * kB, reason: "explorer + vanishing-gradients; core config chunk" },
-  "lessons/should-this-neuron-fire/index.html": { js: 67 * kB, reason: "explorer + sandbox" },
-  "lessons/tanh/index.html": { js: 72 * kB, reason: "explorer + vanishing-gradients; core config chunk" },
-  "lessons/vanishing-gradients/index.html": {
-    js: 67 * kB,
-    reason: "core config chunk (8.7 kB) merged with the runner's",
   },
   // HTML: 9.6 kB gz, of which KaTeX's MathML (what screen readers read) ~2.2 kB and its HTML ~3 kB; the
   // policy is ~0.3 kB. Under 7 kB only by cutting terms or the MathML.
