@@ -57,7 +57,7 @@ test.describe("dying-ReLU lab", () => {
     await expect(lab.locator("g.dead")).toHaveCount(shocked);
 
     // α is Leaky ReLU's slope: under ReLU its slider is disabled and says so
-    const alpha = lab.getByRole("slider", { name: /alpha/ });
+    const alpha = lab.getByRole("slider", { name: /^α =/ });
     await expect(alpha).toBeDisabled();
     await expect(lab.getByText("(Leaky ReLU only)")).toBeVisible();
     await lab.getByLabel(/^Activation/).selectOption("leaky-relu");
