@@ -52,9 +52,10 @@ test.describe("output-loss lab", () => {
     // Plain labels: both z-charts name their y axis, the slope cell is a plain number, no change reads "≈ 0 %"
     await expect(lab.locator('[data-axis="loss"]')).toHaveText("loss L(z)");
     await expect(lab.locator('[data-axis="gradient"]')).toHaveText("|∂L/∂z| (log scale)");
-    await expect(lab.locator('tr[data-pairing="sigmoid-mse"] td').nth(3)).not.toContainText("σ′");
+    await expect(lab.locator('tr[data-pairing="sigmoid-mse"] td.slope')).not.toContainText("σ′");
+    await expect(lab.locator('tr[data-pairing="sigmoid-mse"] td.slope')).toHaveText(/^\d\.\d+×10⁻⁵$/);
     await expect(lab.getByRole("columnheader", { name: "loss fallen since step 0" })).toBeVisible();
-    await expect(lab.locator('.progress tr[data-pairing="tanh-mse"] td').last()).toHaveText("≈ 0 %");
+    await expect(lab.locator('.progress tr[data-pairing="tanh-mse"] td.fallen')).toHaveText("≈ 0 %");
   });
 
   test("from confidently wrong, BCE's loss falls faster than MSE's; Pause responds", async ({ page }) => {
@@ -198,6 +199,28 @@ test.describe("output-loss lab", () => {
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       expect((await lab.boundingBox())?.width ?? 0).toBeLessThanOrEqual(360);
       await lab.screenshot({ path: "test-results/lab-output-loss-360.png" });
+    });
+
+    test("the loss table fits, key column included; the wider gradient table shows that it scrolls", async ({
+      page,
+    }) => {
+      const lab = await openLab(page, ID);
+      const progress = lab.locator(".table-scroll", { has: page.locator("table.progress") });
+      const [outer, key] = [
+        await progress.boundingBox(),
+        await progress.getByRole("columnheader", { name: "loss fallen since step 0" }).boundingBox(),
+      ];
+      expect(key!.x + key!.width).toBeLessThanOrEqual(outer!.x + outer!.width + 1);
+      const split = lab.locator(".table-scroll", { hasText: "prediction a" });
+      // Its result column comes first, right after the pairing, inside the visible box.
+      const [box, result] = [
+        await split.boundingBox(),
+        await split.getByRole("columnheader", { name: "∂L/∂z", exact: true }).boundingBox(),
+      ];
+      expect(result!.x + result!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
+      expect(await split.evaluate((el) => getComputedStyle(el).backgroundAttachment)).toBe(
+        "local, local, scroll, scroll",
+      );
     });
   });
 });

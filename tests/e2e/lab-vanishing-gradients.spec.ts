@@ -169,7 +169,8 @@ test.describe("vanishing-gradients lab", () => {
     await expect(lab.locator("figure.path .note")).toContainText("through unit 1 of every hidden layer");
     // Each row's factor is its slope times its weight.
     for (const i of [0, 5, 10]) {
-      const [fPrime, w, factor] = await rows.nth(i).locator("td").allInnerTexts();
+      // The running product comes first, so a phone shows it without scrolling.
+      const [, fPrime, w, factor] = await rows.nth(i).locator("td").allInnerTexts();
       const num = (t?: string) => Number(t!.replace("−", "-"));
       expect(num(factor)).toBeCloseTo(num(fPrime) * num(w), 2);
     }
@@ -255,6 +256,19 @@ test.describe("vanishing-gradients lab", () => {
       const box = await lab.boundingBox();
       expect(box?.width ?? 0).toBeLessThanOrEqual(360);
       await lab.screenshot({ path: "test-results/lab-vanishing-gradients-360.png" });
+    });
+
+    test("the chain-rule table keeps its key column in view and shows that it scrolls", async ({ page }) => {
+      const lab = await openLab(page, ID);
+      const box = lab.locator("figure.path .table-scroll");
+      const key = box.getByRole("columnheader", { name: "product so far" });
+      await key.scrollIntoViewIfNeeded();
+      const [outer, inner] = [await box.boundingBox(), await key.boundingBox()];
+      expect(inner!.x + inner!.width).toBeLessThanOrEqual(outer!.x + outer!.width);
+      // Shadows attached to the box, covers attached to the content: a cue wherever more is hidden.
+      expect(await box.evaluate((el) => getComputedStyle(el).backgroundAttachment)).toBe(
+        "local, local, scroll, scroll",
+      );
     });
   });
 });
