@@ -76,6 +76,8 @@ export default defineConfig({
                     test: /[\\/](labs[\\/]shared[\\/]|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
                     priority: 10,
                   },
+                  // The per-layer plots, which the vanishing-gradients lab and the sandbox both draw.
+                  { name: "layer-plots", test: /src[\\/]plots[\\/](LayerBars|bars|HistoryHeatmap)\./, priority: 5 },
                 ],
               },
             },
