@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { runStatic } from "./static-run.ts";
-import { decodeStatic, encodeStatic, unflatten } from "./static-snapshot.ts";
+import { coarsenBoundary, decodeStatic, encodeStatic, STATIC_BOUNDARY_MAX, unflatten } from "./static-snapshot.ts";
 
 const spec: SessionSpec = {
   config: {
@@ -34,7 +34,7 @@ describe("encodeStatic / decodeStatic", () => {
   });
 
   it("rounds the long float arrays to what a plot can show, and keeps integers and NaN", () => {
-    snapshot.boundary!.forEach((v, i) => expect(decoded.boundary![i]).toBe(Number(v.toPrecision(4))));
+    snapshot.boundary!.forEach((v, i) => expect(decoded.boundary![i]).toBe(Number(v.toPrecision(3))));
     snapshot.history.data.forEach((v, i) =>
       Number.isNaN(v) ? expect(decoded.history.data[i]).toBeNaN() : expect(decoded.history.data[i]).toBeCloseTo(v, 5),
     );
@@ -57,5 +57,33 @@ describe("encodeStatic / decodeStatic", () => {
       reason: "loss is NaN",
       c: NaN,
     });
+  });
+});
+
+describe("coarsenBoundary", () => {
+  it("averages f × f blocks per channel, so probabilities still sum to 1", () => {
+    // 4 × 4 cells, two channels (p, 1 − p), p = column / 3.
+    const grid = Array.from({ length: 16 }, (_, i) => [(i % 4) / 3, 1 - (i % 4) / 3]).flat();
+    const coarse = coarsenBoundary(grid, 4, 2);
+    expect(coarse.gridSize).toBe(2);
+    expect(coarse.grid).toHaveLength(2 * 2 * 2);
+    expect(coarse.grid[0]).toBeCloseTo(1 / 6, 12);
+    expect(coarse.grid[2]).toBeCloseTo(5 / 6, 12);
+    for (let cell = 0; cell < 4; cell++) expect(coarse.grid[2 * cell]! + coarse.grid[2 * cell + 1]!).toBeCloseTo(1, 12);
+  });
+
+  it("keeps a grid it cannot divide evenly", () => {
+    expect(coarsenBoundary([1, 2, 3, 4, 5, 6, 7, 8, 9], 3, 2)).toEqual({
+      grid: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      gridSize: 3,
+    });
+  });
+
+  it("encodeStatic carries a 64-cell grid as 32 a side", () => {
+    const big = { ...runStatic({ ...spec, boundarySize: 64 }, 1) };
+    const decoded = decodeStatic(encodeStatic(big));
+    expect(big.boundarySize).toBe(64);
+    expect(decoded.boundarySize).toBe(STATIC_BOUNDARY_MAX);
+    expect(decoded.boundary).toHaveLength(STATIC_BOUNDARY_MAX ** 2);
   });
 });

@@ -60,11 +60,11 @@ export type Encoded<T> = string & { readonly __encodes?: T };
 
 /**
  * Significant digits kept in a snapshot's long float arrays, by field. The boundary grid only becomes
- * colours (4 digits is finer than any shade). History and data points also appear as text in the data
+ * colours (3 digits: a step of 0.001 in p moves the shade by under a third of one 8-bit level). History and data points also appear as text in the data
  * tables (3 digits): 6 keeps a rounded-then-formatted value equal to the live one but in ~1 case in 2000.
  * Logits (multiclass softmax table, 4 digits shown) keep 6 too.
  */
-export const STATIC_DIGITS: Readonly<Record<string, number>> = { boundary: 4, data: 6, trainX: 6, testX: 6, logits: 6 };
+export const STATIC_DIGITS: Readonly<Record<string, number>> = { boundary: 3, data: 6, trainX: 6, testX: 6, logits: 6 };
 
 /** Non-finite numbers, which JSON cannot hold (a history's testLoss is NaN without a test split). */
 const NON_FINITE: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, "-Infinity": -Infinity };
@@ -76,9 +76,55 @@ function roundArray(values: unknown[], digits: number): unknown[] {
   );
 }
 
-/** A static snapshot (or a record of them) as one compact string prop; scalars and short arrays stay exact. */
+/** Largest decision-boundary grid side a static snapshot carries; finer grids are averaged down by an integer factor. */
+export const STATIC_BOUNDARY_MAX = 32;
+
+/**
+ * A gridSize² grid of `perCell` values per cell (row-major, channel fastest), averaged over f × f blocks
+ * with f = ⌈gridSize / max⌉ when f divides gridSize: side gridSize/f. Averaged probabilities still sum to 1.
+ * Why: the static picture only has to last until the live warm-up replaces it, and at 64² × 3 classes the
+ * grid alone was half of a lesson's HTML.
+ */
+export function coarsenBoundary(
+  grid: readonly number[],
+  gridSize: number,
+  max = STATIC_BOUNDARY_MAX,
+): { grid: number[]; gridSize: number } {
+  const f = Math.ceil(gridSize / max);
+  const perCell = grid.length / (gridSize * gridSize);
+  if (f <= 1 || gridSize % f !== 0 || !Number.isInteger(perCell)) return { grid: [...grid], gridSize };
+  const side = gridSize / f;
+  const out = new Array<number>(side * side * perCell).fill(0);
+  for (let r = 0; r < gridSize; r++) {
+    for (let c = 0; c < gridSize; c++) {
+      const to = (Math.floor(r / f) * side + Math.floor(c / f)) * perCell;
+      const from = (r * gridSize + c) * perCell;
+      for (let k = 0; k < perCell; k++) out[to + k]! += grid[from + k]! / (f * f);
+    }
+  }
+  return { grid: out, gridSize: side };
+}
+
+/** Whether v is an object carrying a boundary grid and its side, as snapshots do. */
+function hasBoundary(v: unknown): v is { boundary: number[]; boundarySize: number } {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    Array.isArray((v as { boundary?: unknown }).boundary) &&
+    typeof (v as { boundarySize?: unknown }).boundarySize === "number"
+  );
+}
+
+/**
+ * A static snapshot (or a record of them) as one compact string prop; scalars and short arrays stay exact,
+ * decision-boundary grids are coarsened to at most STATIC_BOUNDARY_MAX a side.
+ */
 export function encodeStatic<T>(value: T): Encoded<T> {
   return JSON.stringify(value, (key, v: unknown) => {
+    if (hasBoundary(v) && v.boundarySize > STATIC_BOUNDARY_MAX) {
+      const coarse = coarsenBoundary(v.boundary, v.boundarySize);
+      return { ...v, boundary: coarse.grid, boundarySize: coarse.gridSize };
+    }
     const digits = STATIC_DIGITS[key];
     if (digits !== undefined && Object.hasOwn(STATIC_DIGITS, key) && Array.isArray(v)) return roundArray(v, digits);
     return typeof v === "number" && !Number.isFinite(v) ? String(v) : v;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { viridis } from "./colormap.ts";
-import { boundaryRuns, heatmapRuns, runPaths } from "./fallback.ts";
+import { boundaryRuns, heatmapRuns, pointsByClass, runPaths } from "./fallback.ts";
 
 describe("boundaryRuns", () => {
   it("merges a left/right split into one run per half on every row", () => {
@@ -77,5 +77,27 @@ describe("runPaths", () => {
       fill: { label: 0, alpha: 0.5 },
       d: "M0 0h2v1h-2zM0 1h2v1h-2zM0 2h2v1h-2zM0 3h2v1h-2z",
     });
+  });
+});
+
+describe("pointsByClass", () => {
+  it("groups points by label in whole pixels, skipping non-finite positions", () => {
+    const points = { x: [0.24, 1, Number.NaN, 2], y: [0, 1, 0, 2.6], label: [1, 0, 1, 7] };
+    const groups = pointsByClass(
+      points,
+      2,
+      (x) => 10 * x,
+      (y) => 10 * y,
+    );
+    expect(groups).toEqual([
+      { label: 0, at: [[10, 10]] },
+      {
+        label: 1,
+        at: [
+          [2, 0],
+          [20, 26],
+        ],
+      },
+    ]);
   });
 });

@@ -121,3 +121,26 @@ export function runPaths<Fill>(grid: CoarseGrid<Fill>, key: (fill: Fill) => stri
   }
   return [...paths.values()];
 }
+
+/**
+ * Points grouped by class for the fallback, in drawing coordinates rounded to whole pixels (a stand-in
+ * needs no more): `toX`/`toY` map data to pixels; points with a non-finite position are skipped; a label
+ * outside 0…classes−1 is drawn as class 0, like the canvas does.
+ */
+export function pointsByClass(
+  points: { x: ArrayLike<number>; y: ArrayLike<number>; label: ArrayLike<number> } | null,
+  classes: number,
+  toX: (x: number) => number,
+  toY: (y: number) => number,
+): { label: number; at: [number, number][] }[] {
+  if (!points) return [];
+  const groups = new Map<number, [number, number][]>();
+  const n = Math.min(points.x.length, points.y.length, points.label.length);
+  for (let i = 0; i < n; i++) {
+    const [x, y, c] = [toX(points.x[i] as number), toY(points.y[i] as number), points.label[i] as number];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const label = Number.isInteger(c) && c >= 0 ? c % Math.max(1, classes) : 0;
+    groups.set(label, [...(groups.get(label) ?? []), [Math.round(x), Math.round(y)]]);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([label, at]) => ({ label, at }));
+}
