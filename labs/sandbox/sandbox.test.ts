@@ -69,7 +69,9 @@ describe("sandbox", () => {
     await train(lab, 100);
     expect(lab.training.status).toBe("diverged");
     expect(lab.training.snapshot!.divergedAt).toBeLessThan(50);
-    expect(lab.summary()).toMatch(/^Diverged at step \d+/);
+    // The failing step is not applied: the run (and its charts) end one step before it.
+    expect(lab.training.snapshot!.step).toBe(lab.training.snapshot!.divergedAt! - 1);
+    expect(lab.summary()).toMatch(/^Diverged at step (\d+): .*; the charts stop at step (\d+)\./);
     lab.training.dispose();
   });
 

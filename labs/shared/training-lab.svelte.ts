@@ -237,7 +237,7 @@ export class TrainingLab {
     if (this.error) return `The lab stopped: ${this.error}`;
     if (!s) return "Not started.";
     if (s.status === "diverged")
-      return `Diverged at step ${s.divergedAt}: ${s.reason}. Reset to try a smaller learning rate.`;
+      return `Diverged at step ${s.divergedAt}: ${s.reason}; the charts stop at step ${s.step}. Reset to try a smaller learning rate.`;
     const loss = s.trainLoss === null ? "not measured yet" : formatNumber(s.trainLoss, 3);
     return `step ${s.step}: loss ${loss}`;
   }
