@@ -3,6 +3,9 @@
  * held in 16 local accumulators while the shared dimension streams past, so each value loaded from
  * memory feeds four multiply-adds (plain triple loops load two values per multiply-add and run about
  * three times slower in V8). Edges that do not fill a tile fall back to 4×1, 1×4 and 1×1 loops.
+ * matmulBias writes its tile's index arithmetic as (a + b) | 0: indices stay far below 2^31, and the | 0
+ * lets V8 add them without an overflow check each, about 3 % faster here (measured neutral in
+ * matmul-trans-a and 4 % slower in matmul-trans-b, which keep plain sums).
  */
 
 /** z = x·W + b. x: n×k, W: k×m, b: m (null means 0), z: n×m. Writes into z. */
@@ -18,10 +21,10 @@ export function matmulBias(
   const n4 = n - (n % 4);
   const m4 = m - (m % 4);
   for (let i = 0; i < n4; i += 4) {
-    const x0 = i * k,
-      x1 = x0 + k,
-      x2 = x1 + k,
-      x3 = x2 + k;
+    const x0 = (i * k) | 0,
+      x1 = (x0 + k) | 0,
+      x2 = (x1 + k) | 0,
+      x3 = (x2 + k) | 0;
     for (let j = 0; j < m4; j += 4) {
       const b0 = b ? b[j]! : 0,
         b1 = b ? b[j + 1]! : 0,
@@ -43,28 +46,27 @@ export function matmulBias(
         c31 = b1,
         c32 = b2,
         c33 = b3;
-      let w = j;
-      for (let t = 0; t < k; t++, w += m) {
+      for (let t = 0, w = j; t < k; t = (t + 1) | 0, w = (w + m) | 0) {
         const w0 = W[w]!,
-          w1 = W[w + 1]!,
-          w2 = W[w + 2]!,
-          w3 = W[w + 3]!;
-        let v = x[x0 + t]!;
+          w1 = W[(w + 1) | 0]!,
+          w2 = W[(w + 2) | 0]!,
+          w3 = W[(w + 3) | 0]!;
+        let v = x[(x0 + t) | 0]!;
         c00 += v * w0;
         c01 += v * w1;
         c02 += v * w2;
         c03 += v * w3;
-        v = x[x1 + t]!;
+        v = x[(x1 + t) | 0]!;
         c10 += v * w0;
         c11 += v * w1;
         c12 += v * w2;
         c13 += v * w3;
-        v = x[x2 + t]!;
+        v = x[(x2 + t) | 0]!;
         c20 += v * w0;
         c21 += v * w1;
         c22 += v * w2;
         c23 += v * w3;
-        v = x[x3 + t]!;
+        v = x[(x3 + t) | 0]!;
         c30 += v * w0;
         c31 += v * w1;
         c32 += v * w2;
