@@ -56,6 +56,8 @@ export class StepFunctionLab {
   readonly start = $derived(initialWeights(this.settings));
   /** The step unit's decision regions; replaced only when they change, so an unchanged picture is not repainted. */
   gdGrid = $state.raw<Float64Array | null>(null);
+  /** Side of gdGrid: STEP_BOUNDARY_SIZE live, coarser in the build-time snapshot (see coarsenBoundary). */
+  gdGridSize = $state(0);
   /** The perceptron's decision regions (1 where it predicts class 1), recomputed only when its weights change. */
   perceptronGrid = $state.raw<Float64Array | null>(null);
   #perceptronAt = "";
@@ -144,6 +146,7 @@ export class StepFunctionLab {
       this.accuracy.clear();
     }
     if (!sameValues(this.gdGrid, s.boundary)) this.gdGrid = s.boundary;
+    this.gdGridSize = s.boundary ? s.boundarySize : 0;
     const p = s.perceptron;
     const at = p ? `${p.w[0]} ${p.w[1]} ${p.b}` : "";
     if (at !== this.#perceptronAt) {
