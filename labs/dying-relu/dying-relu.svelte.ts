@@ -40,8 +40,6 @@ export class DyingReluLab {
   #started = false;
   #unitsKey = "";
   #units: UnitLayer[] = [];
-  /** True once the live run has answered (until then the lab shows the build-time snapshot). */
-  live = $state(false);
   /** Bumped on every snapshot while paused, at most every VIEW_MS while training (plus once after the last). */
   viewTick = $state(0);
   #tickAt = Number.NEGATIVE_INFINITY;
@@ -91,7 +89,6 @@ export class DyingReluLab {
         (options.factory ?? defaultClientFactory)({
           onSnapshot: (snapshot) => {
             cb.onSnapshot(snapshot);
-            this.live = true;
             this.#tick();
           },
           onError: cb.onError,

@@ -67,6 +67,11 @@ export class TrainingLab {
   #historyWidth = 3;
   /** How many layers the history rows describe (weight layers). */
   layers = $state(0);
+  /**
+   * True once a snapshot from the worker is shown. Until then the lab shows the build-time picture; a
+   * warm-up snapshot held back does not count, since the picture on screen is still the build-time one.
+   */
+  live = $state(false);
 
   readonly #factory: ClientFactory;
   readonly #spec: () => SessionSpec;
@@ -91,7 +96,7 @@ export class TrainingLab {
     this.#spec = spec;
     this.#factory = options.factory ?? defaultClientFactory;
     this.#warmup = options.warmup ?? (() => 0);
-    if (options.initial) this.#receive(unflatten(options.initial));
+    if (options.initial) this.#show(unflatten(options.initial));
   }
 
   /** Completed steps of the current run. */
@@ -254,6 +259,12 @@ export class TrainingLab {
       if (hold.held) s = mergeSnapshots(hold.held, s);
       this.#hold = null;
     }
+    this.#show(s);
+    this.live = true;
+  }
+
+  /** Puts a snapshot on screen: its data, its history rows, its status. */
+  #show(s: Snapshot): void {
     if (this.#awaitingFirst) {
       this.#awaitingFirst = false;
       this.history.clear();

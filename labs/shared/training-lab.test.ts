@@ -91,12 +91,17 @@ describe("TrainingLab warm-up", () => {
     lab.restart();
     await vi.waitFor(() => expect(deliveries.length).toBe(2));
     const shown: number[] = [];
+    const live: boolean[] = [];
     for (const deliver of deliveries.splice(0)) {
       deliver();
       shown.push(lab.step);
+      live.push(lab.live);
     }
+    // The held step 0 leaves the build-time picture on screen: the lab is not live until the warmed-up run shows.
+    expect(live).toEqual([false, true]);
     expect(shown).toEqual([25, 25]);
     expect(lab.loss).toBe(initial.trainLoss);
+    expect(lab.live).toBe(true);
     // The held step-0 row is not lost: the history starts at step 0.
     expect(lab.history.steps()[0]).toBe(0);
     lab.dispose();

@@ -12,6 +12,9 @@ export async function openLab(page: Page, id: string, search = ""): Promise<Loca
   // Astro removes the island's ssr attribute once the component has hydrated.
   await expect(page.locator(`astro-island[ssr]:has([data-lab="${id}"])`)).toHaveCount(0, { timeout: 15_000 });
   await expect(lab).toHaveAttribute("data-status", /idle|paused/);
+  // Until the worker's first (warmed-up) snapshot is shown, the lab shows the build-time picture of its
+  // default settings, not the run the address asked for.
+  await expect(lab).toHaveAttribute("data-live", "true", { timeout: 15_000 });
   return lab;
 }
 
