@@ -27,10 +27,8 @@ import {
   WARMUP_STEPS,
   type VgSettings,
 } from "./settings.ts";
+import { redrawTicks } from "./redraw-ticks.ts";
 import { pathRows, splitPoints, type PathView } from "./snapshot-views.ts";
-
-/** While training, heavy charts redraw on every SLOW_EVERY-th snapshot (about 8 a second), so the page stays smooth. */
-const SLOW_EVERY = 8;
 
 /** The most steps a path change replays (the worker runs at most 10,000 steps per command). */
 const MAX_REPLAY = 10_000;
@@ -131,10 +129,12 @@ export class VanishingController {
         this.pin ? { hidden: this.pin.hidden, grads: this.pin.saturation } : null,
       ),
     );
-    // Heavy charts (and the big tables behind them) follow every 8th snapshot while training, every one otherwise.
-    const slow = $derived(t.status === "running" ? Math.floor(t.historyVersion / SLOW_EVERY) : -1 - t.historyVersion);
+    // Heavy charts (and the big tables behind them) redraw in turns while training (see redraw-ticks.ts).
+    const ticks = $derived(redrawTicks(t.historyVersion, t.status === "running"));
+    const heatmapTick = $derived(ticks.heatmap);
+    const boundaryTick = $derived(ticks.boundary);
     this.heatmap = $derived.by(() => {
-      void slow;
+      void heatmapTick;
       const hidden = this.hidden;
       return untrack(() => ({
         ...gradNormHeatmap(t.history, hidden + 1),
@@ -151,7 +151,7 @@ export class VanishingController {
       return d ? { train: splitPoints(d.trainX, d.trainLabels), test: splitPoints(d.testX, d.testLabels) } : null;
     });
     this.boundary = $derived.by(() => {
-      void slow;
+      void boundaryTick;
       const p = points;
       const s = untrack(() => t.snapshot);
       return s?.boundary && p ? { grid: s.boundary, size: s.boundarySize, ...p } : null;

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "./client.ts";
+import { TrainingSession } from "./session.ts";
 
 /** A stand-in Worker that answers every command with `reply`. */
 function workerReplying(reply: unknown) {
@@ -68,6 +69,47 @@ describe("TrainingClient and a misbehaving worker", () => {
     await vi.waitFor(() =>
       expect(onError).toHaveBeenCalledWith("The lab could not show the latest step: chart exploded"),
     );
+    client.dispose();
+  });
+
+  it("tells the worker each snapshot was shown, for the run it belongs to", async () => {
+    const sent: unknown[] = [];
+    const session = new TrainingSession({
+      config: {
+        layers: [2, 2, 1],
+        hidden: "tanh",
+        head: "sigmoid",
+        loss: "bce",
+        init: { kind: "xavier-normal" },
+        optimizer: { kind: "sgd", lr: 0.5 },
+        seeds: { data: 1, init: 2, batch: 3 },
+        dataset: { kind: "xor", n: 20, noise: 0.05, testFraction: 0.2 },
+      },
+      boundarySize: 0,
+      diagnosticsEvery: 1,
+      saturationThreshold: 0.01,
+      path: null,
+      outputParts: 0,
+      perceptron: null,
+    });
+    const snapshot = (runId: number) => session.snapshot(runId);
+    vi.stubGlobal(
+      "Worker",
+      class {
+        onmessage: ((event: { data: unknown }) => void) | null = null;
+        postMessage(message: { type: string; runId: number }): void {
+          sent.push(message);
+          if (message.type === "start")
+            queueMicrotask(() => this.onmessage?.({ data: { type: "snapshot", snapshot: snapshot(message.runId) } }));
+        }
+        terminate(): void {}
+      },
+    );
+    const onSnapshot = vi.fn();
+    const client = new TrainingClient({ onSnapshot, onError: vi.fn() }, "worker");
+    client.start({} as never);
+    await vi.waitFor(() => expect(sent).toContainEqual({ type: "shown", runId: 1 }));
+    expect(onSnapshot).toHaveBeenCalledTimes(1);
     client.dispose();
   });
 });

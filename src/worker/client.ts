@@ -240,6 +240,17 @@ export class TrainingClient {
         `The lab could not show the latest step: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    this.#reportShown(s.runId);
+  }
+
+  /**
+   * Tells the runner the snapshot is on screen, so it may train past the next one (see Runner). In a page the
+   * message goes from a task queued in the animation frame, which runs once the frame's style, layout, paint
+   * and commit are done: the runner waits for the whole frame, not only for the callback.
+   */
+  #reportShown(runId: number): void {
+    if (typeof requestAnimationFrame === "undefined") this.#send({ type: "shown", runId });
+    else setTimeout(() => this.#send({ type: "shown", runId }), 0);
   }
 }
 

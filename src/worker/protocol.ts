@@ -26,6 +26,16 @@ export interface SessionSpec {
   perceptron: { lr: number } | null;
   /** Also report the output logits z at every training point (the softmax table at the reader's chosen point). */
   outputLogits?: boolean;
+  /**
+   * While playing, post a snapshot at most every `frameMs` ms (clamped to FRAME_MS…MAX_FRAME_MS; FRAME_MS if
+   * absent). A lab whose every snapshot redraws many charts asks for fewer, so its page keeps idle time.
+   */
+  frameMs?: number;
+  /**
+   * While playing, stop training from each snapshot until the page reports it drawn, instead of only when the
+   * next one is due: for a lab whose frames are heavy, the worker's core is better spent on the page.
+   */
+  yieldWhileDrawing?: boolean;
 }
 
 /** Messages a lab sends. */
@@ -37,7 +47,9 @@ export type ToWorker =
   | { type: "reset"; runId: number }
   | { type: "set-lr"; runId: number; lr: number }
   | { type: "set-activation"; runId: number; hidden: string; alpha: number }
-  | { type: "shock"; runId: number; lr: number };
+  | { type: "shock"; runId: number; lr: number }
+  /** The page has drawn the latest snapshot it received (see Runner: the worker stays at most one snapshot ahead). */
+  | { type: "shown"; runId: number };
 
 /** One layer's numbers at the latest measurement. */
 export interface LayerSnapshot {

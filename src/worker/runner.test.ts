@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FromWorker, SessionSpec, Snapshot } from "./protocol.ts";
-import { FRAME_MS, MAX_SPEED, Runner, SLICE_MS } from "./runner.ts";
+import { FRAME_MS, frameInterval, MAX_FRAME_MS, MAX_SPEED, Runner, SLICE_MS } from "./runner.ts";
 
 const spec: SessionSpec = {
   config: {
@@ -21,16 +21,32 @@ const spec: SessionSpec = {
   perceptron: null,
 };
 
-/** A fake clock and scheduler: each scheduled callback runs when the test says, after `advance` ms. */
-function fakeHost() {
+/**
+ * A fake clock and scheduler: each scheduled callback runs when the test says, after `advance` ms. Its page
+ * draws every snapshot at once and says so ("shown"), unless `draws` is false.
+ */
+function fakeHost({ draws = true } = {}) {
   let time = 0;
   const queue: (() => void)[] = [];
   const posted: FromWorker[] = [];
+  let page: Runner | null = null;
   return {
     posted,
     snapshots: () =>
       posted.filter((m): m is { type: "snapshot"; snapshot: Snapshot } => m.type === "snapshot").map((m) => m.snapshot),
-    host: { now: () => time, schedule: (fn: () => void) => queue.push(fn), post: (m: FromWorker) => posted.push(m) },
+    host: {
+      now: () => time,
+      schedule: (fn: () => void) => queue.push(fn),
+      post: (m: FromWorker) => {
+        posted.push(m);
+        if (draws && m.type === "snapshot") page?.handle({ type: "shown", runId: m.snapshot.runId });
+      },
+    },
+    /** A runner on this host (its snapshots reach this fake page). */
+    runner(): Runner {
+      page = new Runner(this.host);
+      return page;
+    },
     /** Runs the next scheduled slice after `ms` of wall time. */
     tick(ms: number) {
       time += ms;
@@ -45,14 +61,14 @@ function fakeHost() {
 describe("Runner", () => {
   it("posts a snapshot at once when a run starts", () => {
     const f = fakeHost();
-    new Runner(f.host).handle({ type: "start", runId: 1, spec });
+    f.runner().handle({ type: "start", runId: 1, spec });
     expect(f.snapshots()).toHaveLength(1);
     expect(f.snapshots()[0]?.step).toBe(0);
   });
 
   it("plays at the requested speed: 60 steps per second for one second is 60 steps", () => {
     const f = fakeHost();
-    const r = new Runner(f.host);
+    const r = f.runner();
     r.handle({ type: "start", runId: 1, spec });
     r.handle({ type: "play", runId: 1, stepsPerSecond: 60 });
     for (let i = 0; i < 100; i++) f.tick(10);
@@ -64,7 +80,7 @@ describe("Runner", () => {
 
   it("posts at most one snapshot per frame while playing, and the pause takes effect at once", () => {
     const f = fakeHost();
-    const r = new Runner(f.host);
+    const r = f.runner();
     r.handle({ type: "start", runId: 1, spec });
     r.handle({ type: "play", runId: 1, stepsPerSecond: MAX_SPEED });
     for (let i = 0; i < 20; i++) f.tick(1);
@@ -76,9 +92,78 @@ describe("Runner", () => {
     expect(f.queued).toBe(0);
   });
 
+  it("a run that asks for a longer frame interval gets fewer snapshots while playing, and still every pause", () => {
+    const count = (frameMs: number | undefined) => {
+      const f = fakeHost();
+      const r = f.runner();
+      r.handle({ type: "start", runId: 1, spec: { ...spec, frameMs } });
+      // 1,000 steps per second in 5 ms slices: every slice has a step to show.
+      r.handle({ type: "play", runId: 1, stepsPerSecond: 1000 });
+      for (let i = 0; i < 40; i++) f.tick(5);
+      const playing = f.snapshots().length;
+      r.handle({ type: "pause", runId: 1 });
+      expect(f.snapshots().length).toBe(playing + 1);
+      return playing;
+    };
+    const every = count(undefined);
+    const fewer = count(50);
+    // 200 ms of play: about 200 / 16 snapshots by default, about 200 / 50 at 50 ms (plus the one at the start).
+    expect(every).toBeGreaterThanOrEqual(10);
+    expect(fewer).toBeLessThanOrEqual(1 + Math.ceil(200 / 50) + 1);
+    expect(fewer).toBeGreaterThanOrEqual(4);
+  });
+
+  it("stays at most one snapshot ahead of the page: it stops training until the page says it drew the last one", () => {
+    const f = fakeHost({ draws: false });
+    const r = f.runner();
+    r.handle({ type: "start", runId: 1, spec });
+    r.handle({ type: "shown", runId: 1 });
+    r.handle({ type: "play", runId: 1, stepsPerSecond: 1000 });
+    for (let i = 0; i < 10; i++) f.tick(5);
+    // One snapshot went out (at the first slice past FRAME_MS); the next was due, so training stopped.
+    expect(f.snapshots()).toHaveLength(2);
+    const held = f.snapshots().at(-1)!.step;
+    expect(f.queued).toBe(0);
+    // A "shown" for an older run changes nothing.
+    r.handle({ type: "shown", runId: 0 });
+    expect(f.queued).toBe(0);
+    r.handle({ type: "shown", runId: 1 });
+    for (let i = 0; i < 10; i++) f.tick(5);
+    expect(f.snapshots()).toHaveLength(3);
+    expect(f.snapshots().at(-1)!.step).toBeGreaterThan(held);
+    // Pause still answers at once while the runner waits.
+    r.handle({ type: "pause", runId: 1 });
+    expect(f.snapshots()).toHaveLength(4);
+  });
+
+  it('a run that yields while the page draws trains nothing between a snapshot and its "shown"', () => {
+    const f = fakeHost({ draws: false });
+    const r = f.runner();
+    r.handle({ type: "start", runId: 1, spec: { ...spec, yieldWhileDrawing: true } });
+    r.handle({ type: "play", runId: 1, stepsPerSecond: 1000 });
+    for (let i = 0; i < 10; i++) f.tick(5);
+    // The start snapshot is not shown yet: no step, no slice scheduled.
+    expect(f.snapshots()).toHaveLength(1);
+    expect(f.queued).toBe(0);
+    r.handle({ type: "shown", runId: 1 });
+    for (let i = 0; i < 10; i++) f.tick(5);
+    expect(f.snapshots()).toHaveLength(2);
+    expect(f.snapshots()[1]!.step).toBeGreaterThan(0);
+    expect(f.queued).toBe(0);
+  });
+
+  it("clamps the frame interval a run asks for", () => {
+    expect(frameInterval(undefined)).toBe(FRAME_MS);
+    expect(frameInterval(Number.NaN)).toBe(FRAME_MS);
+    expect(frameInterval("33")).toBe(FRAME_MS);
+    expect(frameInterval(1)).toBe(FRAME_MS);
+    expect(frameInterval(33)).toBe(33);
+    expect(frameInterval(1e9)).toBe(MAX_FRAME_MS);
+  });
+
   it("ignores commands about an older run", () => {
     const f = fakeHost();
-    const r = new Runner(f.host);
+    const r = f.runner();
     r.handle({ type: "start", runId: 1, spec });
     r.handle({ type: "start", runId: 2, spec });
     r.handle({ type: "step", runId: 1, steps: 50 });
@@ -89,13 +174,13 @@ describe("Runner", () => {
 
   it("turns a bad spec into an error message instead of throwing", () => {
     const f = fakeHost();
-    new Runner(f.host).handle({ type: "start", runId: 3, spec: { ...spec, config: { layers: "many" } } });
+    f.runner().handle({ type: "start", runId: 3, spec: { ...spec, config: { layers: "many" } } });
     expect(f.posted.at(-1)).toMatchObject({ type: "error", runId: 3 });
   });
 
   it("changes the learning rate without resetting the run", () => {
     const f = fakeHost();
-    const r = new Runner(f.host);
+    const r = f.runner();
     r.handle({ type: "start", runId: 1, spec });
     r.handle({ type: "step", runId: 1, steps: 10 });
     r.handle({ type: "set-lr", runId: 1, lr: 0.01 });

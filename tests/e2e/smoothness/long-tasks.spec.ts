@@ -18,21 +18,11 @@ const TRAINING_LABS = LAB_IDS.filter((id) => id !== "activation-explorer");
 const ATTEMPTS = 4;
 /** How long each window trains at full speed. */
 const WINDOW_MS = 3000;
-/**
- * Labs known to fail this check, with what was measured; each is an open bug, listed so that CI still
- * guards every other lab. Remove an entry once its lab passes.
- */
-const KNOWN_LONG_TASKS: Partial<Record<(typeof TRAINING_LABS)[number], string>> = {
-  "vanishing-gradients":
-    "ten layers of bars, heatmap and path table redrawn per frame: 55–69 ms tasks in about 1 quiet run in 4 (issue 4)",
-};
-
 for (const id of TRAINING_LABS) {
   test(`${id}: no main-thread task over 50 ms while training at full speed, and Pause stops it within 200 ms`, async ({
     page,
     browser,
   }) => {
-    test.fixme(id in KNOWN_LONG_TASKS, KNOWN_LONG_TASKS[id]);
     test.setTimeout(ATTEMPTS * 15_000 + 20_000);
     const lab = await openLab(page, id);
     await lab.getByLabel("Speed").first().selectOption({ label: "Fastest" });
