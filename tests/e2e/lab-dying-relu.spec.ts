@@ -34,6 +34,9 @@ test.describe("dying-ReLU lab", () => {
     // At the default 60 steps/s, about 2.5 s of training (the worker's load stays small beside the page's).
     await trainUntil(lab, 250);
     expect(await labLoss(lab)).toBeLessThan(before * 0.7);
+    // The visible summary follows the run at once; the screen reader's copy may trail it by a few seconds.
+    await expect(lab.locator("[data-summary]")).toContainText(`step ${await labStep(lab)}:`, { timeout: 1000 });
+    await expect(lab.locator("[data-spoken-summary]")).toHaveAttribute("aria-live", "polite");
     await expectPauseResponds(lab);
     await expectNoNaNShown(lab);
     await expectAccessible(page, SELECTOR);
