@@ -7,6 +7,7 @@
  */
 import { untrack } from "svelte";
 import { formatNumber } from "../../src/plots/format.ts";
+import type { PlotMark } from "../../src/plots/types.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import type { StaticSnapshot } from "../shared/static-snapshot.ts";
 import { defaultClientFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
@@ -24,6 +25,9 @@ export interface DyingReluOptions {
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** The most recent events kept for the charts' marks (a reader can press Shock many times). */
+const MAX_MARKS = 12;
 
 /** While training, the costliest pictures (decision boundary, dead share over time) redraw at most this often. */
 const VIEW_MS = 125;
@@ -43,6 +47,13 @@ export class DyingReluLab {
   /** Bumped on every snapshot while paused, at most every VIEW_MS while training (plus once after the last). */
   viewTick = $state(0);
   #tickAt = Number.NEGATIVE_INFINITY;
+  /** What the reader did to a run and at which step (shocks, activation swaps), newest last. */
+  #events = $state.raw<(PlotMark & { runId: number })[]>([]);
+  /** The current run's events as chart marks: a loss spike or a change of slope has its cause written beside it. */
+  readonly marks = $derived.by((): PlotMark[] => {
+    const runId = this.training.snapshot?.runId;
+    return this.#events.filter((e) => e.runId === runId).map(({ x, label }) => ({ x, label }));
+  });
   #tickTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The hidden units, one block per layer (states: −1 active somewhere, else the step since z ≤ 0 everywhere). */
@@ -123,7 +134,9 @@ export class DyingReluLab {
 
   /** Swaps ReLU ↔ Leaky ReLU in place: the weights stay, only the slope for z ≤ 0 changes (0 ↔ α). */
   setActivation(act: DrSettings["act"]): void {
-    this.settings.act = act === "leaky-relu" ? "leaky-relu" : "relu";
+    const next = act === "leaky-relu" ? "leaky-relu" : "relu";
+    if (next !== this.settings.act) this.#mark(next === "relu" ? "ReLU" : `Leaky ReLU (α = ${this.settings.alpha})`);
+    this.settings.act = next;
     this.training.setActivation(this.settings.act, this.settings.alpha);
     this.#writeUrl();
   }
@@ -155,6 +168,7 @@ export class DyingReluLab {
 
   /** One step at the shock's learning rate; the worker then measures the weights it left, so the grid changes at once. */
   shock(): void {
+    this.#mark("shock");
     this.training.shock(this.shockRate);
   }
 
@@ -174,6 +188,13 @@ export class DyingReluLab {
   }
 
   /** Redraws the costly pictures now, or (while training) once VIEW_MS has passed since the last redraw. */
+  /** Notes an event at the run's current step. */
+  #mark(label: string): void {
+    const s = this.training.snapshot;
+    if (!s) return;
+    this.#events = [...this.#events, { runId: s.runId, x: s.step, label }].slice(-MAX_MARKS);
+  }
+
   #tick(): void {
     clearTimeout(this.#tickTimer);
     const wait = this.#tickAt + VIEW_MS - now();

@@ -62,6 +62,23 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
     lab.training.dispose();
   });
 
+  it("the shock and the switch to Leaky ReLU are marked on the charts at their steps, and a reset clears the marks", async () => {
+    const lab = await opened();
+    lab.shock();
+    await vi.waitFor(() => expect(lab.training.step).toBe(DR_WARMUP + 1));
+    await train(lab, 4);
+    lab.setActivation("leaky-relu");
+    lab.setActivation("leaky-relu"); // no change, no mark
+    expect(lab.marks).toEqual([
+      { x: DR_WARMUP, label: "shock" },
+      { x: DR_WARMUP + 5, label: "Leaky ReLU (α = 0.2)" },
+    ]);
+    lab.training.reset();
+    await vi.waitFor(() => expect(lab.training.step).toBe(0));
+    expect(lab.marks).toEqual([]);
+    lab.training.dispose();
+  });
+
   it("changing the learning rate alone does not revive a dead layer-1 unit: at 0.3 or 1 the same cells stay dead", async () => {
     for (const lr of [0.3, 1]) {
       const lab = await opened();

@@ -14,6 +14,12 @@ export interface PlotBand {
   to: number;
 }
 
+/** A labelled vertical line at x: something that happened to the run there (e.g. "shock" at step 101). */
+export interface PlotMark {
+  x: number;
+  label: string;
+}
+
 /** A closed numeric interval for an axis. */
 export interface AxisSpec {
   min: number;

@@ -69,6 +69,12 @@ test.describe("dying-ReLU lab", () => {
     await expect(lab.locator("[data-dead]")).toContainText(`${revived} of 32 units inactive`);
     await expect(lab.locator("g.inactive")).toHaveCount(revived);
     await expect(lab.locator("g.dead")).toHaveCount(0);
+    // The loss chart says what caused its spike and its change of slope.
+    await expect(lab.locator(".loss-panel svg[role=img]")).toHaveAttribute(
+      "aria-label",
+      /marked: shock at step 100, Leaky ReLU \(α = 0\.2\) at step 101$/,
+    );
+    await expect(lab.locator(".loss-panel text.mark-label")).toHaveText(["shock", "Leaky ReLU (α = 0.2)"]);
     await expectNoNaNShown(lab);
   });
 
