@@ -1,8 +1,8 @@
 /**
  * Drives a TrainingSession from protocol messages: plays at a chosen speed in slices of at most
  * SLICE_MS, yielding between slices so pause and other messages are handled within a slice, and
- * posts a snapshot at most every FRAME_MS (or the run's own, longer frameMs). The worker wires it to postMessage; tests wire it to a
- * fake clock and scheduler, so the same code is tested without threads.
+ * posts a snapshot at most every FRAME_MS (or the run's own, longer frameMs). The worker wires it to
+ * postMessage; tests wire it to a fake clock and scheduler, so the same code is tested without threads.
  *
  * While playing, the runner stays at most one snapshot ahead of the page: when the next snapshot is due and
  * the page has not yet said it drew the last one ("shown"), it stops training until it does. Why: a worker
@@ -22,14 +22,14 @@ export const SLICE_MS = 12;
 export const FRAME_MS = 16;
 /** Longest interval a run may ask for between two snapshots while playing (4 a second still reads as motion). */
 export const MAX_FRAME_MS = 250;
+/** Fastest play speed: as many steps as fit in the slices. */
+export const MAX_SPEED = Number.POSITIVE_INFINITY;
 
 /** The run's snapshot interval: its spec's frameMs clamped to FRAME_MS…MAX_FRAME_MS, FRAME_MS if absent or not a number. */
 export function frameInterval(frameMs: unknown): number {
   const ms = typeof frameMs === "number" && Number.isFinite(frameMs) ? frameMs : FRAME_MS;
   return Math.min(MAX_FRAME_MS, Math.max(FRAME_MS, ms));
 }
-/** Fastest play speed: as many steps as fit in the slices. */
-export const MAX_SPEED = Number.POSITIVE_INFINITY;
 
 /** What the runner needs from its environment. */
 export interface RunnerHost {
