@@ -47,6 +47,7 @@ export class DyingReluLab {
   /** Bumped on every snapshot while paused, at most every VIEW_MS while training (plus once after the last). */
   viewTick = $state(0);
   #tickAt = Number.NEGATIVE_INFINITY;
+  #tickTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the reader did to a run and at which step (shocks, activation swaps), newest last. */
   #events = $state.raw<(PlotMark & { runId: number })[]>([]);
   /** The current run's events as chart marks: a loss spike or a change of slope has its cause written beside it. */
@@ -54,7 +55,6 @@ export class DyingReluLab {
     const runId = this.training.snapshot?.runId;
     return this.#events.filter((e) => e.runId === runId).map(({ x, label }) => ({ x, label }));
   });
-  #tickTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The hidden units, one block per layer (states: −1 active somewhere, else the step since z ≤ 0 everywhere). */
   readonly units = $derived.by(() => {
@@ -135,7 +135,8 @@ export class DyingReluLab {
   /** Swaps ReLU ↔ Leaky ReLU in place: the weights stay, only the slope for z ≤ 0 changes (0 ↔ α). */
   setActivation(act: DrSettings["act"]): void {
     const next = act === "leaky-relu" ? "leaky-relu" : "relu";
-    if (next !== this.settings.act) this.#mark(next === "relu" ? "ReLU" : `Leaky ReLU (α = ${this.settings.alpha})`);
+    if (next !== this.settings.act)
+      this.#mark(next === "relu" ? "ReLU" : `Leaky ReLU (α = ${formatNumber(this.settings.alpha)})`);
     this.settings.act = next;
     this.training.setActivation(this.settings.act, this.settings.alpha);
     this.#writeUrl();
@@ -187,7 +188,6 @@ export class DyingReluLab {
     return `${base}; ${countsText(this.counts, this.activation)}${slope}`;
   }
 
-  /** Redraws the costly pictures now, or (while training) once VIEW_MS has passed since the last redraw. */
   /** Notes an event at the run's current step. */
   #mark(label: string): void {
     const s = this.training.snapshot;
@@ -195,6 +195,7 @@ export class DyingReluLab {
     this.#events = [...this.#events, { runId: s.runId, x: s.step, label }].slice(-MAX_MARKS);
   }
 
+  /** Redraws the costly pictures now, or (while training) once VIEW_MS has passed since the last redraw. */
   #tick(): void {
     clearTimeout(this.#tickTimer);
     const wait = this.#tickAt + VIEW_MS - now();
