@@ -78,6 +78,8 @@ export class TrainingLab {
   readonly #warmup: () => number;
   #client: TrainingClient | null = null;
   #pausedByVisibility = false;
+  /** Paused because the reader switched to another tab (see the static block). */
+  #pausedByHiddenPage = false;
   #awaitingFirst = false;
   /** The warm-up being held back: the run, the step it ends at, and its snapshots so far (merged). */
   #hold: { runId: number; until: number; held: Snapshot | null } | null = null;
@@ -145,6 +147,7 @@ export class TrainingLab {
   play(): void {
     if (!this.#client || this.status === "diverged" || this.error) return;
     this.#pausedByVisibility = false;
+    this.#pausedByHiddenPage = false;
     this.status = "running";
     this.#client.play(this.speed);
   }
@@ -215,6 +218,10 @@ export class TrainingLab {
    * Leaving the page (pagehide) stops the worker: a page kept in the back/forward cache must not keep a
    * worker alive. Coming back to it (pageshow, persisted) starts a fresh run from the same settings; the
    * last picture stays until that run's first snapshot.
+   *
+   * A hidden tab pauses its running labs and resumes them when shown again. Why: the browser draws no
+   * frames in a hidden tab, so the worker, which waits for the page to draw (see Runner), would stop
+   * anyway while the lab still said "running".
    */
   static {
     if (typeof addEventListener === "function") {
@@ -225,6 +232,21 @@ export class TrainingLab {
         if (!(event as PageTransitionEvent).persisted) return;
         for (const lab of live) if (lab.#suspended) lab.restart();
       });
+    }
+    if (typeof document !== "undefined") {
+      document.addEventListener("visibilitychange", () => {
+        for (const lab of live) lab.#pageVisibility(document.visibilityState !== "hidden");
+      });
+    }
+  }
+
+  #pageVisibility(visible: boolean): void {
+    if (!visible && this.status === "running") {
+      this.pause();
+      this.#pausedByHiddenPage = true;
+    } else if (visible && this.#pausedByHiddenPage) {
+      this.#pausedByHiddenPage = false;
+      this.play();
     }
   }
 
