@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { SessionSpec } from "../../src/worker/protocol.ts";
+import { testSpec } from "../../src/worker/test-spec.ts";
 import { runStatic } from "./static-run.ts";
 import { coarsenBoundary, decodeStatic, encodeStatic, STATIC_BOUNDARY_MAX, unflatten } from "./static-snapshot.ts";
 
-const spec: SessionSpec = {
-  config: {
-    layers: [2, 8, 1],
-    hidden: "tanh",
-    head: "sigmoid",
-    loss: "bce",
-    init: { kind: "xavier-normal" },
-    optimizer: { kind: "sgd", lr: 0.5 },
-    seeds: { data: 1, init: 2, batch: 3 },
-    dataset: { kind: "circles", n: 120, noise: 0.05, testFraction: 0 },
-  },
-  boundarySize: 16,
-  diagnosticsEvery: 1,
-  saturationThreshold: 0.01,
-  path: null,
-  outputParts: 0,
-  perceptron: null,
-};
+const spec = testSpec({ dataset: { kind: "circles", n: 120, noise: 0.05, testFraction: 0 } }, { boundarySize: 16 });
 
 describe("encodeStatic / decodeStatic", () => {
   const snapshot = runStatic(spec, 20);

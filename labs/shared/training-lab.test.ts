@@ -1,27 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "../../src/worker/client.ts";
-import type { SessionSpec } from "../../src/worker/protocol.ts";
+import { testSpec } from "../../src/worker/test-spec.ts";
 import { runStatic } from "./static-run.ts";
 import { TrainingLab } from "./training-lab.svelte.ts";
 
-const spec: SessionSpec = {
-  config: {
-    layers: [2, 8, 1],
-    hidden: "tanh",
-    head: "sigmoid",
-    loss: "bce",
-    init: { kind: "xavier-normal" },
-    optimizer: { kind: "sgd", lr: 0.5 },
-    seeds: { data: 1, init: 2, batch: 3 },
-    dataset: { kind: "circles", n: 120, noise: 0.05, testFraction: 0.25 },
-  },
-  boundarySize: 8,
-  diagnosticsEvery: 1,
-  saturationThreshold: 0.01,
-  path: null,
-  outputParts: 0,
-  perceptron: null,
-};
+const spec = testSpec({ dataset: { kind: "circles", n: 120, noise: 0.05, testFraction: 0.25 } });
 const inThread = {
   factory: (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread"),
 };

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "./client.ts";
 import { TrainingSession } from "./session.ts";
+import { testSpec } from "./test-spec.ts";
 
 /** A stand-in Worker that answers every command with `reply`. */
 function workerReplying(reply: unknown) {
@@ -74,24 +75,12 @@ describe("TrainingClient and a misbehaving worker", () => {
 
   it("tells the worker each snapshot was shown, for the run it belongs to", async () => {
     const sent: unknown[] = [];
-    const session = new TrainingSession({
-      config: {
-        layers: [2, 2, 1],
-        hidden: "tanh",
-        head: "sigmoid",
-        loss: "bce",
-        init: { kind: "xavier-normal" },
-        optimizer: { kind: "sgd", lr: 0.5 },
-        seeds: { data: 1, init: 2, batch: 3 },
-        dataset: { kind: "xor", n: 20, noise: 0.05, testFraction: 0.2 },
-      },
-      boundarySize: 0,
-      diagnosticsEvery: 1,
-      saturationThreshold: 0.01,
-      path: null,
-      outputParts: 0,
-      perceptron: null,
-    });
+    const session = new TrainingSession(
+      testSpec(
+        { layers: [2, 2, 1], dataset: { kind: "xor", n: 20, noise: 0.05, testFraction: 0.2 } },
+        { boundarySize: 0 },
+      ),
+    );
     const snapshot = (runId: number) => session.snapshot(runId);
     vi.stubGlobal(
       "Worker",

@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { malformed, type FromWorker, type SessionSpec, type Snapshot } from "./protocol.ts";
+import { malformed, type FromWorker, type Snapshot } from "./protocol.ts";
 import { TrainingSession } from "./session.ts";
+import { testSpec } from "./test-spec.ts";
 
-const spec: SessionSpec = {
-  config: {
-    layers: [2, 4, 1],
-    hidden: "tanh",
-    head: "sigmoid",
-    loss: "bce",
-    init: { kind: "xavier-normal" },
-    optimizer: { kind: "sgd", lr: 0.5 },
-    seeds: { data: 1, init: 2, batch: 3 },
-    dataset: { kind: "xor", n: 40, noise: 0.05, testFraction: 0.25 },
-  },
-  boundarySize: 4,
-  diagnosticsEvery: 1,
-  saturationThreshold: 0.01,
-  path: { x: [0.5, 0.5], indices: [0, 0, 0] },
-  outputParts: 2,
-  perceptron: null,
-};
+const spec = testSpec(
+  { layers: [2, 4, 1], dataset: { kind: "xor", n: 40, noise: 0.05, testFraction: 0.25 } },
+  { boundarySize: 4, path: { x: [0.5, 0.5], indices: [0, 0, 0] }, outputParts: 2 },
+);
 
 /** A real first snapshot (with its dataset), as the worker posts it. */
 function real(): Snapshot {

@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { FromWorker, SessionSpec, Snapshot } from "./protocol.ts";
+import type { FromWorker, Snapshot } from "./protocol.ts";
 import { FRAME_MS, frameInterval, MAX_FRAME_MS, MAX_SPEED, Runner, SLICE_MS } from "./runner.ts";
+import { testSpec } from "./test-spec.ts";
 
-const spec: SessionSpec = {
-  config: {
-    layers: [2, 8, 1],
-    hidden: "tanh",
-    head: "sigmoid",
-    loss: "bce",
-    init: { kind: "xavier-normal" },
-    optimizer: { kind: "sgd", lr: 0.5 },
-    seeds: { data: 1, init: 2, batch: 3 },
-    dataset: { kind: "xor", n: 100, noise: 0.05, testFraction: 0.2 },
-  },
-  boundarySize: 8,
-  diagnosticsEvery: 1,
-  saturationThreshold: 0.01,
-  path: null,
-  outputParts: 0,
-  perceptron: null,
-};
+const spec = testSpec();
 
 /**
  * A fake clock and scheduler: each scheduled callback runs when the test says, after `advance` ms. Its page
