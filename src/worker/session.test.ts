@@ -2,28 +2,14 @@ import { describe, expect, it } from "vitest";
 import { predictGrid } from "../core/index.ts";
 import type { SessionSpec } from "./protocol.ts";
 import { TrainingSession } from "./session.ts";
+import { testSpec } from "./test-spec.ts";
 
+/** This file's session: two hidden layers on 200 XOR points and a 16×16 boundary, unless a test says otherwise. */
 function spec(overrides: Partial<SessionSpec> = {}, config: Record<string, unknown> = {}): SessionSpec {
-  return {
-    config: {
-      layers: [2, 8, 8, 1],
-      hidden: "tanh",
-      head: "sigmoid",
-      loss: "bce",
-      init: { kind: "xavier-normal" },
-      optimizer: { kind: "sgd", lr: 0.5 },
-      seeds: { data: 1, init: 2, batch: 3 },
-      dataset: { kind: "xor", n: 200, noise: 0.05, testFraction: 0.25 },
-      ...config,
-    },
-    boundarySize: 16,
-    diagnosticsEvery: 1,
-    saturationThreshold: 0.01,
-    path: null,
-    outputParts: 0,
-    perceptron: null,
-    ...overrides,
-  };
+  return testSpec(
+    { layers: [2, 8, 8, 1], dataset: { kind: "xor", n: 200, noise: 0.05, testFraction: 0.25 }, ...config },
+    { boundarySize: 16, ...overrides },
+  );
 }
 
 describe("TrainingSession", () => {
