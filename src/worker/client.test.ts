@@ -49,24 +49,12 @@ describe("TrainingClient and a misbehaving worker", () => {
       },
       "in-thread",
     );
-    client.start({
-      config: {
-        layers: [2, 1],
-        hidden: "tanh",
-        head: "sigmoid",
-        loss: "bce",
-        init: { kind: "xavier-normal" },
-        optimizer: { kind: "sgd", lr: 0.1 },
-        seeds: { data: 1, init: 2, batch: 3 },
-        dataset: { kind: "linear", n: 20, noise: 0.05, testFraction: 0.25 },
-      },
-      boundarySize: 0,
-      diagnosticsEvery: 1,
-      saturationThreshold: 0.01,
-      path: null,
-      outputParts: 0,
-      perceptron: null,
-    });
+    client.start(
+      testSpec(
+        { layers: [2, 1], dataset: { kind: "linear", n: 20, noise: 0.05, testFraction: 0.25 } },
+        { boundarySize: 0 },
+      ),
+    );
     await vi.waitFor(() =>
       expect(onError).toHaveBeenCalledWith("The lab could not show the latest step: chart exploded"),
     );
