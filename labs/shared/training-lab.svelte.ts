@@ -72,6 +72,8 @@ export class TrainingLab {
    * warm-up snapshot held back does not count, since the picture on screen is still the build-time one.
    */
   live = $state(false);
+  /** The kernels the worker trains with ("simd" or "js"), from its latest snapshot; null until live. */
+  kernels = $state<Snapshot["kernels"] | null>(null);
 
   readonly #factory: ClientFactory;
   readonly #spec: () => SessionSpec;
@@ -283,6 +285,7 @@ export class TrainingLab {
     }
     this.#show(s);
     this.live = true;
+    this.kernels = s.kernels;
   }
 
   /** Puts a snapshot on screen: its data, its history rows, its status. */

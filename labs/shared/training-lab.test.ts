@@ -75,13 +75,17 @@ describe("TrainingLab warm-up", () => {
     await vi.waitFor(() => expect(deliveries.length).toBe(2));
     const shown: number[] = [];
     const live: boolean[] = [];
+    const kernels: (string | null)[] = [];
     for (const deliver of deliveries.splice(0)) {
       deliver();
       shown.push(lab.step);
       live.push(lab.live);
+      kernels.push(lab.kernels);
     }
     // The held step 0 leaves the build-time picture on screen: the lab is not live until the warmed-up run shows.
     expect(live).toEqual([false, true]);
+    // Which kernels train the run is known from its first shown snapshot.
+    expect(kernels).toEqual([null, "simd"]);
     expect(shown).toEqual([25, 25]);
     expect(lab.loss).toBe(initial.trainLoss);
     expect(lab.live).toBe(true);

@@ -20,7 +20,6 @@ import { validateConfig, type InitConfig, type SeedConfig } from "./config.ts";
 import { encodeTargets, makeDataset, type DatasetConfig } from "./datasets.ts";
 import { initWeights } from "./init.ts";
 import { lossGradientWrtOutput, outputDelta } from "./output-gradient.ts";
-import type { DiagnosticsOptions } from "./measure.ts";
 import type { Workspace } from "./mlp.ts";
 import {
   getLayerParameters,
@@ -32,7 +31,7 @@ import {
 import { Perceptron } from "./perceptron.ts";
 import { decisionGrid, pathProduct as mlpPathProduct, type GridBounds } from "./probe.ts";
 import { createRng } from "./rng.ts";
-import { Trainer } from "./trainer.ts";
+import { Trainer, type TrainerOptions } from "./trainer.ts";
 
 export {
   ACTIVATION_NAMES,
@@ -83,12 +82,14 @@ export { cloneDiagnostics, type Diagnostics, type LayerDiagnostics } from "./dia
 export { histogram } from "./statistics.ts";
 export type { DiagnosticsOptions } from "./measure.ts";
 export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./grid.ts";
-export { DEFAULT_DIAGNOSTICS, Trainer, type TrainStatus } from "./trainer.ts";
+export { DEFAULT_DIAGNOSTICS, Trainer, type TrainerOptions, type TrainStatus } from "./trainer.ts";
+export type { KernelChoice } from "./mlp.ts";
+export { simdAvailable } from "./wasm/tile-arena.ts";
 export { Perceptron } from "./perceptron.ts";
 export type { LayerParameters } from "./parameters.ts";
 
 /** Validates `config` (throws ConfigError listing every issue) and builds a trainer with its data and initial weights. */
-export function createTrainer(config: unknown, options?: Partial<DiagnosticsOptions>): Trainer {
+export function createTrainer(config: unknown, options?: TrainerOptions): Trainer {
   return new Trainer(config, options);
 }
 

@@ -1,7 +1,9 @@
 /**
  * dW = xᵀ·δ for backprop, register-blocked like matmul.ts: a 4×4 tile of dW stays in 16 local
  * accumulators while the batch streams past; x is read down its columns, so no transpose is built.
+ * With a TileArena the tiles run in WebAssembly SIMD, as in matmul.ts.
  */
+import type { TileArena } from "./wasm/tile-arena.ts";
 
 /** dW = xᵀ·δ. x: n×k, δ: n×m, dW: k×m. Writes into dW (no transpose is materialised: x is read down its columns). */
 export function matmulTransA(
@@ -11,9 +13,27 @@ export function matmulTransA(
   n: number,
   k: number,
   m: number,
+  arena: TileArena | null = null,
 ): void {
   const k4 = k - (k % 4);
   const m4 = m - (m % 4);
+  // Row p of dW pairs column p of x (x[p + i·k]: step k per example) with the rows of δ.
+  if (arena) arena.tiles(x, 1, k, d, m, null, null, dW, m, k4, n, m4);
+  else transATiles(x, d, dW, n, k, m, k4, m4);
+  transAEdges(x, d, dW, n, k, m, k4, m4);
+}
+
+/** The 4×4 tiles of matmulTransA: rows of dW below k4, columns below m4. */
+function transATiles(
+  x: Float64Array,
+  d: Float64Array,
+  dW: Float64Array,
+  n: number,
+  k: number,
+  m: number,
+  k4: number,
+  m4: number,
+): void {
   for (let p = 0; p < k4; p += 4) {
     for (let j = 0; j < m4; j += 4) {
       let c00 = 0,
@@ -81,6 +101,21 @@ export function matmulTransA(
       dW[o + 2] = c32;
       dW[o + 3] = c33;
     }
+  }
+}
+
+/** What the tiles leave of matmulTransA: columns from m4 in the first k4 rows of dW, then its last k − k4 rows. */
+function transAEdges(
+  x: Float64Array,
+  d: Float64Array,
+  dW: Float64Array,
+  n: number,
+  k: number,
+  m: number,
+  k4: number,
+  m4: number,
+): void {
+  for (let p = 0; p < k4; p += 4) {
     for (let j = m4; j < m; j++) {
       let c0 = 0,
         c1 = 0,

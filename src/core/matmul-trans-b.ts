@@ -1,7 +1,10 @@
 /**
  * δ·Wᵀ (⊙ f′) for backprop, register-blocked like matmul.ts: a 4×4 tile of the result stays in 16 local
- * accumulators while rows of δ and of W stream past, so no transpose is built.
+ * accumulators while rows of δ and of W stream past, so no transpose is built. With a TileArena the tiles
+ * run in WebAssembly SIMD, which needs two neighbouring outputs' weights side by side: it transposes W
+ * into the arena's scratch first (k·m copies against n·k·m multiply-adds).
  */
+import type { TileArena } from "./wasm/tile-arena.ts";
 
 /**
  * g = (δ·Wᵀ) ⊙ s. δ: n×m, W: k×m, s: n×k (null means 1), g: n×k. Writes into g. In backprop s is f′(z)
@@ -15,9 +18,29 @@ export function matmulTransB(
   n: number,
   m: number,
   k: number,
+  arena: TileArena | null = null,
 ): void {
   const n4 = n - (n % 4);
   const k4 = k - (k % 4);
+  if (arena && n4 > 0 && k4 > 0) {
+    const WT = arena.transposed;
+    for (let p = 0; p < k; p++) for (let t = 0; t < m; t++) WT[t * k + p] = W[p * m + t]!;
+    arena.tiles(d, m, 1, WT, k, null, s, g, k, n4, m, k4);
+  } else transBTiles(d, W, s, g, m, k, n4, k4);
+  transBEdges(d, W, s, g, n, m, k, n4, k4);
+}
+
+/** The 4×4 tiles of matmulTransB: rows below n4, columns below k4. */
+function transBTiles(
+  d: Float64Array,
+  W: Float64Array,
+  s: Float64Array | null,
+  g: Float64Array,
+  m: number,
+  k: number,
+  n4: number,
+  k4: number,
+): void {
   for (let i = 0; i < n4; i += 4) {
     const d0 = i * m,
       d1 = d0 + m,
@@ -113,6 +136,26 @@ export function matmulTransB(
         g[o + 3] = c33;
       }
     }
+  }
+}
+
+/** What the tiles leave of matmulTransB: columns from k4 in the first n4 rows, then the last n − n4 rows. */
+function transBEdges(
+  d: Float64Array,
+  W: Float64Array,
+  s: Float64Array | null,
+  g: Float64Array,
+  n: number,
+  m: number,
+  k: number,
+  n4: number,
+  k4: number,
+): void {
+  for (let i = 0; i < n4; i += 4) {
+    const d0 = i * m,
+      d1 = d0 + m,
+      d2 = d1 + m,
+      d3 = d2 + m;
     for (let p = k4; p < k; p++) {
       const w0 = p * m;
       let c0 = 0,

@@ -7,6 +7,11 @@
  *
  * All parameters live in one Float64Array, layer by layer [W_0 (row-major, in × out), b_0, W_1, b_1, …],
  * and the gradients in another with the same layout, so optimisers and resets are single loops.
+ *
+ * Kernels: "simd" (the default where WebAssembly SIMD runs) gives each workspace a TileArena holding its
+ * buffers and a copy of the parameters and gradients; forward copies the parameters in, backward copies
+ * the gradients out (one contiguous copy each, against n multiply-adds per weight). "js" keeps everything
+ * in plain arrays. Both give the same bits.
  */
 import type { Activation } from "./activations.ts";
 import { scalarKernel, type ActivationKernel } from "./activation-kernels.ts";
@@ -16,6 +21,10 @@ import { outputDelta } from "./output-gradient.ts";
 import { columnSums, matmulBias } from "./matmul.ts";
 import { matmulTransA } from "./matmul-trans-a.ts";
 import { matmulTransB } from "./matmul-trans-b.ts";
+import { simdAvailable, TileArena } from "./wasm/tile-arena.ts";
+
+/** Which kernels run the products: WebAssembly SIMD tiles (falling back to "js" where they cannot run), or JavaScript only. */
+export type KernelChoice = "simd" | "js";
 
 /** What an Mlp is built from. hiddenKernel defaults to a per-element loop over hidden.f and hidden.df. */
 export interface MlpSpec {
@@ -24,6 +33,19 @@ export interface MlpSpec {
   readonly hiddenKernel?: ActivationKernel;
   readonly head: HeadName;
   readonly loss: LossName;
+  /** Default "simd". */
+  readonly kernels?: KernelChoice;
+}
+
+/** A workspace's copies of the parameters and gradients inside its TileArena, with per-layer views (as on Mlp). */
+export interface ArenaParameters {
+  readonly arena: TileArena;
+  readonly params: Float64Array;
+  readonly grads: Float64Array;
+  readonly W: readonly Float64Array[];
+  readonly b: readonly Float64Array[];
+  readonly dW: readonly Float64Array[];
+  readonly db: readonly Float64Array[];
 }
 
 /** Buffers for one batch of up to `capacity` rows; per layer l, z/a/fp/delta are capacity × sizes[l+1]. */
@@ -41,6 +63,8 @@ export interface Workspace {
   readonly delta: readonly Float64Array[];
   /** [mean loss of the last computeLoss]. */
   readonly loss: Float64Array;
+  /** Where the SIMD kernels work: every buffer above lives in this arena; null on the JavaScript kernels. */
+  readonly simd: ArenaParameters | null;
 }
 
 /** A multilayer perceptron; forward and backward allocate nothing. */
@@ -59,6 +83,8 @@ export class Mlp {
   readonly db: readonly Float64Array[];
   /** Offset of W_l in params; b_l follows it. */
   readonly offsets: readonly number[];
+  /** The kernels workspaces get: "simd" only if asked for and available here. */
+  readonly kernels: KernelChoice;
   #hidden: Activation;
   #kernel: ActivationKernel;
 
@@ -82,16 +108,21 @@ export class Mlp {
     this.offsets = offsets;
     this.params = new Float64Array(total);
     this.grads = new Float64Array(total);
-    const view = (buf: Float64Array, l: number, bias: boolean): Float64Array => {
-      const nW = sizes[l]! * sizes[l + 1]!;
-      const start = offsets[l]! + (bias ? nW : 0);
-      return buf.subarray(start, start + (bias ? sizes[l + 1]! : nW));
-    };
-    const layers = [...Array(this.depth).keys()];
-    this.W = layers.map((l) => view(this.params, l, false));
-    this.b = layers.map((l) => view(this.params, l, true));
-    this.dW = layers.map((l) => view(this.grads, l, false));
-    this.db = layers.map((l) => view(this.grads, l, true));
+    this.W = this.#layerViews(this.params, false);
+    this.b = this.#layerViews(this.params, true);
+    this.dW = this.#layerViews(this.grads, false);
+    this.db = this.#layerViews(this.grads, true);
+    this.kernels = (spec.kernels ?? "simd") === "simd" && simdAvailable() ? "simd" : "js";
+  }
+
+  /** Per-layer views of W_l (bias false) or b_l (bias true) into a buffer laid out like params. */
+  #layerViews(buf: Float64Array, bias: boolean): Float64Array[] {
+    const s = this.sizes;
+    return this.offsets.map((offset, l) => {
+      const nW = s[l]! * s[l + 1]!;
+      const start = offset + (bias ? nW : 0);
+      return buf.subarray(start, start + (bias ? s[l + 1]! : nW));
+    });
   }
 
   /** Outputs of the last layer. */
@@ -110,19 +141,33 @@ export class Mlp {
     this.#kernel = kernel ?? scalarKernel(act);
   }
 
-  /** Allocates buffers for batches of up to `capacity` rows. */
+  /** Allocates buffers for batches of up to `capacity` rows (in a TileArena when the kernels are "simd" and one can be had). */
   workspace(capacity: number): Workspace {
     const s = this.sizes;
-    const per = () => [...Array(this.depth).keys()].map((l) => new Float64Array(capacity * s[l + 1]!));
+    const widths = s.slice(1);
+    const total = this.params.length;
+    const lengths = [capacity * s[0]!, capacity * this.outputs, 1, total, total];
+    for (let i = 0; i < 4; i++) for (const w of widths) lengths.push(capacity * w);
+    const largestW = Math.max(...widths.map((w, l) => s[l]! * w));
+    const arena = this.kernels === "simd" ? TileArena.create(lengths, largestW) : null;
+    const buffer = (len: number) => (arena ? arena.alloc(len) : new Float64Array(len));
+    const x = buffer(capacity * s[0]!);
+    const y = buffer(capacity * this.outputs);
+    const loss = buffer(1);
+    const simd = arena ? this.#arenaParameters(arena, buffer(total), buffer(total)) : null;
+    const per = () => widths.map((w) => buffer(capacity * w));
+    return { capacity, x, y, z: per(), a: per(), fp: per(), delta: per(), loss, simd };
+  }
+
+  #arenaParameters(arena: TileArena, params: Float64Array, grads: Float64Array): ArenaParameters {
     return {
-      capacity,
-      x: new Float64Array(capacity * s[0]!),
-      y: new Float64Array(capacity * this.outputs),
-      z: per(),
-      a: per(),
-      fp: per(),
-      delta: per(),
-      loss: new Float64Array(1),
+      arena,
+      params,
+      grads,
+      W: this.#layerViews(params, false),
+      b: this.#layerViews(params, true),
+      dW: this.#layerViews(grads, false),
+      db: this.#layerViews(grads, true),
     };
   }
 
@@ -130,9 +175,13 @@ export class Mlp {
   forward(ws: Workspace, n: number): void {
     const s = this.sizes;
     const last = this.depth - 1;
+    const simd = ws.simd;
+    if (simd) simd.params.set(this.params);
+    const { W, b } = simd ?? this;
+    const arena = simd ? simd.arena : null;
     for (let l = 0; l <= last; l++) {
       const input = l === 0 ? ws.x : ws.a[l - 1]!;
-      matmulBias(input, this.W[l]!, this.b[l]!, ws.z[l]!, n, s[l]!, s[l + 1]!);
+      matmulBias(input, W[l]!, b[l]!, ws.z[l]!, n, s[l]!, s[l + 1]!, arena);
       if (l < last) this.#kernel(ws.z[l]!, ws.a[l]!, ws.fp[l]!, n * s[l + 1]!);
       else headForward(this.head, ws.z[l]!, ws.a[l]!, ws.fp[l]!, n, s[l + 1]!);
     }
@@ -150,17 +199,22 @@ export class Mlp {
     return ws.loss[0]!;
   }
 
-  /** Backward pass after forward(ws, n): fills every δ and the whole gradient vector. */
+  /** Backward pass after forward(ws, n) (at the same weights): fills every δ and the whole gradient vector. */
   backward(ws: Workspace, n: number): void {
     const s = this.sizes;
     const last = this.depth - 1;
+    const simd = ws.simd;
+    const { W, dW, db } = simd ?? this;
+    const arena = simd ? simd.arena : null;
     outputDelta(this.loss, ws.z[last]!, ws.a[last]!, ws.fp[last]!, ws.y, n, this.outputs, ws.delta[last]!);
     for (let l = last; l >= 0; l--) {
       const input = l === 0 ? ws.x : ws.a[l - 1]!;
-      matmulTransA(input, ws.delta[l]!, this.dW[l]!, n, s[l]!, s[l + 1]!);
-      columnSums(ws.delta[l]!, this.db[l]!, n, s[l + 1]!);
-      if (l > 0) matmulTransB(ws.delta[l]!, this.W[l]!, ws.fp[l - 1]!, ws.delta[l - 1]!, n, s[l + 1]!, s[l]!);
+      const d = ws.delta[l]!;
+      matmulTransA(input, d, dW[l]!, n, s[l]!, s[l + 1]!, arena);
+      columnSums(d, db[l]!, n, s[l + 1]!);
+      if (l > 0) matmulTransB(d, W[l]!, ws.fp[l - 1]!, ws.delta[l - 1]!, n, s[l + 1]!, s[l]!, arena);
     }
+    if (simd) this.grads.set(simd.grads);
   }
 
   /** forward + loss + backward on the first n rows of ws.x / ws.y; the loss goes to ws.loss[0]. */

@@ -23,7 +23,7 @@ import {
   measureUpdate,
   type DiagnosticsOptions,
 } from "./measure.ts";
-import { Mlp, type Workspace } from "./mlp.ts";
+import { Mlp, type KernelChoice, type Workspace } from "./mlp.ts";
 import { Optimizer } from "./optimizers.ts";
 import { MinibatchSampler } from "./batches.ts";
 import { createRng } from "./rng.ts";
@@ -37,6 +37,12 @@ export const DEFAULT_DIAGNOSTICS: Readonly<DiagnosticsOptions> = Object.freeze({
   saturationThreshold: 0.01,
   histogramBins: 20,
 });
+
+/** What a trainer is built with besides its config: diagnostics options and, for tests and benchmarks, the kernels. */
+export interface TrainerOptions extends Partial<DiagnosticsOptions> {
+  /** Default "simd" (WebAssembly SIMD where it runs, else JavaScript); both give the same bits. */
+  kernels?: KernelChoice;
+}
 
 /** A network, its data and optimiser, trained step by step. */
 export class Trainer {
@@ -61,7 +67,7 @@ export class Trainer {
   #diag: Diagnostics;
   #scratch: Diagnostics;
 
-  constructor(input: unknown, options: Partial<DiagnosticsOptions> = {}) {
+  constructor(input: unknown, { kernels, ...options }: TrainerOptions = {}) {
     const config = validateConfig(input);
     this.#config = config;
     this.dataset = makeDataset(config.dataset, config.seeds.data);
@@ -72,6 +78,7 @@ export class Trainer {
       hiddenKernel: activationKernel(config.hidden, config.alpha),
       head: config.head,
       loss: config.loss,
+      kernels,
     });
     const rng = createRng(config.seeds.init);
     const s = config.layers;

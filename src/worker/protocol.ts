@@ -141,6 +141,8 @@ export interface Snapshot {
   logits?: number[] | null;
   /** ‖θ − θ₀‖: how far the weights have moved since the start (0 means they never moved). */
   distanceFromStart: number;
+  /** Which kernels train this run: "simd" (WebAssembly SIMD tiles) or "js" (where SIMD cannot run). */
+  kernels: "simd" | "js";
   history: HistoryChunk;
   /** The dataset, sent with the first snapshot of a run (null afterwards: it does not change). */
   data: DataSnapshot | null;
@@ -177,6 +179,7 @@ export function malformed(message: unknown): string | null {
   if (s.status !== "ok" && s.status !== "diverged") return "a snapshot with an unknown status";
   for (const key of ["learningRate", "alpha", "distanceFromStart"] as const)
     if (typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
+  if (s.kernels !== "simd" && s.kernels !== "js") return "a snapshot without its kernels";
   for (const key of ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "divergedAt"] as const)
     if (s[key] !== null && typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
   if (!Array.isArray(s.layers) || !s.layers.every((l) => isObject(l) && isInt(l.units)))

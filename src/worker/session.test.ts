@@ -23,6 +23,10 @@ describe("TrainingSession", () => {
     expect(later.boundary).toHaveLength(16 * 16);
   });
 
+  it("says which kernels train it: the SIMD tiles wherever WebAssembly SIMD runs, as in Node 22", () => {
+    expect(new TrainingSession(spec()).snapshot(1).kernels).toBe("simd");
+  });
+
   it("records one history row per measurement and hands each row out once", () => {
     const s = new TrainingSession(spec());
     s.snapshot(1);

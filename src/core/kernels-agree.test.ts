@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTIVATION_NAMES,
+  cloneDiagnostics,
+  createTrainer,
+  LOSS_HEADS,
+  LOSS_NAMES,
+  predictGrid,
+  readParameters,
+  type KernelChoice,
+  type TrainerConfig,
+} from "./index.ts";
+
+/** Widths that give every product whole 4×4 tiles and edges; 150 training points leave 2 rows over. */
+function config(hidden: TrainerConfig["hidden"], loss: TrainerConfig["loss"], head: TrainerConfig["head"]) {
+  const classes = head === "softmax" ? 3 : 2;
+  return {
+    layers: [2, 12, 9, 8, head === "softmax" ? 3 : 1],
+    hidden,
+    head,
+    loss,
+    init: { kind: "xavier-normal", bias: 0.1 },
+    optimizer: { kind: "adam", lr: 0.01 },
+    batchSize: 20,
+    seeds: { data: 5, init: 6, batch: 7 },
+    dataset: { kind: "blobs", n: 200, noise: 0.3, classes, testFraction: 0.25 },
+  } satisfies TrainerConfig;
+}
+
+/** Losses, parameters, diagnostics and the decision grid after 40 steps with these kernels. */
+function run(cfg: TrainerConfig, kernels: KernelChoice) {
+  const t = createTrainer(cfg, { kernels, every: 10, histogramBins: 8 });
+  expect(t.mlp.kernels).toBe(kernels);
+  const losses = new Float64Array(40);
+  t.step(40, losses);
+  const grid = new Float64Array(16 * 16 * t.mlp.outputs);
+  predictGrid(t, 16, grid);
+  return { losses, params: readParameters(t), diagnostics: cloneDiagnostics(t.diagnostics), grid };
+}
+
+describe("the SIMD and JavaScript kernels train to the same bits", () => {
+  for (const loss of LOSS_NAMES)
+    for (const head of LOSS_HEADS[loss])
+      it(`every hidden activation with ${head} + ${loss}`, () => {
+        for (const hidden of ACTIVATION_NAMES) {
+          const cfg = config(hidden, loss, head);
+          const simd = run(cfg, "simd");
+          const js = run(cfg, "js");
+          const bytes = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+          expect(bytes(simd.losses), hidden).toEqual(bytes(js.losses));
+          expect(bytes(simd.params), hidden).toEqual(bytes(js.params));
+          expect(bytes(simd.grid), hidden).toEqual(bytes(js.grid));
+          expect(simd.diagnostics, hidden).toEqual(js.diagnostics);
+        }
+      });
+
+  it("a full-batch run of a wide network too (256 points: every row in a tile)", () => {
+    const cfg = { ...config("relu", "bce", "sigmoid"), layers: [2, 64, 64, 1], batchSize: "full" as const };
+    cfg.dataset = { ...cfg.dataset, n: 256, testFraction: 0 };
+    const [simd, js] = [run(cfg, "simd"), run(cfg, "js")];
+    expect(new Uint8Array(simd.params.buffer)).toEqual(new Uint8Array(js.params.buffer));
+    expect(new Uint8Array(simd.losses.buffer)).toEqual(new Uint8Array(js.losses.buffer));
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The SIMD tile kernel (tiles.wat) and the WebAssembly memory it works in. A TileArena is one fixed-size
+ * memory: buffers are carved out of it once, as Float64Array views, and the kernel reads and writes them in
+ * place. The memory never grows (growing would detach every view), so an arena is sized for all its
+ * buffers when it is made.
+ *
+ * The kernel computes the 4×4 tiles of a product; the JavaScript kernels in matmul*.ts do the edges, and
+ * everything where WebAssembly SIMD is missing or a page's policy forbids compiling it. Both round the same
+ * way in the same order, so the results are identical bit for bit (tile-arena.test.ts).
+ */
+import { TILES_WASM_HEX } from "./tiles-bytes.ts";
+
+/** The part of the WebAssembly JavaScript API used here (ES2022 declares none of it; Node, browsers and workers all have it). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: { tiles?: unknown } };
+  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
+}
+
+/** tiles(a, aRow, aStep, b, bStep, init, s, out, outRow, rows4, inner, cols4): byte addresses and strides; see tiles.wat. */
+type TilesExport = (
+  a: number,
+  aRow: number,
+  aStep: number,
+  b: number,
+  bStep: number,
+  init: number,
+  s: number,
+  out: number,
+  outRow: number,
+  rows4: number,
+  inner: number,
+  cols4: number,
+) => void;
+
+const PAGE_BYTES = 65536;
+/** Address 0 stands for "none" in the kernel, so the first buffer starts after one 16-byte slot. */
+const FIRST_ADDRESS = 16;
+/** Arenas above this size are not made (the JavaScript kernels take over): 1 GiB, well inside what browsers grant. */
+const MAX_ARENA_BYTES = 1 << 30;
+
+let compiled: object | null | undefined;
+
+function decodeHex(hex: string): Uint8Array {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
+
+function wasmApi(): WasmApi | undefined {
+  return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+}
+
+/**
+ * The compiled kernel, or null where it cannot run: no WebAssembly, no SIMD (validate fails), or a Content
+ * Security Policy without 'wasm-unsafe-eval' (compiling throws). Compiled once per realm.
+ */
+function tileModule(): object | null {
+  if (compiled === undefined) {
+    const api = wasmApi();
+    try {
+      const bytes = decodeHex(TILES_WASM_HEX);
+      compiled = api && api.validate(bytes) ? new api.Module(bytes) : null;
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Whether the SIMD tile kernel can run in this realm. */
+export function simdAvailable(): boolean {
+  return tileModule() !== null;
+}
+
+/** One WebAssembly memory with the tile kernel bound to it, and a bump allocator for Float64Array views. */
+export class TileArena {
+  readonly buffer: ArrayBuffer;
+  /** Scratch for a transposed weight matrix (δ·Wᵀ reads Wᵀ along its rows), sized at creation. */
+  readonly transposed: Float64Array;
+  #tiles: TilesExport;
+  #next = FIRST_ADDRESS;
+
+  private constructor(buffer: ArrayBuffer, tiles: TilesExport, transposed: number) {
+    this.buffer = buffer;
+    this.#tiles = tiles;
+    this.transposed = this.alloc(transposed);
+  }
+
+  /**
+   * An arena holding buffers of the given lengths (in float64s) plus a transpose scratch of `transposed`
+   * values, or null where the kernel cannot run or the memory cannot be had.
+   */
+  static create(lengths: readonly number[], transposed: number): TileArena | null {
+    const module = tileModule();
+    const api = wasmApi();
+    if (!module || !api) return null;
+    // Each buffer starts on a 16-byte boundary, which may waste one float64 after the one before.
+    const bytes = [...lengths, transposed].reduce((sum, len) => sum + 8 * (len + 1), FIRST_ADDRESS);
+    if (bytes > MAX_ARENA_BYTES) return null;
+    const pages = Math.ceil(bytes / PAGE_BYTES);
+    try {
+      const memory = new api.Memory({ initial: pages, maximum: pages });
+      const { exports } = new api.Instance(module, { core: { memory } });
+      return new TileArena(memory.buffer, exports.tiles as TilesExport, transposed);
+    } catch {
+      return null;
+    }
+  }
+
+  /** A zeroed view of len float64s, 16-byte aligned, that lives as long as the arena. */
+  alloc(len: number): Float64Array {
+    const view = new Float64Array(this.buffer, this.#next, len);
+    this.#next += 8 * len + (len % 2 === 0 ? 0 : 8);
+    return view;
+  }
+
+  /**
+   * The 4×4 tiles of out = (init + A·B) ⊙ S: out[i·outRow + j] for i < rows4, j < cols4 (both multiples of
+   * 4) is (init[j] + Σ_{t<inner} a[i·aRow + t·aStep] · b[t·bStep + j]) · s[i·outRow + j], summed in the order
+   * of t; init null means 0, s null means no factor. Strides are in elements; every array must be a view
+   * of this arena.
+   */
+  tiles(
+    a: Float64Array,
+    aRow: number,
+    aStep: number,
+    b: Float64Array,
+    bStep: number,
+    init: Float64Array | null,
+    s: Float64Array | null,
+    out: Float64Array,
+    outRow: number,
+    rows4: number,
+    inner: number,
+    cols4: number,
+  ): void {
+    const buf = this.buffer;
+    if (
+      a.buffer !== buf ||
+      b.buffer !== buf ||
+      out.buffer !== buf ||
+      (init && init.buffer !== buf) ||
+      (s && s.buffer !== buf)
+    )
+      throw new Error("TileArena.tiles: every array must be a view of this arena.");
+    this.#tiles(
+      a.byteOffset,
+      8 * aRow,
+      8 * aStep,
+      b.byteOffset,
+      8 * bStep,
+      init ? init.byteOffset : 0,
+      s ? s.byteOffset : 0,
+      out.byteOffset,
+      8 * outRow,
+      rows4,
+      inner,
+      cols4,
+    );
+  }
+}
