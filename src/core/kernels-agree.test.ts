@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ACTIVATION_NAMES,
   cloneDiagnostics,
@@ -10,6 +10,7 @@ import {
   type KernelChoice,
   type TrainerConfig,
 } from "./index.ts";
+import { TileArena } from "./wasm/tile-arena.ts";
 
 /** Widths that give every product whole 4×4 tiles and edges; 150 training points leave 2 rows over. */
 function config(hidden: TrainerConfig["hidden"], loss: TrainerConfig["loss"], head: TrainerConfig["head"]) {
@@ -30,7 +31,7 @@ function config(hidden: TrainerConfig["hidden"], loss: TrainerConfig["loss"], he
 /** Losses, parameters, diagnostics and the decision grid after 40 steps with these kernels. */
 function run(cfg: TrainerConfig, kernels: KernelChoice) {
   const t = createTrainer(cfg, { kernels, every: 10, histogramBins: 8 });
-  expect(t.mlp.kernels).toBe(kernels);
+  expect(t.kernels).toBe(kernels);
   const losses = new Float64Array(40);
   t.step(40, losses);
   const grid = new Float64Array(16 * 16 * t.mlp.outputs);
@@ -60,5 +61,20 @@ describe("the SIMD and JavaScript kernels train to the same bits", () => {
     const [simd, js] = [run(cfg, "simd"), run(cfg, "js")];
     expect(new Uint8Array(simd.params.buffer)).toEqual(new Uint8Array(js.params.buffer));
     expect(new Uint8Array(simd.losses.buffer)).toEqual(new Uint8Array(js.losses.buffer));
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("a trainer whose WebAssembly memory cannot be had trains on the JavaScript kernels, and says so", () => {
+    const cfg = config("tanh", "bce", "sigmoid");
+    const expected = run(cfg, "js");
+    vi.spyOn(TileArena, "create").mockReturnValue(null);
+    const t = createTrainer(cfg, { every: 10, histogramBins: 8 });
+    expect(t.kernels).toBe("js");
+    const losses = new Float64Array(40);
+    t.step(40, losses);
+    expect(new Uint8Array(losses.buffer)).toEqual(new Uint8Array(expected.losses.buffer));
   });
 });

@@ -128,6 +128,11 @@ export class Trainer {
       : { status: "diverged", step: this.#divergedAt, reason: this.#reason };
   }
 
+  /** The kernels training steps run on: "simd" when the batch's workspace got its WebAssembly arena, else "js". */
+  get kernels(): KernelChoice {
+    return this.#batch.simd ? "simd" : "js";
+  }
+
   /** Completed steps since construction or reset. */
   get steps(): number {
     return this.#steps;

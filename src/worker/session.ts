@@ -180,7 +180,7 @@ export class TrainingSession {
         : null,
       logits: this.spec.outputLogits && status.status === "ok" ? this.#logits() : null,
       distanceFromStart: distance(readParameters(t), this.#initial),
-      kernels: t.mlp.kernels,
+      kernels: t.kernels,
       history,
       data: this.#dataSent ? null : this.#data(),
     };
