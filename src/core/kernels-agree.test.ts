@@ -63,6 +63,14 @@ describe("the SIMD and JavaScript kernels train to the same bits", () => {
     expect(new Uint8Array(simd.losses.buffer)).toEqual(new Uint8Array(js.losses.buffer));
   });
 
+  it("a network whose last layer has the largest weight matrix (the transpose scratch is sized for it)", () => {
+    const base = config("relu", "cross-entropy", "softmax");
+    const cfg = { ...base, layers: [2, 3, 40, 8], dataset: { ...base.dataset, classes: 8 } };
+    const [simd, js] = [run(cfg, "simd"), run(cfg, "js")];
+    expect(new Uint8Array(simd.params.buffer)).toEqual(new Uint8Array(js.params.buffer));
+    expect(new Uint8Array(simd.losses.buffer)).toEqual(new Uint8Array(js.losses.buffer));
+  });
+
   afterEach(() => {
     vi.restoreAllMocks();
   });

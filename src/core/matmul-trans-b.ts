@@ -24,6 +24,8 @@ export function matmulTransB(
   const k4 = k - (k % 4);
   if (arena && n4 > 0 && k4 > 0) {
     const WT = arena.transposed;
+    if (WT.length < k * m)
+      throw new RangeError(`matmulTransB: the arena's transpose scratch holds fewer than ${k}×${m} values.`);
     for (let p = 0; p < k; p++) for (let t = 0; t < m; t++) WT[t * k + p] = W[p * m + t]!;
     arena.tiles(d, m, 1, WT, k, null, s, g, k, n4, m, k4);
   } else transBTiles(d, W, s, g, m, k, n4, k4);

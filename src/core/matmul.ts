@@ -4,7 +4,8 @@
  * memory feeds four multiply-adds (plain triple loops load two values per multiply-add and run about
  * three times slower in V8). Edges that do not fill a tile fall back to 4×1, 1×4 and 1×1 loops.
  * Given a TileArena whose views the arrays are, the tiles run in WebAssembly SIMD (wasm/tiles.wat, about
- * four times faster) and only the edges here; the results are the same bits either way.
+ * four times faster) and only the edges here; the results are the same numbers either way (a NaN's
+ * payload bits aside).
  * matmulBias writes its tile's index arithmetic as (a + b) | 0: indices stay far below 2^31, and the | 0
  * lets V8 add them without an overflow check each, about 3 % faster here (measured neutral in
  * matmul-trans-a and 4 % slower in matmul-trans-b, which keep plain sums).

@@ -8,10 +8,10 @@
  * All parameters live in one Float64Array, layer by layer [W_0 (row-major, in × out), b_0, W_1, b_1, …],
  * and the gradients in another with the same layout, so optimisers and resets are single loops.
  *
- * Kernels: "simd" (the default where WebAssembly SIMD runs) gives each workspace a TileArena holding its
+ * Kernels: "simd" (the default where WebAssembly SIMD runs) asks for each workspace a TileArena holding its
  * buffers and a copy of the parameters and gradients; forward copies the parameters in, backward copies
- * the gradients out (one contiguous copy each, against n multiply-adds per weight). "js" keeps everything
- * in plain arrays. Both give the same bits.
+ * the gradients out (one contiguous copy each, against n multiply-adds per weight). A workspace whose
+ * arena cannot be had, and every workspace on "js", keeps plain arrays. Both give the same numbers.
  */
 import type { Activation } from "./activations.ts";
 import { scalarKernel, type ActivationKernel } from "./activation-kernels.ts";
@@ -83,7 +83,7 @@ export class Mlp {
   readonly db: readonly Float64Array[];
   /** Offset of W_l in params; b_l follows it. */
   readonly offsets: readonly number[];
-  /** The kernels workspaces get: "simd" only if asked for and available here. */
+  /** The kernels workspaces ask for: "simd" only if asked for and available here (ws.simd says what one got). */
   readonly kernels: KernelChoice;
   #hidden: Activation;
   #kernel: ActivationKernel;

@@ -40,7 +40,7 @@ export const DEFAULT_DIAGNOSTICS: Readonly<DiagnosticsOptions> = Object.freeze({
 
 /** What a trainer is built with besides its config: diagnostics options and, for tests and benchmarks, the kernels. */
 export interface TrainerOptions extends Partial<DiagnosticsOptions> {
-  /** Default "simd" (WebAssembly SIMD where it runs, else JavaScript); both give the same bits. */
+  /** Default "simd" (WebAssembly SIMD where it runs, else JavaScript); both give the same numbers. */
   kernels?: KernelChoice;
 }
 

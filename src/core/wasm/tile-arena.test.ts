@@ -63,6 +63,25 @@ describe("TileArena", () => {
     expect(() => arena.tiles(own, 4, 1, own, 4, null, other, own, 4, 4, 4, 4)).toThrow(/arena/);
   });
 
+  it("refuses a shape its views cannot hold, where the kernel would write into the next buffer", () => {
+    const arena = TileArena.create([16, 16, 16, 16], 0)!;
+    const [a, b, out, next] = [arena.alloc(16), arena.alloc(16), arena.alloc(16), arena.alloc(16)];
+    // 8 rows of 4 against a 4×4 view: out holds only 4 rows.
+    expect(() => arena.tiles(a, 4, 1, b, 4, null, null, out, 4, 8, 4, 4)).toThrow(RangeError);
+    expect(() => arena.tiles(a, 4, 1, b, 4, null, null, out, 4, 4, 5, 4)).toThrow(RangeError);
+    expect(() => arena.tiles(a, 4, 1, b, 4, out.subarray(0, 3), null, out, 4, 4, 4, 4)).toThrow(RangeError);
+    expect(Array.from(next).every((v) => v === 0)).toBe(true);
+    arena.tiles(a, 4, 1, b, 4, null, null, out, 4, 4, 4, 4);
+  });
+
+  it("allocates only what create() was told (rounding up to whole pages would hide a wrong estimate)", () => {
+    const arena = TileArena.create([3, 4], 2)!;
+    arena.alloc(3);
+    expect(() => arena.alloc(5)).toThrow(RangeError);
+    arena.alloc(4);
+    expect(() => arena.alloc(1)).toThrow(RangeError);
+  });
+
   it("declines a memory above 1 GiB (the JavaScript kernels take over)", () => {
     expect(TileArena.create([2 ** 27], 0)).toBeNull();
   });

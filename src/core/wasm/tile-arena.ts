@@ -6,7 +6,8 @@
  *
  * The kernel computes the 4×4 tiles of a product; the JavaScript kernels in matmul*.ts do the edges, and
  * everything where WebAssembly SIMD is missing or a page's policy forbids compiling it. Both round the same
- * way in the same order, so the results are identical bit for bit (tile-arena.test.ts).
+ * way in the same order, so every result is the same number, bit for bit (matmul.test.ts,
+ * kernels-agree.test.ts); only a NaN's payload bits may differ, and a NaN stops training anyway.
  */
 import { TILES_WASM_HEX } from "./tiles-bytes.ts";
 
@@ -41,6 +42,11 @@ const FIRST_ADDRESS = 16;
 const MAX_ARENA_BYTES = 1 << 30;
 
 let compiled: object | null | undefined;
+
+/** Bytes a buffer of len float64s takes: the next one starts on a 16-byte boundary, so an odd length wastes 8. */
+function footprint(len: number): number {
+  return 8 * (len + (len % 2));
+}
 
 function decodeHex(hex: string): Uint8Array {
   const bytes = new Uint8Array(hex.length / 2);
@@ -81,38 +87,42 @@ export class TileArena {
   readonly transposed: Float64Array;
   #tiles: TilesExport;
   #next = FIRST_ADDRESS;
+  /** End of the bytes create() budgeted: alloc refuses to pass it, so a wrong estimate fails loudly (pages round up and would hide it). */
+  #limit: number;
 
-  private constructor(buffer: ArrayBuffer, tiles: TilesExport, transposed: number) {
+  private constructor(buffer: ArrayBuffer, tiles: TilesExport, transposed: number, limit: number) {
     this.buffer = buffer;
     this.#tiles = tiles;
+    this.#limit = limit;
     this.transposed = this.alloc(transposed);
   }
 
   /**
    * An arena holding buffers of the given lengths (in float64s) plus a transpose scratch of `transposed`
-   * values, or null where the kernel cannot run or the memory cannot be had.
+   * values, or null where the kernel cannot run or the memory cannot be had. Allocate exactly those buffers.
    */
   static create(lengths: readonly number[], transposed: number): TileArena | null {
     const module = tileModule();
     const api = wasmApi();
     if (!module || !api) return null;
-    // Each buffer starts on a 16-byte boundary, which may waste one float64 after the one before.
-    const bytes = [...lengths, transposed].reduce((sum, len) => sum + 8 * (len + 1), FIRST_ADDRESS);
+    const bytes = [...lengths, transposed].reduce((sum, len) => sum + footprint(len), FIRST_ADDRESS);
     if (bytes > MAX_ARENA_BYTES) return null;
     const pages = Math.ceil(bytes / PAGE_BYTES);
     try {
       const memory = new api.Memory({ initial: pages, maximum: pages });
       const { exports } = new api.Instance(module, { core: { memory } });
-      return new TileArena(memory.buffer, exports.tiles as TilesExport, transposed);
+      return new TileArena(memory.buffer, exports.tiles as TilesExport, transposed, bytes);
     } catch {
       return null;
     }
   }
 
-  /** A zeroed view of len float64s, 16-byte aligned, that lives as long as the arena. */
+  /** A zeroed view of len float64s, 16-byte aligned, that lives as long as the arena. Throws past the lengths create() was given. */
   alloc(len: number): Float64Array {
+    if (this.#next + footprint(len) > this.#limit)
+      throw new RangeError(`TileArena.alloc: ${len} values do not fit in what create() was asked for.`);
     const view = new Float64Array(this.buffer, this.#next, len);
-    this.#next += 8 * len + (len % 2 === 0 ? 0 : 8);
+    this.#next += footprint(len);
     return view;
   }
 
@@ -120,7 +130,8 @@ export class TileArena {
    * The 4×4 tiles of out = (init + A·B) ⊙ S: out[i·outRow + j] for i < rows4, j < cols4 (both multiples of
    * 4) is (init[j] + Σ_{t<inner} a[i·aRow + t·aStep] · b[t·bStep + j]) · s[i·outRow + j], summed in the order
    * of t; init null means 0, s null means no factor. Strides are in elements; every array must be a view
-   * of this arena.
+   * of this arena, long enough for the shape (the kernel would otherwise write into the next buffer,
+   * where JavaScript drops a write past the end).
    */
   tiles(
     a: Float64Array,
@@ -145,6 +156,17 @@ export class TileArena {
       (s && s.buffer !== buf)
     )
       throw new Error("TileArena.tiles: every array must be a view of this arena.");
+    if (rows4 > 0 && inner > 0 && cols4 > 0) {
+      const lastRow = (rows4 - 1) * outRow + cols4;
+      if (
+        a.length <= (rows4 - 1) * aRow + (inner - 1) * aStep ||
+        b.length < (inner - 1) * bStep + cols4 ||
+        out.length < lastRow ||
+        (s && s.length < lastRow) ||
+        (init && init.length < cols4)
+      )
+        throw new RangeError("TileArena.tiles: an array is shorter than the shape needs.");
+    }
     this.#tiles(
       a.byteOffset,
       8 * aRow,

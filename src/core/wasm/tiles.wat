@@ -3,7 +3,7 @@
 ;;
 ;; Every output is   c = init_j;  for t in 0 .. inner−1:  c = c + a_it · b_tj;  then c · s_ij if S is given,
 ;; one mul and one add per term in the order of t, exactly as the JavaScript kernels do it, so both give the
-;; same bits. No fused multiply-add (that would round once instead of twice).
+;; same numbers (a NaN may carry other payload bits). No fused multiply-add: it would round once, not twice.
 ;;
 ;; Addresses are in bytes; 0 means "none" for $init and $s (the allocator never hands out address 0).
 ;; A is addressed as a_it = A[$a + i·$aRow + t·$aStep], so one function serves x·W (rows of x), xᵀ·δ (columns
