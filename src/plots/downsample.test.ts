@@ -75,16 +75,31 @@ describe("BoundedHistory", () => {
   });
 
   it("merges pairs into the later step and the mean, so the resolution stays even", () => {
-    const h = new BoundedHistory(5, 1);
-    for (let step = 0; step <= 4; step++) h.push(step, [step * 2]);
-    // Rows 1..4 filled the buffer and merged: (1,2) → step 2, mean 3; (3,4) → step 4, mean 7.
-    expect([...h.steps()]).toEqual([0, 2, 4]);
-    expect([...h.column(0)]).toEqual([0, 3, 7]);
-    expect(h.stride).toBe(2);
-    h.push(5, [10]);
+    const h = new BoundedHistory(6, 1);
+    for (let step = 0; step <= 5; step++) h.push(step, [step * 2]);
+    // Rows 1..4 filled the buffer and merged: (1,2) → step 2, mean 3; (3,4) → step 4, mean 7; step 5 fills the next bucket.
     expect([...h.steps()]).toEqual([0, 2, 4, 5]);
+    expect([...h.column(0)]).toEqual([0, 3, 7, 10]);
+    expect(h.stride).toBe(2);
     h.push(6, [12]);
-    expect([...h.column(0)]).toEqual([0, 3, 7, 11]);
+    expect([...h.steps()]).toEqual([0, 2, 4, 6]);
+    h.push(7, [14]);
+    // The full bucket (5, 6) became its mean when step 7 opened the next one.
+    expect([...h.steps()]).toEqual([0, 2, 4, 6, 7]);
+    expect([...h.column(0)]).toEqual([0, 3, 7, 11, 14]);
+  });
+
+  it("shows the latest push exactly as its last row, however full the bucket it fills", () => {
+    const h = new BoundedHistory(16, 2);
+    for (let step = 0; step < 5000; step++) {
+      const values = [Math.sin(step), step % 7 === 0 ? Number.NaN : step / 3];
+      h.push(step, values);
+      expect(h.steps().at(-1)).toBe(step);
+      expect(h.column(0).at(-1)).toBe(values[0]);
+      expect(Object.is(h.column(1).at(-1), values[1])).toBe(true);
+      expect(h.length).toBeLessThanOrEqual(16);
+    }
+    expect(h.stride).toBeGreaterThan(64);
   });
 
   it("averages over finite values only; a bucket with none is NaN", () => {

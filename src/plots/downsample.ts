@@ -59,8 +59,12 @@ export function downsampleMinMax(
  * rows, however long the run. Row 0 is always the first push. The rest are buckets of `stride` pushes
  * each (the bucket's last step, the mean of its finite values; NaN when none was finite); when they fill
  * the buffer, adjacent pairs merge (the later step, the mean of the two) and the stride doubles, so the
- * whole run stays covered at an even resolution. The newest, still-filling bucket is shown as the last
- * row, so the latest step is always present.
+ * whole run stays covered at an even resolution.
+ *
+ * The last row is always the latest push, exactly: the newest bucket shows its latest push while it
+ * fills, and becomes the mean of its pushes only when the next push opens a new bucket. Why: a chart's
+ * last point is read beside the lab's summary ("step 263: accuracy 99.3 %"), and a bucket mean there
+ * would disagree with it by however many pushes the bucket happened to hold.
  */
 export class BoundedHistory {
   readonly capacity: number;
@@ -99,27 +103,19 @@ export class BoundedHistory {
   /** Records one step; `values` must have exactly `series` entries. */
   push(step: number, values: ArrayLike<number>): void {
     if (values.length !== this.series) throw new RangeError(`expected ${this.series} values, got ${values.length}`);
+    // Row 0 holds the first push alone; a later bucket closes (its row becomes its mean) when it is full
+    // and the next push arrives, so the bucket on show always ends at the latest push.
+    if (this.#pending > 0 && (this.#committed === 0 || this.#pending === this.#stride)) this.#close();
     for (let s = 0; s < this.series; s++) {
       const v = values[s] as number;
       if (Number.isFinite(v)) {
         this.#sums[s]! += v;
         this.#counts[s]! += 1;
       }
+      this.#values[s]![this.#committed] = v;
     }
+    this.#steps[this.#committed] = step;
     this.#pending++;
-    const row = this.#committed;
-    this.#steps[row] = step;
-    for (let s = 0; s < this.series; s++) {
-      this.#values[s]![row] = this.#counts[s]! > 0 ? this.#sums[s]! / this.#counts[s]! : Number.NaN;
-    }
-    // Row 0 holds the first push alone; later buckets close after `stride` pushes.
-    if (row === 0 || this.#pending === this.#stride) {
-      this.#committed++;
-      this.#pending = 0;
-      this.#sums.fill(0);
-      this.#counts.fill(0);
-      if (this.#committed - 1 === this.#mergeable()) this.#halve();
-    }
   }
 
   /** The steps of the held rows: a view, valid until the next push or clear (copy it to keep it). */
@@ -151,9 +147,25 @@ export class BoundedHistory {
     this.#counts.fill(0);
   }
 
-  /** Buckets after row 0 that trigger a merge: an even count, so every pair merges and none is left at a finer resolution. */
+  /** Writes the filling bucket's mean into its row and starts a new bucket; merges pairs when the rows are full. */
+  #close(): void {
+    const row = this.#committed;
+    for (let s = 0; s < this.series; s++) {
+      this.#values[s]![row] = this.#counts[s]! > 0 ? this.#sums[s]! / this.#counts[s]! : Number.NaN;
+    }
+    this.#committed++;
+    this.#pending = 0;
+    this.#sums.fill(0);
+    this.#counts.fill(0);
+    if (this.#committed - 1 === this.#mergeable()) this.#halve();
+  }
+
+  /**
+   * Closed buckets after row 0 that trigger a merge: an even count, so every pair merges and none is left at a
+   * finer resolution, with one row to spare for the bucket that fills next.
+   */
   #mergeable(): number {
-    const m = this.capacity - 1;
+    const m = this.capacity - 2;
     return m - (m % 2);
   }
 
