@@ -1,5 +1,5 @@
 /**
- * Compiles src/core/wasm/tiles.wat with wabt and writes the bytes into src/core/wasm/tiles-bytes.ts, so the
+ * Compiles src/core/kernels/wasm/tiles.wat with wabt and writes the bytes into src/core/kernels/wasm/tiles-bytes.ts, so the
  * core ships its kernel as plain TypeScript (no .wasm file to fetch, no loader, nothing for a bundler to
  * rewrite). Run `npm run build:wasm` after editing the .wat; scripts/build-wasm.test.ts fails while the
  * two disagree.
@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import wabtInit from "wabt";
 
-export const WAT = fileURLToPath(new URL("../src/core/wasm/tiles.wat", import.meta.url));
-export const BYTES_MODULE = fileURLToPath(new URL("../src/core/wasm/tiles-bytes.ts", import.meta.url));
+export const WAT = fileURLToPath(new URL("../src/core/kernels/wasm/tiles.wat", import.meta.url));
+export const BYTES_MODULE = fileURLToPath(new URL("../src/core/kernels/wasm/tiles-bytes.ts", import.meta.url));
 
 /** The module's bytes, assembled from the .wat text. */
 export async function assemble(wat: string): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-import { getActivation, type ActivationName } from "../../src/core/activations.ts";
+import { getActivation, type ActivationName } from "../../src/core/index.ts";
 
 /** f and f′ of one activation sampled on an even grid. xs, f, df: n each. */
 export interface SampledCurve {

@@ -1,4 +1,4 @@
-import { getActivation, type ActivationName } from "../../src/core/activations.ts";
+import { getActivation, type ActivationName } from "../../src/core/index.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import { flatIntervals, sampleActivation, type SampledCurve } from "./curves.ts";
 import { valuesFromAddress, writeAddress } from "../shared/url-sync.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sigmoidDerivative } from "../../src/core/activations.ts";
+import { sigmoidDerivative } from "../../src/core/index.ts";
 import { flatIntervals, sampleActivation } from "./curves.ts";
 import { ExplorerController } from "./explorer.svelte.ts";
 import { readExplorerSettings } from "./preset.ts";

@@ -1,4 +1,4 @@
-import type { ActivationName } from "../../src/core/activations.ts";
+import type { ActivationName } from "../../src/core/index.ts";
 
 /** Each activation and its derivative in TeX, rendered by KaTeX at build time (α is the reader's slider). */
 export const ACTIVATION_TEX: Record<ActivationName, { f: string; df: string }> = {

@@ -1,4 +1,4 @@
-import { ACTIVATION_NAMES, type ActivationName } from "../../src/core/activations.ts";
+import { ACTIVATION_NAMES, type ActivationName } from "../../src/core/index.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import { presetValues } from "../shared/url-sync.ts";
 import type { UrlSchema } from "../shared/url-state.ts";

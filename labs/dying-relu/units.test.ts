@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BoundedHistory } from "../../src/plots/downsample.ts";
-import { LIMITS } from "../../src/core/limits.ts";
+import { LIMITS } from "../../src/core/index.ts";
 import { drConfig, DR_DEFAULTS, DR_SCHEMA } from "./settings.ts";
 import { countsText, offCounts, offFractionSeries, offWord, unitLayers } from "./units.ts";
 

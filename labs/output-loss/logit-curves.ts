@@ -6,8 +6,7 @@
  *   sigmoid + BCE:  a = σ(z),    L = −[y ln a + (1 − y) ln(1 − a)],  ∂L/∂z = a − y  (σ′ cancels)
  *   tanh + MSE:     a = tanh z,  L = (a − t)², t = 2y − 1,  ∂L/∂z = 2(a − t)·tanh′(z)
  */
-import { sigmoid, sigmoidDerivative, tanhDerivative } from "../../src/core/activations.ts";
-import { binaryCrossEntropy } from "../../src/core/losses.ts";
+import { sigmoid, sigmoidDerivative, tanhDerivative, binaryCrossEntropy } from "../../src/core/index.ts";
 import type { PairingId } from "./settings.ts";
 
 /** One example's output-layer quantities: prediction, loss and the chain-rule factors. */

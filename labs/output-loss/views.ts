@@ -2,7 +2,7 @@
  * What the view shows for each binary pairing and for the selected multiclass point, computed from a
  * run's latest snapshot and data (plain values in, plain values out, so it is tested without a browser).
  */
-import { DEFAULT_GRID_BOUNDS } from "../../src/core/grid.ts";
+import { DEFAULT_GRID_BOUNDS } from "../../src/core/index.ts";
 import type { DataSnapshot, Snapshot } from "../../src/worker/protocol.ts";
 import { partsRows, wrongSummary, type PartsRow } from "./gradient-parts.ts";
 import { fractionDropped } from "./loss-compare.ts";

@@ -1,5 +1,5 @@
 /**
- * The sandbox's datasets as PyTorch code: the core's generators (src/core/datasets.ts) written with torch
+ * The sandbox's datasets as PyTorch code: the core's generators (src/core/data/datasets.ts) written with torch
  * operations. The recipe is the same; the random numbers are PyTorch's, so the points differ from the lab's.
  */
 

@@ -1,8 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { ACTIVATION_NAMES } from "../../src/core/activations.ts";
-import { DATASET_KINDS } from "../../src/core/datasets.ts";
-import { INIT_KINDS } from "../../src/core/init.ts";
+import { ACTIVATION_NAMES, DATASET_KINDS, INIT_KINDS } from "../../src/core/index.ts";
 import { activationModule, initCall, py, pytorchScript } from "./pytorch.ts";
 import { OUTPUT_NAMES, SB_DEFAULTS, type SandboxSettings } from "./settings.ts";
 

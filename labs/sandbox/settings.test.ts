@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVATION_NAMES } from "../../src/core/activations.ts";
-import { validateConfig } from "../../src/core/config.ts";
-import { DATASET_KINDS } from "../../src/core/datasets.ts";
-import { LIMITS, parameterCount } from "../../src/core/limits.ts";
+import { ACTIVATION_NAMES, validateConfig, DATASET_KINDS, LIMITS, parameterCount } from "../../src/core/index.ts";
 import { defaultsOf, readUrl } from "../shared/url-state.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import {

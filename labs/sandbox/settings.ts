@@ -9,7 +9,7 @@ import {
   INIT_KINDS,
   MULTICLASS_DATASETS,
   OPTIMIZER_KINDS,
-} from "../../src/core/names.ts";
+} from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../shared/read-setting.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";

@@ -1,6 +1,5 @@
 /** The step unit's starting weights θ₀ = (w₁, w₂, b), computed exactly as the core initialises layers [2, 1]. */
-import { initWeights } from "../../src/core/init.ts";
-import { createRng } from "../../src/core/rng.ts";
+import { initWeights, createRng } from "../../src/core/index.ts";
 import { stepConfig, type StepSettings } from "./settings.ts";
 
 /** θ₀ for these settings: W (2×1) drawn from the init stream, b = the init bias. Both rules start here. */

@@ -3,7 +3,7 @@
  * regions are computed here from w and b, on the same grid of cell centres the core uses for the
  * network (row 0 = top), and its boundary is the line w₁x + w₂y + b = 0.
  */
-import { DEFAULT_GRID_BOUNDS, type GridBounds } from "../../src/core/grid.ts";
+import { DEFAULT_GRID_BOUNDS, type GridBounds } from "../../src/core/index.ts";
 
 /**
  * ŷ = H(w₁x + w₂y + b) with H(0) = 0 at the centre of each of size² cells over `bounds`, into out (size²):

@@ -3,7 +3,7 @@
  * describe: one step unit H(w·x + b) trained by gradient descent on MSE, and a perceptron trained by its
  * rule from the same initial weights on the same linearly separable points.
  */
-import { LIMITS } from "../../src/core/limits.ts";
+import { LIMITS } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
 

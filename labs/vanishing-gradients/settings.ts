@@ -3,8 +3,7 @@
  * make the core refuse the config or freeze the tab), what each setting means, and the session spec
  * the worker trains from them.
  */
-import { LIMITS, parameterCount } from "../../src/core/limits.ts";
-import type { InitKind } from "../../src/core/names.ts";
+import { LIMITS, parameterCount, type InitKind } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";

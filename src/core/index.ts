@@ -16,22 +16,22 @@
  * Names and limits: ACTIVATION_NAMES, HEAD_NAMES, LOSS_NAMES, LOSS_HEADS, INIT_KINDS, OPTIMIZER_KINDS,
  *   DATASET_KINDS, LIMITS, GRID_EXTENT. Layer l (0-based) is W_{l+1} on the notation page.
  */
-import { validateConfig, type InitConfig, type SeedConfig } from "./config.ts";
-import { encodeTargets, makeDataset, type DatasetConfig } from "./datasets.ts";
-import { initWeights } from "./init.ts";
-import { lossGradientWrtOutput, outputDelta } from "./output-gradient.ts";
-import type { Workspace } from "./mlp.ts";
+import { validateConfig, type InitConfig, type SeedConfig } from "./training/config.ts";
+import { encodeTargets, makeDataset, type DatasetConfig } from "./data/datasets.ts";
+import { initWeights } from "./network/init.ts";
+import { lossGradientWrtOutput, outputDelta } from "./losses/output-gradient.ts";
+import type { Workspace } from "./network/mlp.ts";
 import {
   getLayerParameters,
   getParameters,
   setLayerParameters,
   setParameters,
   type LayerParameters,
-} from "./parameters.ts";
-import { Perceptron } from "./perceptron.ts";
-import { decisionGrid, pathProduct as mlpPathProduct, type GridBounds } from "./probe.ts";
-import { createRng } from "./rng.ts";
-import { Trainer, type TrainerOptions } from "./trainer.ts";
+} from "./network/parameters.ts";
+import { Perceptron } from "./training/perceptron.ts";
+import { decisionGrid, pathProduct as mlpPathProduct, type GridBounds } from "./diagnostics/probe.ts";
+import { createRng } from "./data/rng.ts";
+import { Trainer, type TrainerOptions } from "./training/trainer.ts";
 
 export {
   ACTIVATION_NAMES,
@@ -42,10 +42,10 @@ export {
   sigmoid,
   sigmoidDerivative,
   tanhDerivative,
-} from "./activations.ts";
-export type { Activation, ActivationName } from "./activations.ts";
-export { erf, erfc, normalCdf, normalPdf } from "./erf.ts";
-export { HEAD_NAMES, headForward, isHeadName, type HeadName } from "./heads.ts";
+} from "./activations/activations.ts";
+export type { Activation, ActivationName } from "./activations/activations.ts";
+export { erf, erfc, normalCdf, normalPdf } from "./activations/erf.ts";
+export { HEAD_NAMES, headForward, isHeadName, type HeadName } from "./network/heads.ts";
 export {
   BCE_LOG_CLAMP,
   binaryCrossEntropy,
@@ -56,12 +56,12 @@ export {
   LOSS_NAMES,
   lossValue,
   type LossName,
-} from "./losses.ts";
-export { BCE_GRAD_EPSILON, lossGradientWrtOutput, outputDelta } from "./output-gradient.ts";
-export { logSumExp, softmaxRows } from "./softmax.ts";
-export { classScores, predictedClass } from "./predict.ts";
-export { INIT_KINDS, isInitKind, type InitKind } from "./init.ts";
-export { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from "./optimizers.ts";
+} from "./losses/losses.ts";
+export { BCE_GRAD_EPSILON, lossGradientWrtOutput, outputDelta } from "./losses/output-gradient.ts";
+export { logSumExp, softmaxRows } from "./losses/softmax.ts";
+export { classScores, predictedClass } from "./network/predict.ts";
+export { INIT_KINDS, initWeights, isInitKind, type InitKind } from "./network/init.ts";
+export { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from "./training/optimizers.ts";
 export {
   binaryTargets,
   DATASET_KINDS,
@@ -74,19 +74,25 @@ export {
   type DatasetConfig,
   type DatasetKind,
   type Split,
-} from "./datasets.ts";
-export { ConfigError, validateConfig, type InitConfig, type SeedConfig, type TrainerConfig } from "./config.ts";
+} from "./data/datasets.ts";
+export {
+  ConfigError,
+  validateConfig,
+  type InitConfig,
+  type SeedConfig,
+  type TrainerConfig,
+} from "./training/config.ts";
 export { LIMITS, parameterCount } from "./limits.ts";
-export { createRng, type Rng } from "./rng.ts";
-export { cloneDiagnostics, type Diagnostics, type LayerDiagnostics } from "./diagnostics.ts";
-export { histogram } from "./statistics.ts";
-export type { DiagnosticsOptions } from "./measure.ts";
-export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./grid.ts";
-export { DEFAULT_DIAGNOSTICS, Trainer, type TrainerOptions, type TrainStatus } from "./trainer.ts";
-export type { KernelChoice } from "./mlp.ts";
-export { simdAvailable } from "./wasm/tile-arena.ts";
-export { Perceptron } from "./perceptron.ts";
-export type { LayerParameters } from "./parameters.ts";
+export { createRng, type Rng } from "./data/rng.ts";
+export { cloneDiagnostics, type Diagnostics, type LayerDiagnostics } from "./diagnostics/diagnostics.ts";
+export { histogram } from "./diagnostics/statistics.ts";
+export type { DiagnosticsOptions } from "./diagnostics/measure.ts";
+export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./data/grid.ts";
+export { DEFAULT_DIAGNOSTICS, Trainer, type TrainerOptions, type TrainStatus } from "./training/trainer.ts";
+export type { KernelChoice, Workspace } from "./network/mlp.ts";
+export { simdAvailable } from "./kernels/wasm/tile-arena.ts";
+export { Perceptron } from "./training/perceptron.ts";
+export type { LayerParameters } from "./network/parameters.ts";
 
 /** Validates `config` (throws ConfigError listing every issue) and builds a trainer with its data and initial weights. */
 export function createTrainer(config: unknown, options?: TrainerOptions): Trainer {

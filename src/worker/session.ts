@@ -16,8 +16,8 @@ import {
   type Perceptron,
   type Trainer,
   type TrainerConfig,
+  type Workspace,
 } from "../core/index.ts";
-import type { Workspace } from "../core/mlp.ts";
 import type {
   DataSnapshot,
   HistoryChunk,

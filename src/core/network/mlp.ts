@@ -13,15 +13,15 @@
  * the gradients out (one contiguous copy each, against n multiply-adds per weight). A workspace whose
  * arena cannot be had, and every workspace on "js", keeps plain arrays. Both give the same numbers.
  */
-import type { Activation } from "./activations.ts";
-import { scalarKernel, type ActivationKernel } from "./activation-kernels.ts";
+import type { Activation } from "../activations/activations.ts";
+import { scalarKernel, type ActivationKernel } from "../activations/activation-kernels.ts";
 import { headForward, type HeadName } from "./heads.ts";
-import { lossInto, type LossName } from "./losses.ts";
-import { outputDelta } from "./output-gradient.ts";
-import { columnSums, matmulBias } from "./matmul.ts";
-import { matmulTransA } from "./matmul-trans-a.ts";
-import { matmulTransB } from "./matmul-trans-b.ts";
-import { simdAvailable, TileArena } from "./wasm/tile-arena.ts";
+import { lossInto, type LossName } from "../losses/losses.ts";
+import { outputDelta } from "../losses/output-gradient.ts";
+import { columnSums, matmulBias } from "../kernels/matmul.ts";
+import { matmulTransA } from "../kernels/matmul-trans-a.ts";
+import { matmulTransB } from "../kernels/matmul-trans-b.ts";
+import { simdAvailable, TileArena } from "../kernels/wasm/tile-arena.ts";
 
 /** Which kernels run the products: WebAssembly SIMD tiles (falling back to "js" where they cannot run), or JavaScript only. */
 export type KernelChoice = "simd" | "js";

@@ -4,7 +4,7 @@
  * same units (so noise 0.1 blurs by a tenth of the half-width). Labels are class indices 0..k−1,
  * balanced (point i belongs to class i mod k before the shuffle that makes the train/test split).
  */
-import { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind } from "./names.ts";
+import { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind } from "../names.ts";
 import { createRng, shuffle, type Rng } from "./rng.ts";
 
 export { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind };

@@ -4,7 +4,7 @@
  * Every f and df: NaN in → NaN out; ±∞ give the limits; tiny derivatives are not flushed to 0.
  */
 import { normalCdf, normalPdf } from "./erf.ts";
-import { ACTIVATION_NAMES, type ActivationName } from "./names.ts";
+import { ACTIVATION_NAMES, type ActivationName } from "../names.ts";
 
 export { ACTIVATION_NAMES, type ActivationName };
 

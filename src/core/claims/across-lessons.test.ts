@@ -1,10 +1,10 @@
 /** Claim tests: each reproduces, with numbers, a sentence a lesson states. The test name quotes the sentence. */
 import { describe, expect, it } from "vitest";
-import { sigmoid, sigmoidDerivative } from "./activations.ts";
-import { headForward } from "./heads.ts";
-import { createTrainer, outputGradientParts, type TrainerConfig } from "./index.ts";
-import type { LossName } from "./losses.ts";
-import { lossGradientWrtOutput, outputDelta } from "./output-gradient.ts";
+import { sigmoid, sigmoidDerivative } from "../activations/activations.ts";
+import { headForward } from "../network/heads.ts";
+import { createTrainer, outputGradientParts, type TrainerConfig } from "../index.ts";
+import type { LossName } from "../losses/losses.ts";
+import { lossGradientWrtOutput, outputDelta } from "../losses/output-gradient.ts";
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 

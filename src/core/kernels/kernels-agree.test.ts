@@ -9,7 +9,7 @@ import {
   readParameters,
   type KernelChoice,
   type TrainerConfig,
-} from "./index.ts";
+} from "../index.ts";
 import { TileArena } from "./wasm/tile-arena.ts";
 
 /** Widths that give every product whole 4×4 tiles and edges; 150 training points leave 2 rows over. */

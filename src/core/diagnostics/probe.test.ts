@@ -7,7 +7,7 @@ import {
   readLayer,
   writeLayer,
   type TrainerConfig,
-} from "./index.ts";
+} from "../index.ts";
 
 const CHAIN: TrainerConfig = {
   layers: [2, 1, 1, 1, 1],

@@ -3,7 +3,7 @@
  * They read buffers and write into caller-owned ones; the *Into forms return nothing, so a training
  * step that measures allocates no boxed numbers.
  */
-import { LIMITS } from "./limits.ts";
+import { LIMITS } from "../limits.ts";
 
 /** out[k] = ‖v[o..o+len)‖₂, scaled by the largest |v_i| so squares cannot overflow or underflow. */
 export function l2NormInto(v: Float64Array, o: number, len: number, out: Float64Array, k: number): void {

@@ -6,13 +6,13 @@ import {
   tanhDerivative,
   type Activation,
   type ActivationName,
-} from "./activations.ts";
-import { activationKernel, scalarKernel, type ActivationKernel } from "./activation-kernels.ts";
+} from "../activations/activations.ts";
+import { activationKernel, scalarKernel, type ActivationKernel } from "../activations/activation-kernels.ts";
 import type { HeadName } from "./heads.ts";
-import { createTrainer, lossAndGradient, readParameters, writeParameters } from "./index.ts";
-import type { LossName } from "./losses.ts";
+import { createTrainer, lossAndGradient, readParameters, writeParameters } from "../index.ts";
+import type { LossName } from "../losses/losses.ts";
 import { Mlp } from "./mlp.ts";
-import { createRng } from "./rng.ts";
+import { createRng } from "../data/rng.ts";
 
 /** Heads and losses, with their output widths (3 = one-hot / multi-label targets). */
 const PAIRS: [HeadName, LossName, number][] = [

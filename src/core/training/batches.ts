@@ -1,6 +1,6 @@
 /** Minibatch order: a fresh seeded shuffle of the training set each epoch; the last batch of an epoch may be short (PyTorch's drop_last=False). */
-import type { Workspace } from "./mlp.ts";
-import { createRng, shuffle, type Rng } from "./rng.ts";
+import type { Workspace } from "../network/mlp.ts";
+import { createRng, shuffle, type Rng } from "../data/rng.ts";
 
 /** Draws minibatches from a workspace holding the whole training set. */
 export class MinibatchSampler {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { columnSums, matmulBias } from "./matmul.ts";
 import { matmulTransA } from "./matmul-trans-a.ts";
 import { matmulTransB } from "./matmul-trans-b.ts";
-import { createRng } from "./rng.ts";
+import { createRng } from "../data/rng.ts";
 import { TileArena } from "./wasm/tile-arena.ts";
 
 /** Every shape mixes full 4×4 tiles with each kind of edge. */

@@ -2,7 +2,7 @@
  * Losses with PyTorch's conventions (reduction "mean"), each naming its PyTorch counterpart. Shapes: z, a, y
  * are n×m (batch × outputs); a is the head's output. Their gradients live in output-gradient.ts.
  */
-import type { HeadName } from "./heads.ts";
+import type { HeadName } from "../network/heads.ts";
 
 /** Names of the losses. */
 export type LossName = "mse" | "bce" | "bce-logits" | "cross-entropy";

@@ -6,7 +6,7 @@ import {
   readParameters,
   type Diagnostics,
   type TrainerConfig,
-} from "./index.ts";
+} from "../index.ts";
 
 const BASE: TrainerConfig = {
   layers: [2, 8, 8, 1],

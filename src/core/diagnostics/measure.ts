@@ -1,11 +1,11 @@
 /** Fills a Diagnostics record from the buffers a training step leaves behind. */
-import type { TrainerConfig } from "./config.ts";
-import type { Dataset } from "./datasets.ts";
+import type { TrainerConfig } from "../training/config.ts";
+import type { Dataset } from "../data/datasets.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import { deadUnits, histogram, l2DistanceInto, l2NormInto, meanAbsInto, saturatedCount } from "./statistics.ts";
-import { LIMITS } from "./limits.ts";
-import type { Mlp, Workspace } from "./mlp.ts";
-import { correctCount } from "./predict.ts";
+import { LIMITS } from "../limits.ts";
+import type { Mlp, Workspace } from "../network/mlp.ts";
+import { correctCount } from "../network/predict.ts";
 
 /** How diagnostics are measured. */
 export interface DiagnosticsOptions {

@@ -8,25 +8,30 @@
  * reset() restores the initial weights bit for bit, clears the optimiser and replays the batch order.
  * A step allocates nothing: every buffer is made here, once.
  */
-import { getActivation } from "./activations.ts";
-import { activationKernel } from "./activation-kernels.ts";
+import { getActivation } from "../activations/activations.ts";
+import { activationKernel } from "../activations/activation-kernels.ts";
 import { validateConfig, type TrainerConfig } from "./config.ts";
-import { makeDataset, encodeTargets, type Dataset, type Split } from "./datasets.ts";
-import { copyDiagnosticsInto, createDiagnostics, diagnosticsFinite, type Diagnostics } from "./diagnostics.ts";
-import { histogram } from "./statistics.ts";
-import { initWeights } from "./init.ts";
-import { LIMITS } from "./limits.ts";
+import { makeDataset, encodeTargets, type Dataset, type Split } from "../data/datasets.ts";
+import {
+  copyDiagnosticsInto,
+  createDiagnostics,
+  diagnosticsFinite,
+  type Diagnostics,
+} from "../diagnostics/diagnostics.ts";
+import { histogram } from "../diagnostics/statistics.ts";
+import { initWeights } from "../network/init.ts";
+import { LIMITS } from "../limits.ts";
 import {
   checkDiagnosticsOptions,
   histogramRanges,
   measure,
   measureUpdate,
   type DiagnosticsOptions,
-} from "./measure.ts";
-import { Mlp, type KernelChoice, type Workspace } from "./mlp.ts";
+} from "../diagnostics/measure.ts";
+import { Mlp, type KernelChoice, type Workspace } from "../network/mlp.ts";
 import { Optimizer } from "./optimizers.ts";
 import { MinibatchSampler } from "./batches.ts";
-import { createRng } from "./rng.ts";
+import { createRng } from "../data/rng.ts";
 
 /** Where training stands. step counts completed steps; when diverged, step is the 1-based step that failed (it was not applied). */
 export type TrainStatus = { status: "ok"; step: number } | { status: "diverged"; step: number; reason: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, createTrainer, LIMITS, validateConfig, type TrainerConfig } from "./index.ts";
+import { ConfigError, createTrainer, LIMITS, validateConfig, type TrainerConfig } from "../index.ts";
 
 const GOOD: TrainerConfig = {
   layers: [2, 8, 8, 1],

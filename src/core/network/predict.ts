@@ -1,7 +1,7 @@
 /** Reading predictions out of a forward pass: class decisions, accuracy, and class scores in [0, 1]. */
-import { sigmoid } from "./activations.ts";
+import { sigmoid } from "../activations/activations.ts";
 import type { HeadName } from "./heads.ts";
-import type { LossName } from "./losses.ts";
+import type { LossName } from "../losses/losses.ts";
 
 /**
  * The class predicted for row i. One output: class 1 when the score passes the head's midpoint

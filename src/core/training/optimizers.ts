@@ -4,7 +4,7 @@
  * and applies to every parameter, biases included, as in a single PyTorch parameter group.
  */
 
-import { OPTIMIZER_KINDS, type OptimizerKind } from "./names.ts";
+import { OPTIMIZER_KINDS, type OptimizerKind } from "../names.ts";
 
 export { OPTIMIZER_KINDS, type OptimizerKind };
 

@@ -2,12 +2,12 @@
  * The plain, serialisable trainer config (what URLs, lab props and worker messages carry) and its
  * validation. Everything is a name or a number; implementations are looked up in the core.
  */
-import { isActivationName, type ActivationName } from "./activations.ts";
-import { datasetClasses, isDatasetKind, MULTICLASS_DATASETS, type DatasetConfig } from "./datasets.ts";
-import { isHeadName, type HeadName } from "./heads.ts";
-import { isInitKind, type InitKind } from "./init.ts";
-import { LIMITS, parameterCount } from "./limits.ts";
-import { isLossName, LOSS_HEADS, type LossName } from "./losses.ts";
+import { isActivationName, type ActivationName } from "../activations/activations.ts";
+import { datasetClasses, isDatasetKind, MULTICLASS_DATASETS, type DatasetConfig } from "../data/datasets.ts";
+import { isHeadName, type HeadName } from "../network/heads.ts";
+import { isInitKind, type InitKind } from "../network/init.ts";
+import { LIMITS, parameterCount } from "../limits.ts";
+import { isLossName, LOSS_HEADS, type LossName } from "../losses/losses.ts";
 import { OPTIMIZER_KINDS, type OptimizerConfig } from "./optimizers.ts";
 import { isObj, Reader, show, type Obj } from "./config-reader.ts";
 

@@ -2,8 +2,8 @@
  * Output heads: the function applied to the last layer's z to give the prediction a. Elementwise heads
  * also write f′(z), so the output gradient can be shown split as ∂L/∂a · f′(z).
  */
-import { sigmoidKernel, tanhKernel } from "./activation-kernels.ts";
-import { softmaxRows } from "./softmax.ts";
+import { sigmoidKernel, tanhKernel } from "../activations/activation-kernels.ts";
+import { softmaxRows } from "../losses/softmax.ts";
 
 /** Names of the output heads. "step" exists for the step-function lab: its gradient is 0 everywhere. */
 export type HeadName = "identity" | "sigmoid" | "tanh" | "softmax" | "step";

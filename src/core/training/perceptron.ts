@@ -3,8 +3,8 @@
  * w += η(y − ŷ)x and b += η(y − ŷ). It needs no derivative of H, which is why it learns where gradient
  * descent on the same step unit (gradient 0 almost everywhere) cannot. Binary datasets only.
  */
-import type { Dataset } from "./datasets.ts";
-import { createRng, shuffle, type Rng } from "./rng.ts";
+import type { Dataset } from "../data/datasets.ts";
+import { createRng, shuffle, type Rng } from "../data/rng.ts";
 
 /** The perceptron's starting point and step size. */
 export interface PerceptronOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVATION_NAMES, getActivation, sigmoid } from "./activations.ts";
-import { activationKernel } from "./activation-kernels.ts";
-import { headForward, HEAD_NAMES } from "./heads.ts";
+import { ACTIVATION_NAMES, getActivation, sigmoid } from "../activations/activations.ts";
+import { activationKernel } from "../activations/activation-kernels.ts";
+import { headForward, HEAD_NAMES } from "../network/heads.ts";
 import {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,

@@ -1,10 +1,10 @@
 /** Looking inside a trained network without training it: the decision-boundary grid and one path's chain-rule factors. */
-import { DEFAULT_GRID_BOUNDS, type GridBounds } from "./grid.ts";
-import { LIMITS } from "./limits.ts";
-import type { Mlp, Workspace } from "./mlp.ts";
-import { classScores } from "./predict.ts";
+import { DEFAULT_GRID_BOUNDS, type GridBounds } from "../data/grid.ts";
+import { LIMITS } from "../limits.ts";
+import type { Mlp, Workspace } from "../network/mlp.ts";
+import { classScores } from "../network/predict.ts";
 
-export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./grid.ts";
+export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "../data/grid.ts";
 
 const CHUNK = 256;
 const probes = new WeakMap<Mlp, Workspace>();

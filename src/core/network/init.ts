@@ -1,6 +1,6 @@
 /** Weight initialisers. Each fills one layer's W (fanIn × fanOut, row-major) from a seeded Rng. */
-import { INIT_KINDS, type InitKind } from "./names.ts";
-import type { Rng } from "./rng.ts";
+import { INIT_KINDS, type InitKind } from "../names.ts";
+import type { Rng } from "../data/rng.ts";
 
 export { INIT_KINDS, type InitKind };
 
