@@ -54,7 +54,16 @@ export default defineConfig({
   vite: {
     worker: { format: "es" },
     // Fonts stay files: Vite would inline the smallest KaTeX font as a data: URL, which font-src 'self' refuses.
-    build: { assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) },
+    build: {
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+      // The compute core has no import-time effects (its module-level constants are pure), which the bundler
+      // cannot prove of calls such as getActivation("gelu"). Said here, a page that imports a list of names
+      // through src/core/index.ts gets that list, not the trainer behind the same barrel. (Astro keeps only the
+      // output options of an environment's rolldownOptions, so input options go here.)
+      rolldownOptions: {
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]core[\\/]/.test(id) },
+      },
+    },
     environments: {
       client: {
         build: {
@@ -68,7 +77,7 @@ export default defineConfig({
                   { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
                   {
                     name: "lab-settings",
-                    test: /[\\/](labs[\\/]shared[\\/](url-state|read-setting)|labs[\\/]catalog|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|grid))\.ts$/,
+                    test: /[\\/](labs[\\/]shared[\\/](url-state|read-setting)|labs[\\/]catalog|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid))\.ts$/,
                     priority: 20,
                   },
                   {
