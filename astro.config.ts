@@ -77,7 +77,7 @@ export default defineConfig({
                   { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
                   {
                     name: "lab-settings",
-                    test: /[\\/](labs[\\/]shared[\\/](url-state|read-setting)|labs[\\/]catalog|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid))\.ts$/,
+                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid))\.ts$/,
                     priority: 20,
                   },
                   {

@@ -1,7 +1,7 @@
 import { getActivation, type ActivationName } from "../../src/core/index.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import { flatIntervals, sampleActivation, type SampledCurve } from "./curves.ts";
-import { valuesFromAddress, writeAddress } from "../shared/url-sync.ts";
+import { valuesFromAddress, writeAddress } from "../../src/settings/url-sync.ts";
 import { EXPLORER_SCHEMA, EXPLORER_X_RANGE, readExplorerSettings, type ExplorerSettings } from "./preset.ts";
 
 /** How many points each curve is sampled at: smooth at page width, cheap to redraw on every slider move. */

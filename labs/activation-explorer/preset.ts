@@ -1,7 +1,7 @@
 import { ACTIVATION_NAMES, type ActivationName } from "../../src/core/index.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
-import { presetValues } from "../shared/url-sync.ts";
-import type { UrlSchema } from "../shared/url-state.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
+import { presetValues } from "../../src/settings/url-sync.ts";
+import type { UrlSchema } from "../../src/settings/url-state.ts";
 
 /** The explorer's whole state: plain data, as a lesson preset or a URL holds it. */
 export interface ExplorerSettings {

@@ -8,10 +8,10 @@
 import { untrack } from "svelte";
 import { formatNumber } from "../../src/plots/format.ts";
 import type { PlotMark } from "../../src/plots/types.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { StaticSnapshot } from "../shared/static-snapshot.ts";
 import { defaultClientFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
-import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
+import { readUrl, readValues, writeUrl } from "../../src/settings/url-state.ts";
 import { DR_DEFAULTS, DR_SCHEMA, DR_WARMUP, drSpec, LR_RANGE, SHOCK_SIZES, type DrSettings } from "./settings.ts";
 import { countsText, offCounts, offFractionSeries, unitLayers, type UnitLayer } from "./units.ts";
 

@@ -4,7 +4,7 @@
  * SGD on binary cross-entropy, with He-normal weights and every bias set to the reader's initial bias.
  */
 import type { SessionSpec } from "../../src/worker/protocol.ts";
-import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
+import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
 /** Hidden layers and their width: 32 cells, few enough to follow one by one. */
 export const HIDDEN_WIDTHS = [16, 16] as const;

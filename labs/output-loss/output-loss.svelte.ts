@@ -8,11 +8,11 @@
  */
 import { LAB_CATALOG } from "../catalog.ts";
 import { COLUMN } from "../shared/history-views.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
 import type { StaticSnapshot } from "../shared/static-run.ts";
 import { sharedWorkerFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
-import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
+import { readUrl, readValues, writeUrl } from "../../src/settings/url-state.ts";
 import { LinkedTrainingLab } from "./linked-lab.ts";
 import { FrameSync } from "./frame-sync.svelte.ts";
 import { startLoss, unstableLoss, type LossCurve } from "./loss-compare.ts";

@@ -9,7 +9,7 @@
  * All three pairings get the same data, the same initial weights (same seeds) and the same learning rate.
  */
 import type { SessionSpec } from "../../src/worker/protocol.ts";
-import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
+import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
 /** The three binary output-layer/loss pairings compared side by side. */
 export const PAIRINGS = [

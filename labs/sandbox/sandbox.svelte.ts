@@ -6,13 +6,13 @@
 import { untrack } from "svelte";
 import { BoundedHistory } from "../../src/plots/downsample.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { StaticSnapshot } from "../shared/static-snapshot.ts";
 import { appendColumns, COLUMN } from "../shared/history-views.ts";
 import { holdWarmup } from "../shared/hold-warmup.ts";
 import { defaultClientFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
-import { readUrl, readValues } from "../shared/url-state.ts";
-import { presetValues, writeAddress } from "../shared/url-sync.ts";
+import { readUrl, readValues } from "../../src/settings/url-state.ts";
+import { presetValues, writeAddress } from "../../src/settings/url-sync.ts";
 import {
   boundaryRows,
   gradientHistory,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTIVATION_NAMES, validateConfig, DATASET_KINDS, LIMITS, parameterCount } from "../../src/core/index.ts";
-import { defaultsOf, readUrl } from "../shared/url-state.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
+import { defaultsOf, readUrl } from "../../src/settings/url-state.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import {
   layerSizes,
   OUTPUT_NAMES,

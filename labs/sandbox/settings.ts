@@ -11,8 +11,8 @@ import {
   OPTIMIZER_KINDS,
 } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
-import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
+import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
 /** Output head and loss, chosen together: each pairing is one the core (and PyTorch) accepts. */
 export const OUTPUTS = {

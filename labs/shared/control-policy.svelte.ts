@@ -4,7 +4,7 @@
  * Svelte context; TrainingControls and LockableControl read it. Plain names, no DOM.
  */
 import { getContext, setContext } from "svelte";
-import type { ControlPolicy } from "./url-state.ts";
+import type { ControlPolicy } from "../../src/settings/url-state.ts";
 
 const KEY = Symbol("lab-control-policy");
 

@@ -5,7 +5,7 @@
  */
 import { LIMITS } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
-import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
+import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
 /** Learning-rate slider bounds (shared by both rules). */
 export const LR_RANGE = { min: 1e-3, max: 10 } as const;

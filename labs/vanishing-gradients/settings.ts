@@ -6,7 +6,7 @@
 import { LIMITS, parameterCount, type InitKind } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { formatNumber } from "../../src/plots/format.ts";
-import { defaultsOf, type UrlSchema, type UrlValues } from "../shared/url-state.ts";
+import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
 /** Hidden activations offered (the step function is left out: its gradient is 0 everywhere, see the step lab). */
 export const VG_ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "gelu", "silu", "identity"] as const;

@@ -10,10 +10,10 @@
 import { untrack } from "svelte";
 import type { LabelledPoints } from "../../src/plots/types.ts";
 import { formatNumber } from "../../src/plots/format.ts";
-import type { SettingNotice } from "../shared/read-setting.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { StaticSnapshot } from "../shared/static-snapshot.ts";
 import { TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
-import { readUrl, readValues, writeUrl } from "../shared/url-state.ts";
+import { readUrl, readValues, writeUrl } from "../../src/settings/url-state.ts";
 import { describeRatio, explodedText, gradNormHeatmap, recentGradNorms } from "./gradients.ts";
 import { alignLayers, makePin, type PinnedRun } from "./pin.ts";
 import {

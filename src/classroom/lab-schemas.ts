@@ -4,7 +4,7 @@ import { SCHEMA as OL_SCHEMA } from "../../labs/output-loss/settings.ts";
 import { SB_SCHEMA } from "../../labs/sandbox/settings.ts";
 import { STEP_SCHEMA } from "../../labs/step-function/settings.ts";
 import { VG_SCHEMA } from "../../labs/vanishing-gradients/settings.ts";
-import { SHARED_CONTROLS, type UrlSchema } from "../../labs/shared/url-state.ts";
+import { SHARED_CONTROLS, type UrlSchema } from "../settings/url-state.ts";
 
 /** The labs a share link can configure (the training labs, which honour lock and hide). */
 export const LINKABLE_LABS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readControls, readUrl, defaultsOf } from "../../labs/shared/url-state.ts";
+import { readControls, readUrl, defaultsOf } from "../settings/url-state.ts";
 import { DR_SCHEMA } from "../../labs/dying-relu/settings.ts";
 import { controlNames } from "./lab-schemas.ts";
 import { shareSearch } from "./share-link.ts";

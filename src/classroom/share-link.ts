@@ -3,8 +3,8 @@
  * out of range is clamped with a notice, exactly as the lab will read it), then the lock and hide
  * lists, under the lab's URL prefix.
  */
-import type { SettingNotice } from "../../labs/shared/read-setting.ts";
-import { defaultsOf, readValues, writeControls, type UrlSchema } from "../../labs/shared/url-state.ts";
+import type { SettingNotice } from "../settings/read-setting.ts";
+import { defaultsOf, readValues, writeControls, type UrlSchema } from "../settings/url-state.ts";
 
 /** What the teacher chose for one lab. */
 export interface LinkChoice {
