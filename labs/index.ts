@@ -1,32 +1,26 @@
-import ActivationExplorerEmbed from "./activation-explorer/Embed.astro";
-import DyingReluEmbed from "./dying-relu/Embed.astro";
-import OutputLossEmbed from "./output-loss/Embed.astro";
-import SandboxEmbed from "./sandbox/Embed.astro";
-import StepFunctionEmbed from "./step-function/Embed.astro";
-import VanishingGradientsEmbed from "./vanishing-gradients/Embed.astro";
-import { LAB_CATALOG, type LabId } from "./catalog.ts";
+/**
+ * The labs' public face for the rest of the site (lessons, the classroom, the teacher's tools): each lab's id,
+ * title and address key (catalog.ts), its settings schema (its folder's settings.ts, found by name), and the
+ * lab-state event a training lab dispatches. Plain data, safe in any bundle; the Astro components that render
+ * the labs are in embeds.ts (build time only).
+ */
+import type { UrlSchema } from "../src/settings/url-state.ts";
+import { LAB_IDS, type LabId } from "./catalog.ts";
 
-/** An Astro component that renders a lab (at build time) and hydrates it in the browser. */
-export type LabEmbed = typeof ActivationExplorerEmbed;
+export { isLabId, LAB_CATALOG, LAB_IDS, type LabId } from "./catalog.ts";
+export { LAB_STATE_EVENT, labState, type LabState } from "./shared/lab-state.ts";
 
-/** A lab as pages embed it: its catalog entry plus its embed component. */
-export interface LabEntry {
-  title: string;
-  summary: string;
-  urlKey: string;
-  Embed: LabEmbed;
-}
+// Every lab folder's settings.ts exports its schema as SCHEMA, so a new lab needs no line here.
+const schemas = import.meta.glob<UrlSchema>("./*/settings.ts", { eager: true, import: "SCHEMA" });
 
-const EMBEDS: Record<LabId, LabEmbed> = {
-  "activation-explorer": ActivationExplorerEmbed,
-  "step-function": StepFunctionEmbed,
-  "vanishing-gradients": VanishingGradientsEmbed,
-  "dying-relu": DyingReluEmbed,
-  "output-loss": OutputLossEmbed,
-  sandbox: SandboxEmbed,
-};
+/** Each lab's settings schema (what its address and a lesson's preset may set), by lab id. */
+export const LAB_SCHEMAS = Object.fromEntries(
+  LAB_IDS.map((id) => {
+    const schema = schemas[`./${id}/settings.ts`];
+    if (!schema) throw new Error(`labs/${id}/settings.ts must export its schema as SCHEMA.`);
+    return [id, schema];
+  }),
+) as Record<LabId, UrlSchema>;
 
-/** The lab registry: id → title, summary, URL key and embed component. Lessons use it through <Lab id="…" />. */
-export const LABS = Object.fromEntries(
-  (Object.keys(LAB_CATALOG) as LabId[]).map((id) => [id, { ...LAB_CATALOG[id], Embed: EMBEDS[id] }]),
-) as Record<LabId, LabEntry>;
+/** Labs that train a network: a teacher's link can lock or hide their controls, and tasks read their state. */
+export const TRAINING_LAB_IDS = LAB_IDS.filter((id) => id !== "activation-explorer");

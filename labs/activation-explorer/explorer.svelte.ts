@@ -2,7 +2,7 @@ import { getActivation, type ActivationName } from "../../src/core/index.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import { flatIntervals, sampleActivation, type SampledCurve } from "./curves.ts";
 import { valuesFromAddress, writeAddress } from "../../src/settings/url-sync.ts";
-import { EXPLORER_SCHEMA, EXPLORER_X_RANGE, readExplorerSettings, type ExplorerSettings } from "./preset.ts";
+import { SCHEMA, EXPLORER_X_RANGE, readExplorerSettings, type ExplorerSettings } from "./settings.ts";
 
 /** How many points each curve is sampled at: smooth at page width, cheap to redraw on every slider move. */
 const SAMPLES = 481;
@@ -51,7 +51,7 @@ export class ExplorerController {
 
   /** Applies settings from the page address (after mounting, so hydration matches the build). */
   applyAddress(): void {
-    const { values, notices, present } = valuesFromAddress(EXPLORER_SCHEMA, this.#urlKey, this.#preset);
+    const { values, notices, present } = valuesFromAddress(SCHEMA, this.#urlKey, this.#preset);
     if (!present) return;
     this.apply(values as ExplorerSettings);
     this.notices = [...this.notices, ...notices];
@@ -59,7 +59,7 @@ export class ExplorerController {
 
   /** Writes the current settings into the address (only those that differ from the preset). */
   writeAddress(): void {
-    writeAddress(EXPLORER_SCHEMA, this.#urlKey, this.settings, this.#preset);
+    writeAddress(SCHEMA, this.#urlKey, this.settings, this.#preset);
   }
 
   /** Replaces every setting at once (a preset, a reset). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sigmoidDerivative } from "../../src/core/index.ts";
 import { flatIntervals, sampleActivation } from "./curves.ts";
 import { ExplorerController } from "./explorer.svelte.ts";
-import { readExplorerSettings } from "./preset.ts";
+import { readExplorerSettings } from "./settings.ts";
 
 describe("sampleActivation", () => {
   it("samples f and f′ from the core on an even grid including both ends", () => {

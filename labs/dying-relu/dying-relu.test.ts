@@ -8,7 +8,7 @@ const factory = (cb: ConstructorParameters<typeof TrainingClient>[0]) => new Tra
 
 /** A mounted lab, waited until its warm-up run has arrived. */
 async function opened(preset: Record<string, unknown> = {}, search = ""): Promise<DyingReluLab> {
-  const lab = new DyingReluLab(preset, { factory });
+  const lab = new DyingReluLab(preset, { factory, address: null });
   lab.mount(search);
   await vi.waitFor(() => expect(lab.training.step).toBe(DR_WARMUP));
   return lab;
@@ -52,7 +52,7 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
       ),
     );
 
-    lab.setActivation("leaky-relu");
+    lab.set("act", "leaky-relu");
     await train(lab, 60);
     expect(lab.training.snapshot!.hidden).toBe("leaky-relu");
     expect(lab.training.snapshot!.alpha).toBe(0.2);
@@ -67,8 +67,8 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
     lab.shock();
     await vi.waitFor(() => expect(lab.training.step).toBe(DR_WARMUP + 1));
     await train(lab, 4);
-    lab.setActivation("leaky-relu");
-    lab.setActivation("leaky-relu"); // no change, no mark
+    lab.set("act", "leaky-relu");
+    lab.set("act", "leaky-relu"); // no change, no mark
     expect(lab.marks).toEqual([
       { x: DR_WARMUP, label: "shock" },
       { x: DR_WARMUP + 5, label: "Leaky ReLU (α = 0.2)" },
@@ -87,7 +87,7 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
       // Layer 1 sees the fixed inputs: with z ≤ 0 on every example its gradient is exactly 0, at any rate.
       const dead1 = lab.units[0]!.states.flatMap((s, i) => (s >= 0 ? [i] : []));
       expect(dead1.length).toBeGreaterThan(0);
-      lab.setLearningRate(lr);
+      lab.set("lr", lr);
       await train(lab, 60);
       expect(lab.training.snapshot!.learningRate).toBe(lr);
       expect(lab.training.snapshot!.hidden).toBe("relu");
@@ -121,7 +121,7 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
     lab.training.reset();
     await vi.waitFor(() => expect(lab.training.historyVersion).toBeGreaterThan(0));
     expect(lab.training.loss).toBe(atZero);
-    lab.newSeed(11);
+    lab.set("seed", 11);
     await vi.waitFor(() => expect(lab.training.loss).not.toBe(atZero));
     expect(lab.settings.seed).toBe(11);
     lab.training.dispose();
@@ -129,24 +129,24 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
 
   it("the bias slider and the dataset restart the run; the learning rate, α and the shock size do not", async () => {
     const lab = await opened();
-    lab.setLearningRate(0.05);
-    lab.setShockSize("20");
-    lab.setAlpha(0.3);
+    lab.set("lr", 0.05);
+    lab.set("shock", "20");
+    lab.set("alpha", 0.3);
     await train(lab, 1);
     expect(lab.training.step).toBe(DR_WARMUP + 1);
     expect(lab.training.snapshot!.learningRate).toBe(0.05);
     expect(lab.shockRate).toBe(20);
-    lab.setBias(-0.5);
+    lab.set("bias", -0.5);
     await vi.waitFor(() => expect(lab.training.step).toBe(0));
     expect(lab.counts.off).toBeGreaterThan(0);
-    lab.setDataset("circles");
+    lab.set("data", "circles");
     await vi.waitFor(() => expect(lab.training.data?.trainLabels.length).toBe(150));
     expect(drConfig(lab.settings).dataset.kind).toBe("circles");
     lab.training.dispose();
   });
 
   it("hostile URL values give defaults and notices; out-of-range numbers are clamped", () => {
-    const lab = new DyingReluLab({}, { factory });
+    const lab = new DyingReluLab({}, { factory, address: null });
     lab.mount("?dr.bias=-1e309&dr.lr=1e9&dr.act=%3Cscript%3E&dr.__proto__=1&dr.seed=&dr.alpha=0.1&dr.alpha=0.2");
     expect(lab.settings).toEqual({ ...DR_DEFAULTS, lr: 10 });
     const text = lab.notices.map((n) => n.message).join("\n");
@@ -160,7 +160,7 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
   });
 
   it("a lesson's preset is read like the address: bad values become defaults with a notice", () => {
-    const lab = new DyingReluLab({ bias: -0.5, shock: "9000", alpha: "lots" }, { factory });
+    const lab = new DyingReluLab({ bias: -0.5, shock: "9000", alpha: "lots" }, { factory, address: null });
     expect(lab.settings).toEqual({ ...DR_DEFAULTS, bias: -0.5 });
     expect(lab.notices.map((n) => n.setting)).toEqual(["α (Leaky ReLU slope)", "shock size"]);
     lab.training.dispose();
@@ -183,7 +183,7 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
 
   it("the build-time snapshot is the live run's warm-up, exactly", async () => {
     const initial = runStatic(drSpec(DR_DEFAULTS), DR_WARMUP);
-    const lab = new DyingReluLab({}, { factory, initial });
+    const lab = new DyingReluLab({}, { factory, initial, address: null });
     expect(lab.training.step).toBe(DR_WARMUP);
     const counts = lab.counts;
     lab.mount("");

@@ -19,7 +19,7 @@ export const SHOCK_SIZES = ["10", "20", "50", "100"] as const;
 export const ACTIVATIONS = ["relu", "leaky-relu"] as const;
 
 /** The URL schema: every number bounded, so no address can make the lab do unbounded work. */
-export const DR_SCHEMA = {
+export const SCHEMA = {
   act: { kind: "choice", label: "activation", choices: ACTIVATIONS, fallback: "relu" },
   alpha: { kind: "number", label: "α (Leaky ReLU slope)", min: 0.01, max: 0.5, fallback: 0.2 },
   bias: { kind: "number", label: "initial bias", min: -3, max: 1, fallback: 0 },
@@ -29,11 +29,11 @@ export const DR_SCHEMA = {
   seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 3, integer: true },
 } as const satisfies UrlSchema;
 
-/** The lab's settings as plain values (mutable: UrlValues keeps the schema's `as const` readonly). */
-export type DrSettings = { -readonly [K in keyof UrlValues<typeof DR_SCHEMA>]: UrlValues<typeof DR_SCHEMA>[K] };
+/** The lab's settings as plain values. */
+export type DrSettings = UrlValues<typeof SCHEMA>;
 
 /** The schema's defaults. */
-export const DR_DEFAULTS: DrSettings = defaultsOf(DR_SCHEMA);
+export const DR_DEFAULTS: DrSettings = defaultsOf(SCHEMA);
 
 /** Steps run before the lab first appears (and at build time): the loss has fallen, most units are alive. */
 export const DR_WARMUP = 100;
@@ -43,7 +43,7 @@ export const DR_BOUNDARY_SIZE = 40;
 
 /** The trainer config the settings describe (plain data; the core validates it in the worker). */
 export function drConfig(s: DrSettings) {
-  const seed = Math.min(DR_SCHEMA.seed.max, Math.max(0, Math.floor(s.seed)));
+  const seed = Math.min(SCHEMA.seed.max, Math.max(0, Math.floor(s.seed)));
   return {
     layers: [2, ...HIDDEN_WIDTHS, 1],
     hidden: s.act,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { LIMITS } from "../../src/core/index.ts";
-import { drConfig, DR_DEFAULTS, DR_SCHEMA } from "./settings.ts";
+import { drConfig, DR_DEFAULTS, SCHEMA } from "./settings.ts";
 import { countsText, offCounts, offFractionSeries, offWord, unitLayers } from "./units.ts";
 
 describe("hidden units in cells", () => {
@@ -57,9 +57,9 @@ describe("dying-ReLU settings", () => {
   });
 
   it("bounds every number within the core's limits", () => {
-    expect(DR_SCHEMA.lr.max).toBeLessThanOrEqual(LIMITS.maxLearningRate);
-    expect(DR_SCHEMA.alpha.max).toBeLessThanOrEqual(LIMITS.maxAlpha);
-    expect(-DR_SCHEMA.bias.min).toBeLessThanOrEqual(LIMITS.maxAbsBias);
-    expect(DR_SCHEMA.seed.max).toBeLessThanOrEqual(LIMITS.maxSeed);
+    expect(SCHEMA.lr.max).toBeLessThanOrEqual(LIMITS.maxLearningRate);
+    expect(SCHEMA.alpha.max).toBeLessThanOrEqual(LIMITS.maxAlpha);
+    expect(-SCHEMA.bias.min).toBeLessThanOrEqual(LIMITS.maxAbsBias);
+    expect(SCHEMA.seed.max).toBeLessThanOrEqual(LIMITS.maxSeed);
   });
 });

@@ -28,7 +28,7 @@ import {
   LR_RANGE,
   reconcile,
   SB_DEFAULTS,
-  SB_SCHEMA,
+  SCHEMA,
   SB_WARMUP,
   sandboxSpec,
   type SandboxSettings,
@@ -123,7 +123,7 @@ export class SandboxLab {
   /** Settings start from the defaults and the preset (the same on the server and at hydration); mount() applies the address. */
   constructor(preset: Record<string, unknown> = {}, options: SandboxOptions = {}) {
     this.urlKey = options.urlKey ?? "sb";
-    const { values, notices } = presetValues(SB_SCHEMA, preset);
+    const { values, notices } = presetValues(SCHEMA, preset);
     // Only an output the author asked for deserves a notice when the class count overrules it.
     this.base = reconcile(values, Object.hasOwn(preset, "out") ? notices : []);
     this.settings = { ...this.base };
@@ -140,7 +140,7 @@ export class SandboxLab {
 
   /** Applies the address's settings (`search`, e.g. "?sb.act=tanh") and starts the first run. Call once, when mounted. */
   mount(search = ""): void {
-    const fromUrl = readUrl(SB_SCHEMA, search, this.urlKey, this.base);
+    const fromUrl = readUrl(SCHEMA, search, this.urlKey, this.base);
     const notices = [...this.notices, ...fromUrl.notices];
     const asked = addressSets(search, this.urlKey, "out");
     this.settings = reconcile(fromUrl.values, asked ? notices : []);
@@ -151,9 +151,9 @@ export class SandboxLab {
 
   /** Changes settings (checked against the schema) and starts a new run from them. */
   update(patch: Partial<SandboxSettings>): void {
-    const checked = readValues(SB_SCHEMA, patch, this.settings, []);
+    const checked = readValues(SCHEMA, patch, this.settings, []);
     this.settings = reconcile(checked);
-    writeAddress(SB_SCHEMA, this.urlKey, this.settings, this.base);
+    writeAddress(SCHEMA, this.urlKey, this.settings, this.base);
     this.training.restart();
   }
 
@@ -161,11 +161,11 @@ export class SandboxLab {
   setLearningRate(lr: number): void {
     this.settings.lr = Math.min(LR_RANGE.max, Math.max(LR_RANGE.min, lr));
     this.training.setLearningRate(this.settings.lr);
-    writeAddress(SB_SCHEMA, this.urlKey, this.settings, this.base);
+    writeAddress(SCHEMA, this.urlKey, this.settings, this.base);
   }
 
   /** New data, new initial weights, new batch order. */
-  newSeed(seed = Math.floor(Math.random() * SB_SCHEMA.seed.max)): void {
+  newSeed(seed = Math.floor(Math.random() * SCHEMA.seed.max)): void {
     this.update({ seed });
   }
 

@@ -9,7 +9,7 @@ import {
   reconcile,
   sandboxConfig,
   SB_DEFAULTS,
-  SB_SCHEMA,
+  SCHEMA,
   type SandboxSettings,
 } from "./settings.ts";
 
@@ -17,10 +17,10 @@ import {
 const largest: SandboxSettings = {
   ...SB_DEFAULTS,
   data: "spirals",
-  classes: SB_SCHEMA.classes.max,
-  points: SB_SCHEMA.points.max,
-  layers: SB_SCHEMA.layers.max,
-  width: SB_SCHEMA.width.max,
+  classes: SCHEMA.classes.max,
+  points: SCHEMA.points.max,
+  layers: SCHEMA.layers.max,
+  width: SCHEMA.width.max,
   out: "softmax-ce",
   batch: "full",
 };
@@ -33,10 +33,10 @@ describe("sandbox settings", () => {
     expect(params).toBeLessThanOrEqual(LIMITS.maxParameters);
     expect(params * largest.points).toBeLessThanOrEqual(LIMITS.maxWork);
     expect(() => validateConfig(sandboxConfig(largest))).not.toThrow();
-    expect(SB_SCHEMA.lr.max).toBeLessThanOrEqual(LIMITS.maxLearningRate);
-    expect(SB_SCHEMA.alpha.max).toBeLessThanOrEqual(LIMITS.maxAlpha);
-    expect(SB_SCHEMA.scale.max).toBeLessThanOrEqual(LIMITS.maxInitScale);
-    expect(SB_SCHEMA.noise.max).toBeLessThanOrEqual(LIMITS.maxNoise);
+    expect(SCHEMA.lr.max).toBeLessThanOrEqual(LIMITS.maxLearningRate);
+    expect(SCHEMA.alpha.max).toBeLessThanOrEqual(LIMITS.maxAlpha);
+    expect(SCHEMA.scale.max).toBeLessThanOrEqual(LIMITS.maxInitScale);
+    expect(SCHEMA.noise.max).toBeLessThanOrEqual(LIMITS.maxNoise);
   });
 
   it("give a valid config for every dataset × output × activation, and at the schema's extremes", () => {
@@ -46,9 +46,9 @@ describe("sandbox settings", () => {
           const s = { ...SB_DEFAULTS, data, out, act };
           expect(() => validateConfig(sandboxConfig(s)), `${data} ${out} ${act}`).not.toThrow();
         }
-    const low = defaultsOf(SB_SCHEMA);
+    const low = defaultsOf(SCHEMA);
     const high = { ...low };
-    for (const [key, spec] of Object.entries(SB_SCHEMA)) {
+    for (const [key, spec] of Object.entries(SCHEMA)) {
       if (spec.kind !== "number") continue;
       (low as Record<string, unknown>)[key] = spec.min;
       (high as Record<string, unknown>)[key] = spec.max;
@@ -81,7 +81,7 @@ describe("sandbox settings", () => {
 
   it("clamp hostile URL values to the schema", () => {
     const { values, notices } = readUrl(
-      SB_SCHEMA,
+      SCHEMA,
       "?sb.layers=1e9&sb.width=-3&sb.points=1e309&sb.act=__proto__&sb.batch=100000",
       "sb",
       SB_DEFAULTS,

@@ -39,7 +39,7 @@ export const LR_RANGE = { min: 1e-4, max: 100 } as const;
 export const MOMENTUM = 0.9;
 
 /** The URL schema: every number bounded, so no address can make the lab do unbounded work. */
-export const SB_SCHEMA = {
+export const SCHEMA = {
   data: { kind: "choice", label: "dataset", choices: DATASET_KINDS, fallback: "moons" },
   classes: { kind: "number", label: "classes", min: 3, max: 5, fallback: 3, integer: true },
   noise: { kind: "number", label: "noise", min: 0, max: 0.5, fallback: 0.1 },
@@ -60,10 +60,10 @@ export const SB_SCHEMA = {
 } as const satisfies UrlSchema;
 
 /** The sandbox's settings as plain values (mutable). */
-export type SandboxSettings = { -readonly [K in keyof UrlValues<typeof SB_SCHEMA>]: UrlValues<typeof SB_SCHEMA>[K] };
+export type SandboxSettings = { -readonly [K in keyof UrlValues<typeof SCHEMA>]: UrlValues<typeof SCHEMA>[K] };
 
 /** The schema's defaults: a ReLU network on moons, trained by Adam. */
-export const SB_DEFAULTS: SandboxSettings = defaultsOf(SB_SCHEMA);
+export const SB_DEFAULTS: SandboxSettings = defaultsOf(SCHEMA);
 
 /** Steps run before the lab first appears (and at build time). */
 export const SB_WARMUP = 150;
@@ -96,7 +96,7 @@ export function outputAllowed(out: OutputName, s: SandboxSettings): boolean {
 export function reconcile(s: SandboxSettings, notices: SettingNotice[] = []): SandboxSettings {
   if (outputAllowed(s.out as OutputName, s)) return s;
   notices.push({
-    setting: SB_SCHEMA.out.label,
+    setting: SCHEMA.out.label,
     message: `${OUTPUTS[s.out as OutputName].label} needs two classes; ${s.data} has ${classCount(s)}, so the output is softmax + cross-entropy.`,
   });
   return { ...s, out: "softmax-ce" };

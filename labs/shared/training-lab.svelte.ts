@@ -7,6 +7,7 @@
  *     ▲                 │ (non-finite loss)                  │
  *     └──Reset──── diverged ◄────────────────────────────────┘
  */
+import { LIMITS } from "../../src/core/index.ts";
 import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { mergeSnapshots, SharedTrainingWorker, TrainingClient, type ClientMode } from "../../src/worker/client.ts";
 import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
@@ -26,9 +27,6 @@ export const SPEEDS = [
 
 /** History points kept per run: enough for a smooth curve, bounded however long the run. */
 export const HISTORY_CAPACITY = 512;
-
-/** The most steps the worker runs for one step command (runner.ts clamps to it): a longer warm-up stops there. */
-const MAX_STEPS_PER_COMMAND = 10_000;
 
 /** Builds the client a lab talks to; tests pass one that runs in-thread. */
 export type ClientFactory = (callbacks: ConstructorParameters<typeof TrainingClient>[0]) => TrainingClient;
@@ -74,10 +72,17 @@ export class TrainingLab {
   live = $state(false);
   /** The kernels the worker trains with ("simd" or "js"), from its latest snapshot; null until live. */
   kernels = $state<Snapshot["kernels"] | null>(null);
+  /**
+   * True when what is on screen is final until the next command: the lab is not running and the snapshot shown
+   * was sent by the worker at rest (its answer to Pause, Step, Reset, …). After Pause, a snapshot sent while the
+   * run was still playing can land before the worker's answer; until that answer, the step may still move.
+   */
+  readonly settled = $derived(this.status !== "running" && this.snapshot?.atRest === true);
 
   readonly #factory: ClientFactory;
   readonly #spec: () => SessionSpec;
   readonly #warmup: () => number;
+  readonly #onShow: (snapshot: Snapshot) => void;
   #client: TrainingClient | null = null;
   #pausedByVisibility = false;
   /** Paused because the reader switched to another tab (see the static block). */
@@ -92,14 +97,22 @@ export class TrainingLab {
    * `spec` builds the session from the lab's current settings; it is read at each (re)start.
    * `warmup` steps run silently after each (re)start, so a lab can open on a state that already shows
    * its phenomenon; `initial` is the build-time snapshot of exactly that state, shown until the worker answers.
+   * `onShow` is called with every snapshot from the worker as it goes on screen (after the warm-up hold and
+   * merging), so a lab can pace its own instruments; it is not called for `initial`.
    */
   constructor(
     spec: () => SessionSpec,
-    options: { factory?: ClientFactory; warmup?: () => number; initial?: StaticSnapshot | null } = {},
+    options: {
+      factory?: ClientFactory;
+      warmup?: () => number;
+      initial?: StaticSnapshot | null;
+      onShow?: (snapshot: Snapshot) => void;
+    } = {},
   ) {
     this.#spec = spec;
     this.#factory = options.factory ?? defaultClientFactory;
     this.#warmup = options.warmup ?? (() => 0);
+    this.#onShow = options.onShow ?? (() => {});
     if (options.initial) this.#show(unflatten(options.initial));
   }
 
@@ -133,7 +146,7 @@ export class TrainingLab {
       const warmup = Math.max(0, Math.floor(this.#warmup()));
       // The worker reports step 0 before the warm-up; shown alone, it would flash between the build-time
       // picture (already at step `warmup`) and the warmed-up run. Held back, the lab goes straight there.
-      this.#hold = warmup > 0 ? { runId, until: Math.min(warmup, MAX_STEPS_PER_COMMAND), held: null } : null;
+      this.#hold = warmup > 0 ? { runId, until: Math.min(warmup, LIMITS.maxStepsPerCommand), held: null } : null;
       if (warmup > 0) this.#client.step(warmup);
     } catch (error) {
       this.#fail(error instanceof Error ? error.message : String(error));
@@ -286,6 +299,7 @@ export class TrainingLab {
     this.#show(s);
     this.live = true;
     this.kernels = s.kernels;
+    this.#onShow(s);
   }
 
   /** Puts a snapshot on screen: its data, its history rows, its status. */

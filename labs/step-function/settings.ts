@@ -11,7 +11,7 @@ import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/u
 export const LR_RANGE = { min: 1e-3, max: 10 } as const;
 
 /** The URL schema: every number bounded, so no address can make the lab do unbounded work. */
-export const STEP_SCHEMA = {
+export const SCHEMA = {
   lr: { kind: "number", label: "learning rate", min: LR_RANGE.min, max: LR_RANGE.max, fallback: 0.1 },
   seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 1, integer: true },
   noise: { kind: "number", label: "noise", min: 0, max: 0.3, fallback: 0.05 },
@@ -19,10 +19,10 @@ export const STEP_SCHEMA = {
 } as const satisfies UrlSchema;
 
 /** The lab's settings as plain values (mutable: UrlValues keeps the schema's `as const` readonly). */
-export type StepSettings = { -readonly [K in keyof UrlValues<typeof STEP_SCHEMA>]: UrlValues<typeof STEP_SCHEMA>[K] };
+export type StepSettings = { -readonly [K in keyof UrlValues<typeof SCHEMA>]: UrlValues<typeof SCHEMA>[K] };
 
 /** The schema's defaults. */
-export const STEP_DEFAULTS: StepSettings = defaultsOf(STEP_SCHEMA);
+export const STEP_DEFAULTS: StepSettings = defaultsOf(SCHEMA);
 
 /** Steps run before the lab first appears (and at build time), so the page opens on the phenomenon. */
 export const STEP_WARMUP = 300;

@@ -19,7 +19,7 @@ import {
   LR_RANGE,
   STEP_BOUNDARY_SIZE,
   STEP_DEFAULTS,
-  STEP_SCHEMA,
+  SCHEMA,
   STEP_WARMUP,
   stepSpec,
   type StepSettings,
@@ -79,7 +79,7 @@ export class StepFunctionLab {
    */
   constructor(preset: Record<string, unknown> = {}, options: StepLabOptions = {}) {
     this.urlKey = options.urlKey ?? "sf";
-    const { values, notices } = presetValues(STEP_SCHEMA, preset);
+    const { values, notices } = presetValues(SCHEMA, preset);
     this.base = values;
     this.settings = { ...values };
     this.notices = notices;
@@ -95,7 +95,7 @@ export class StepFunctionLab {
 
   /** Applies the address's settings (`search`, e.g. "?sf.lr=0.5") and starts the first run. Call once, when mounted. */
   mount(search = ""): void {
-    const fromUrl = readUrl(STEP_SCHEMA, search, this.urlKey, this.base);
+    const fromUrl = readUrl(SCHEMA, search, this.urlKey, this.base);
     this.settings = fromUrl.values;
     this.notices = [...this.notices, ...fromUrl.notices];
     this.training.restart();
@@ -110,14 +110,14 @@ export class StepFunctionLab {
   }
 
   /** New data and new starting weights. */
-  newSeed(seed = Math.floor(Math.random() * STEP_SCHEMA.seed.max)): void {
-    this.settings.seed = Math.min(STEP_SCHEMA.seed.max, Math.max(0, Math.floor(seed)));
+  newSeed(seed = Math.floor(Math.random() * SCHEMA.seed.max)): void {
+    this.settings.seed = Math.min(SCHEMA.seed.max, Math.max(0, Math.floor(seed)));
     this.#restart();
   }
 
   /** Jitter on the points (above ≈ 0.1 the classes overlap and no line separates them). */
   setNoise(noise: number): void {
-    this.settings.noise = Math.min(STEP_SCHEMA.noise.max, Math.max(0, noise));
+    this.settings.noise = Math.min(SCHEMA.noise.max, Math.max(0, noise));
     this.#restart();
   }
 
@@ -165,7 +165,7 @@ export class StepFunctionLab {
   }
 
   #writeUrl(): void {
-    writeAddress(STEP_SCHEMA, this.urlKey, this.settings, this.base);
+    writeAddress(SCHEMA, this.urlKey, this.settings, this.base);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   scientific,
 } from "./gradients.ts";
 import { alignLayers, lossAxis, makePin } from "./pin.ts";
-import { boundarySize, describeSettings, sessionSpec, VG_DEFAULTS, VG_SCHEMA, type VgSettings } from "./settings.ts";
+import { boundarySize, describeSettings, sessionSpec, VG_DEFAULTS, SCHEMA, type VgSettings } from "./settings.ts";
 
 /** A history of `rows` steps for `layers` weight layers (the worker's row layout); gradNorm of layer l at step s = g(l, s). */
 function history(layers: number, rows: number, g: (l: number, s: number) => number): BoundedHistory {
@@ -31,19 +31,19 @@ describe("settings", () => {
     const extremes: VgSettings[] = [
       {
         ...VG_DEFAULTS,
-        depth: VG_SCHEMA.depth.max,
-        width: VG_SCHEMA.width.max,
-        scale: VG_SCHEMA.scale.max,
-        lr: VG_SCHEMA.lr.max,
-        seed: VG_SCHEMA.seed.max,
+        depth: SCHEMA.depth.max,
+        width: SCHEMA.width.max,
+        scale: SCHEMA.scale.max,
+        lr: SCHEMA.lr.max,
+        seed: SCHEMA.seed.max,
         unit: 64,
       },
       {
         ...VG_DEFAULTS,
-        depth: VG_SCHEMA.depth.min,
-        width: VG_SCHEMA.width.min,
-        scale: VG_SCHEMA.scale.min,
-        lr: VG_SCHEMA.lr.min,
+        depth: SCHEMA.depth.min,
+        width: SCHEMA.width.min,
+        scale: SCHEMA.scale.min,
+        lr: SCHEMA.lr.min,
         seed: 0,
         unit: 1,
         init: "he-uniform",

@@ -40,7 +40,7 @@ export const ACTIVATION_LABELS: Record<(typeof VG_ACTIVATIONS)[number], string> 
 export const LR_RANGE = { min: 1e-4, max: 10 } as const;
 
 /** The URL schema (prefix: the lab's urlKey, "vg"). */
-export const VG_SCHEMA = {
+export const SCHEMA = {
   depth: { kind: "number", label: "Hidden layers", min: 1, max: LIMITS.maxHiddenLayers, fallback: 10, integer: true },
   width: { kind: "number", label: "Units per layer", min: 2, max: 64, fallback: 16, integer: true },
   activation: { kind: "choice", label: "Activation", choices: VG_ACTIVATIONS, fallback: "sigmoid" },
@@ -54,7 +54,7 @@ export const VG_SCHEMA = {
 } as const satisfies UrlSchema;
 
 /** The lab's settings as plain data. */
-export type VgSettings = UrlValues<typeof VG_SCHEMA>;
+export type VgSettings = UrlValues<typeof SCHEMA>;
 
 /** The settings a new network is built from: changing one starts a new run. (lr is changed in place; unit only moves the probe.) */
 export const STRUCTURAL: readonly (keyof VgSettings)[] = [
@@ -91,7 +91,7 @@ export const RUN = {
 export const WARMUP_STEPS = 25;
 
 /** The schema's defaults: the preset that shows the phenomenon (ten sigmoid layers, naive N(0, 1) weights). */
-export const VG_DEFAULTS: VgSettings = defaultsOf(VG_SCHEMA);
+export const VG_DEFAULTS: VgSettings = defaultsOf(SCHEMA);
 
 /** Whether the initialiser uses the scale setting (the naive ones); Xavier and He set their own spread. */
 export function usesScale(init: string): boolean {

@@ -22,7 +22,7 @@ import {
   sessionSpec,
   STRUCTURAL,
   VG_DEFAULTS,
-  VG_SCHEMA,
+  SCHEMA,
   usesScale,
   WARMUP_STEPS,
   type VgSettings,
@@ -94,7 +94,7 @@ export class VanishingController {
     this.urlKey = options.urlKey ?? "vg";
     this.#random = options.random ?? Math.random;
     const notices: SettingNotice[] = [];
-    this.#base = readValues(VG_SCHEMA, options.preset ?? {}, VG_DEFAULTS, notices);
+    this.#base = readValues(SCHEMA, options.preset ?? {}, VG_DEFAULTS, notices);
     this.settings = this.#base;
     this.notices = notices;
     const t = new TrainingLab(() => this.#spec(), {
@@ -166,7 +166,7 @@ export class VanishingController {
   start(address: AddressBar | null = null): void {
     this.#address = address;
     if (address) {
-      const fromUrl = readUrl(VG_SCHEMA, address.read(), this.urlKey, this.#base);
+      const fromUrl = readUrl(SCHEMA, address.read(), this.urlKey, this.#base);
       this.settings = fromUrl.values;
       this.notices = [...this.notices, ...fromUrl.notices];
     }
@@ -176,7 +176,7 @@ export class VanishingController {
   /** Changes one setting: rebuilds the network, changes the learning rate in place, or moves the path. */
   set<K extends keyof VgSettings>(key: K, value: VgSettings[K]): void {
     const notices: SettingNotice[] = [];
-    const next = readValues(VG_SCHEMA, { [key]: value }, this.settings, notices);
+    const next = readValues(SCHEMA, { [key]: value }, this.settings, notices);
     if (next[key] === this.settings[key]) return;
     this.settings = next;
     this.#writeAddress();
@@ -240,6 +240,6 @@ export class VanishingController {
 
   #writeAddress(): void {
     if (!this.#address) return;
-    this.#address.write(writeUrl(VG_SCHEMA, this.settings, this.#base, this.#address.read(), this.urlKey));
+    this.#address.write(writeUrl(SCHEMA, this.settings, this.#base, this.#address.read(), this.urlKey));
   }
 }

@@ -5,7 +5,7 @@
  * build and a plain string schema in unit tests.
  */
 import { z } from "./zod.ts";
-import { LAB_IDS } from "../../labs/catalog.ts";
+import { LAB_IDS } from "../../labs/index.ts";
 import { ITEM_ID } from "./item-id.ts";
 
 export { ITEM_ID };

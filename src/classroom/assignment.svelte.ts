@@ -5,7 +5,7 @@
  *
  *   load(storage) ──► answer(q, value) / labState(s) / setStudent(name) ──► save ──► report()
  */
-import type { LabState } from "../../labs/shared/lab-state.ts";
+import type { LabState } from "../../labs/index.ts";
 import type { AssignmentData, Question } from "./assignment-schema.ts";
 import { isAnswerable, isCorrect } from "./grading.ts";
 import { storeLabState } from "./lab-state-schema.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LabState } from "../../labs/shared/lab-state.ts";
+import type { LabState } from "../../labs/index.ts";
 import { AssignmentWork } from "./assignment.svelte.ts";
 import { ASSIGNMENT, state } from "./fixtures.ts";
 import { progressKey, type ProgressStorage } from "./progress.ts";

@@ -1,19 +1,12 @@
-/** The URL schemas of the training labs, for the link builder (read from each lab's own settings file). */
-import { DR_SCHEMA } from "../../labs/dying-relu/settings.ts";
-import { SCHEMA as OL_SCHEMA } from "../../labs/output-loss/settings.ts";
-import { SB_SCHEMA } from "../../labs/sandbox/settings.ts";
-import { STEP_SCHEMA } from "../../labs/step-function/settings.ts";
-import { VG_SCHEMA } from "../../labs/vanishing-gradients/settings.ts";
+/** The settings schemas of the training labs, for the link builder (the labs' public face, labs/index.ts). */
+import { LAB_SCHEMAS, TRAINING_LAB_IDS } from "../../labs/index.ts";
 import { SHARED_CONTROLS, type UrlSchema } from "../settings/url-state.ts";
 
 /** The labs a share link can configure (the training labs, which honour lock and hide). */
-export const LINKABLE_LABS = {
-  "vanishing-gradients": VG_SCHEMA,
-  "dying-relu": DR_SCHEMA,
-  "output-loss": OL_SCHEMA,
-  "step-function": STEP_SCHEMA,
-  sandbox: SB_SCHEMA,
-} as const satisfies Record<string, UrlSchema>;
+export const LINKABLE_LABS = Object.fromEntries(TRAINING_LAB_IDS.map((id) => [id, LAB_SCHEMAS[id]])) as Record<
+  (typeof TRAINING_LAB_IDS)[number],
+  UrlSchema
+>;
 
 /** A lab a share link can configure. */
 export type LinkableLab = keyof typeof LINKABLE_LABS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LabState } from "../../labs/shared/lab-state.ts";
+import type { LabState } from "../../labs/index.ts";
 import { state } from "./fixtures.ts";
 import { readStoredLabState, storeLabState } from "./lab-state-schema.ts";
 

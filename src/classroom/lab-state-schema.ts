@@ -2,7 +2,7 @@
  * A lab's state as the classroom keeps it (in saved progress and in hand-in reports): the LabState
  * a lab publishes, with every number finite or null (JSON has no NaN or Infinity), every string short.
  */
-import type { LabState } from "../../labs/shared/lab-state.ts";
+import type { LabState } from "../../labs/index.ts";
 import { isIntegerIn, isNumberIn, isObject, isText } from "./validate.ts";
 
 /** A lab's state as saved: plain, finite, bounded. */

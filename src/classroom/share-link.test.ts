@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readControls, readUrl, defaultsOf } from "../settings/url-state.ts";
-import { DR_SCHEMA } from "../../labs/dying-relu/settings.ts";
+import { LAB_SCHEMAS } from "../../labs/index.ts";
+
+const DR_SCHEMA = LAB_SCHEMAS["dying-relu"];
 import { controlNames } from "./lab-schemas.ts";
 import { shareSearch } from "./share-link.ts";
 

@@ -33,6 +33,11 @@ export const LIMITS = Object.freeze({
   maxSeed: 4294967295,
   /** Steps one call to Trainer.step may run. */
   maxStepsPerCall: 100_000,
+  /**
+   * Steps one command from a lab may ask for (a Step, a warm-up, a replay): enough for any lesson's preset,
+   * few enough that the worker answers within a few seconds on a slow machine.
+   */
+  maxStepsPerCommand: 10_000,
   /** Decision-boundary grid side and histogram bins. */
   maxGrid: 512,
   maxBins: 1024,

@@ -143,6 +143,11 @@ export interface Snapshot {
   distanceFromStart: number;
   /** Which kernels train this run: "simd" (WebAssembly SIMD tiles) or "js" (where SIMD cannot run). */
   kernels: "simd" | "js";
+  /**
+   * Sent while the run was not playing (an answer to Pause, Step, Reset, a change): nothing changes until the
+   * lab's next command. A lab that has paused shows its final state once a snapshot at rest arrives.
+   */
+  atRest: boolean;
   history: HistoryChunk;
   /** The dataset, sent with the first snapshot of a run (null afterwards: it does not change). */
   data: DataSnapshot | null;
@@ -180,6 +185,7 @@ export function malformed(message: unknown): string | null {
   for (const key of ["learningRate", "alpha", "distanceFromStart"] as const)
     if (typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
   if (s.kernels !== "simd" && s.kernels !== "js") return "a snapshot without its kernels";
+  if (typeof s.atRest !== "boolean") return "a snapshot that does not say whether it is at rest";
   for (const key of ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "divergedAt"] as const)
     if (s[key] !== null && typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
   if (!Array.isArray(s.layers) || !s.layers.every((l) => isObject(l) && isInt(l.units)))

@@ -13,6 +13,7 @@
  * vanishing-gradients lab this took the longest frames from 50–73 ms to 37 ms with another program busy
  * on the machine, for 15–30 % fewer steps at full speed.
  */
+import { LIMITS } from "../core/index.ts";
 import type { FromWorker, Snapshot, ToWorker } from "./protocol.ts";
 import { TrainingSession } from "./session.ts";
 
@@ -103,7 +104,7 @@ export class Runner {
           return;
         case "step":
           this.#playing = false;
-          session.step(Math.max(0, Math.min(10_000, Math.floor(message.steps))));
+          session.step(Math.max(0, Math.min(LIMITS.maxStepsPerCommand, Math.floor(message.steps))));
           break;
         case "reset":
           this.#playing = false;
@@ -186,7 +187,7 @@ export class Runner {
     const now = this.#host.now();
     if (!force && now - this.#lastPost < this.#frameMs) return;
     this.#lastPost = now;
-    const snapshot = session.snapshot(this.#runId);
+    const snapshot = session.snapshot(this.#runId, !this.#playing);
     this.#unshown = true;
     this.#host.post({ type: "snapshot", snapshot }, transferables(snapshot));
   }

@@ -130,8 +130,11 @@ export class TrainingSession {
     this.#record();
   }
 
-  /** Everything a lab draws, as plain data. Takes the pending history (the next snapshot starts a new chunk). */
-  snapshot(runId: number): Snapshot {
+  /**
+   * Everything a lab draws, as plain data. Takes the pending history (the next snapshot starts a new chunk).
+   * `atRest`: the run is not playing, so this state stays until the lab's next command.
+   */
+  snapshot(runId: number, atRest = true): Snapshot {
     const t = this.trainer;
     const d = t.diagnostics;
     const status = t.status;
@@ -181,6 +184,7 @@ export class TrainingSession {
       logits: this.spec.outputLogits && status.status === "ok" ? this.#logits() : null,
       distanceFromStart: distance(readParameters(t), this.#initial),
       kernels: t.kernels,
+      atRest,
       history,
       data: this.#dataSent ? null : this.#data(),
     };

@@ -21,7 +21,7 @@ export interface ExplorerSettings {
 export const EXPLORER_X_RANGE = { min: -6, max: 6 } as const;
 
 /** Every setting, its bounds and its default: what presets and the address may set (keys ae.a, ae.x, …). */
-export const EXPLORER_SCHEMA = {
+export const SCHEMA = {
   a: { kind: "choice", label: "activation", choices: ACTIVATION_NAMES, fallback: "sigmoid" },
   b: { kind: "choice", label: "compare with", choices: ["none", ...ACTIVATION_NAMES], fallback: "none" },
   alpha: { kind: "number", label: "α", min: 0, max: 0.5, fallback: 0.1 },
@@ -31,13 +31,13 @@ export const EXPLORER_SCHEMA = {
 
 /** Bounds of the numeric settings, for the sliders. */
 export const EXPLORER_LIMITS = {
-  alpha: EXPLORER_SCHEMA.alpha,
-  threshold: EXPLORER_SCHEMA.threshold,
-  x: EXPLORER_SCHEMA.x,
+  alpha: SCHEMA.alpha,
+  threshold: SCHEMA.threshold,
+  x: SCHEMA.x,
 } as const;
 
 /** Validates a preset from a lesson; bad values become defaults and notices, never exceptions. */
 export function readExplorerSettings(raw: unknown): { settings: ExplorerSettings; notices: SettingNotice[] } {
-  const { values, notices } = presetValues(EXPLORER_SCHEMA, raw);
+  const { values, notices } = presetValues(SCHEMA, raw);
   return { settings: values as ExplorerSettings, notices };
 }

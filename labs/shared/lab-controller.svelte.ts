@@ -1,0 +1,130 @@
+/**
+ * What every lab's controller does the same way: its settings, checked once against the lab's schema where
+ * they enter (the lesson's preset at construction, the address at mount, a control through `set`), the
+ * notices for values that had to be corrected, and the one way settings are written back into the address.
+ * A lab's own controller extends it with what is its own: which settings restart a run, its instruments,
+ * its derived views.
+ *
+ *   constructor(preset) ──► settings = defaults ⊕ preset        (identical at build time and at hydration)
+ *   mount()             ──► settings ⊕= address; started()      (in the browser, once)
+ *   set(key, value)     ──► checked ──► settings, address ──► changed(key)
+ */
+import {
+  defaultsOf,
+  readUrl,
+  readValues,
+  SHARED_CONTROLS,
+  writeUrl,
+  type UrlSchema,
+  type UrlValues,
+} from "../../src/settings/url-state.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
+import { LAB_CATALOG, type LabId } from "../catalog.ts";
+
+/** Where a lab reads and writes its part of the page address. */
+export interface AddressBar {
+  read(): string;
+  write(search: string): void;
+}
+
+/** The browser's address bar (writes replace the history entry), or null outside a browser. */
+export function browserAddress(): AddressBar | null {
+  if (typeof location === "undefined" || typeof history === "undefined") return null;
+  return {
+    read: () => location.search,
+    write: (search) => {
+      if (search === location.search) return;
+      history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    },
+  };
+}
+
+/** How any lab is built: its address prefix and where its address lives. */
+export interface LabOptions {
+  /** URL prefix: the catalog's key unless a page embeds the lab twice. */
+  urlKey?: string;
+  /** Where settings are read from at mount and written to on change; the browser's by default, null for none. */
+  address?: AddressBar | null;
+}
+
+/** A lab's settings, their notices and their place in the address. */
+export abstract class LabController<S extends UrlSchema> {
+  /** The current settings; replaced whole on every change. */
+  settings = $state.raw<UrlValues<S>>() as UrlValues<S>;
+  /** Values from the preset, the address or a control that were corrected, oldest first. */
+  notices = $state.raw<SettingNotice[]>([]);
+  readonly id: LabId;
+  readonly schema: S;
+  /** Defaults overridden by the lesson's preset: what the address is written against. */
+  readonly base: UrlValues<S>;
+  readonly urlKey: string;
+  /** True once mount() has run (the address has been read). */
+  mounted = $state(false);
+  readonly #address: AddressBar | null | undefined;
+
+  constructor(id: LabId, schema: S, preset: unknown, options: LabOptions = {}) {
+    this.id = id;
+    this.schema = schema;
+    this.urlKey = options.urlKey ?? LAB_CATALOG[id].urlKey;
+    this.#address = options.address;
+    const notices: SettingNotice[] = [];
+    const raw = preset !== null && typeof preset === "object" ? (preset as Record<string, unknown>) : {};
+    this.base = readValues(schema, raw, defaultsOf(schema), notices);
+    this.settings = this.base;
+    this.notices = notices;
+  }
+
+  /**
+   * Applies the address's settings on top of the preset (each bad one becomes a notice) and starts the lab.
+   * Call once, when the lab is on the page. `search` overrides the address (tests).
+   */
+  mount(search: string = this.#addressBar()?.read() ?? ""): void {
+    const fromUrl = readUrl(this.schema, search, this.urlKey, this.base);
+    this.settings = fromUrl.values;
+    if (fromUrl.notices.length > 0) this.notices = [...this.notices, ...fromUrl.notices];
+    this.mounted = true;
+    this.started();
+  }
+
+  /**
+   * Changes one setting from a control: the value is checked against the schema (clamped, rounded, or the old
+   * value kept, with a notice), written into the address, and passed to changed(). Returns whether it changed.
+   */
+  set<K extends keyof S & string>(key: K, value: UrlValues<S>[K]): boolean {
+    const notices: SettingNotice[] = [];
+    const next = readValues(this.schema, { [key]: value }, this.settings, notices);
+    if (notices.length > 0) this.notices = [...this.notices, ...notices];
+    if (Object.is(next[key], this.settings[key])) return false;
+    const previous = this.settings;
+    this.settings = next;
+    this.writeAddress();
+    this.changed(key, previous);
+    return true;
+  }
+
+  /** What a teacher's link may lock or hide: every setting, and the shared Speed and New seed. */
+  get controlNames(): string[] {
+    return [...Object.keys(this.schema), ...SHARED_CONTROLS];
+  }
+
+  /** The address's search string with this lab's settings written in (those equal to the preset left out). */
+  urlSearch(search: string): string {
+    return writeUrl(this.schema, this.settings, this.base, search, this.urlKey);
+  }
+
+  /** Writes the settings into the address (after mount only: the build and hydration never touch it). */
+  protected writeAddress(): void {
+    const bar = this.#addressBar();
+    if (this.mounted && bar) bar.write(this.urlSearch(bar.read()));
+  }
+
+  /** Called once by mount(), after the address was applied: start training, draw, … */
+  protected abstract started(): void;
+
+  /** Called after `key` changed (settings already hold the new value; `previous` the old ones). */
+  protected abstract changed(key: keyof S & string, previous: UrlValues<S>): void;
+
+  #addressBar(): AddressBar | null {
+    return this.#address === undefined ? browserAddress() : this.#address;
+  }
+}
