@@ -1,5 +1,5 @@
 import { z } from "astro/zod";
-import { LAB_IDS } from "../../labs/catalog.ts";
+import { LAB_IDS } from "../../labs/index.ts";
 
 /**
  * The frontmatter every lesson declares. `reference` is Astro's `reference("lessons")` in the
