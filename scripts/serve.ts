@@ -26,6 +26,15 @@ const TYPES: Record<string, string> = {
   ".pf_meta": "application/octet-stream",
 };
 
+/** The request's path, percent-decoded; null when it cannot be decoded (`/%E0%A4%A` is not UTF-8). */
+function decodedPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", "http://localhost").pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** Options for a static server: the folder, the URL path it is mounted at, the port (0 = any free one). */
 export interface ServeOptions {
   root: string;
@@ -42,7 +51,11 @@ export async function serveStatic({
   const rootDir = resolve(root);
   const mount = base.endsWith("/") ? base : `${base}/`;
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const path = decodedPath(req.url);
+    if (path === null) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: malformed address");
+      return;
+    }
     if (!path.startsWith(mount)) {
       res.writeHead(path === "/" ? 302 : 404, path === "/" ? { location: mount } : {}).end("Not found");
       return;
