@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { sigmoidDerivative } from "../../src/core/index.ts";
 import { flatIntervals, sampleActivation } from "./curves.ts";
-import { ExplorerController } from "./explorer.svelte.ts";
-import { readExplorerSettings } from "./settings.ts";
+import { ActivationExplorerLab } from "./activation-explorer.svelte.ts";
+
+/** The explorer's reading of a lesson's preset: its settings and notices. */
+function readExplorerSettings(preset: unknown) {
+  const lab = new ActivationExplorerLab(preset, { address: null });
+  return { settings: lab.settings, notices: lab.notices };
+}
 
 describe("sampleActivation", () => {
   it("samples f and f′ from the core on an even grid including both ends", () => {
@@ -74,44 +79,41 @@ describe("readExplorerSettings", () => {
   });
 });
 
-describe("ExplorerController", () => {
+describe("ActivationExplorerLab", () => {
   it("reads out f and f′ at the probe for each activation shown, from the core", () => {
-    const lab = new ExplorerController({ a: "sigmoid", b: "step", x: 6 });
+    const lab = new ActivationExplorerLab({ a: "sigmoid", b: "step", x: 6 }, { address: null });
     expect(lab.readouts.map((r) => r.name)).toEqual(["sigmoid", "step"]);
     expect(lab.readouts[0]?.df).toBe(sigmoidDerivative(6));
     expect(lab.readouts[1]?.df).toBe(0);
   });
 
   it("keeps the probe inside the plotted range", () => {
-    const lab = new ExplorerController({ x: 40 });
-    expect(lab.x).toBe(6);
+    const lab = new ActivationExplorerLab({ x: 40 }, { address: null });
+    expect(lab.settings.x).toBe(6);
     expect(lab.notices).toHaveLength(1);
   });
 
   it("updates the readout when α changes", () => {
-    const lab = new ExplorerController({ a: "leaky-relu", x: -2, alpha: 0.1 });
+    const lab = new ActivationExplorerLab({ a: "leaky-relu", x: -2, alpha: 0.1 }, { address: null });
     expect(lab.readouts[0]?.f).toBeCloseTo(-0.2, 12);
-    lab.alpha = 0.3;
+    lab.set("alpha", 0.3);
     expect(lab.readouts[0]?.f).toBeCloseTo(-0.6, 12);
     expect(lab.readouts[0]?.df).toBe(0.3);
   });
 });
 
-describe("ExplorerController and the page address", () => {
+describe("ActivationExplorerLab and the page address", () => {
   it("applies ae.* settings from the address on top of the preset, with notices for bad ones", () => {
-    const saved = globalThis.location;
-    Object.defineProperty(globalThis, "location", {
-      value: { search: "?ae.a=tanh&ae.x=__proto__&sb.x=3" },
-      configurable: true,
-    });
-    try {
-      const lab = new ExplorerController({ a: "sigmoid", x: 2 });
-      lab.applyAddress();
-      expect(lab.a).toBe("tanh");
-      expect(lab.x).toBe(2);
-      expect(lab.notices.map((n) => n.setting)).toEqual(["x"]);
-    } finally {
-      Object.defineProperty(globalThis, "location", { value: saved, configurable: true });
-    }
+    const address = { read: () => "?ae.a=tanh&ae.x=__proto__&sb.x=3", write: () => {} };
+    const lab = new ActivationExplorerLab({ a: "sigmoid", x: 2 }, { address });
+    lab.mount();
+    expect(lab.settings.a).toBe("tanh");
+    expect(lab.settings.x).toBe(2);
+    expect(lab.notices.map((n) => n.setting)).toEqual(["x"]);
+  });
+
+  it("shows the same activation twice when both menus name it", () => {
+    const lab = new ActivationExplorerLab({ a: "relu", b: "relu", x: 1 }, { address: null });
+    expect(lab.readouts.map((r) => r.name)).toEqual(["relu", "relu"]);
   });
 });

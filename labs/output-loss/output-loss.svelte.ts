@@ -6,24 +6,21 @@
  *   binary mode:     LinkedTrainingLab(LEADER = sigmoid+BCE) ──► sigmoid+MSE, tanh+MSE   (one set of controls)
  *   multiclass mode: TrainingLab(softmax + cross-entropy)
  */
-import { LAB_CATALOG } from "../catalog.ts";
 import { COLUMN } from "../shared/history-views.ts";
-import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
+import { LabController } from "../shared/lab-controller.svelte.ts";
 import type { StaticSnapshot } from "../shared/static-run.ts";
-import { sharedWorkerFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
-import { readUrl, readValues, writeUrl } from "../../src/settings/url-state.ts";
+import type { TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
+import { sharedWorkerFactory, TrainingLab } from "../shared/training-lab.svelte.ts";
 import { LinkedTrainingLab } from "./linked-lab.ts";
 import { FrameSync } from "./frame-sync.svelte.ts";
 import { startLoss, unstableLoss, type LossCurve } from "./loss-compare.ts";
 import {
   binarySpec,
-  DEFAULTS,
   LEADER,
   multiclassSpec,
   PAIRING_IDS,
   PAIRINGS,
-  clampSetting,
   RESTART_KEYS,
   SCHEMA,
   WARMUP_STEPS,
@@ -36,32 +33,21 @@ import { pairingView, pointView, type PairingView, type PointView } from "./view
 /** Shortest interval between two redraws of the charts while training (20 per second: smooth, and light on the main thread). */
 const REDRAW_MS = 50;
 
-/** The URL prefix of this lab's settings ("ol.mode=multiclass"). */
-export const URL_KEY = LAB_CATALOG["output-loss"].urlKey;
-
 /** Build-time snapshots (see Embed.astro): the binary runs or the multiclass run after WARMUP_STEPS steps. */
 export interface InitialSnapshots {
   binary?: Partial<Record<PairingId, StaticSnapshot>>;
   multiclass?: StaticSnapshot;
 }
 
-/** How the controller is built: tests pass an in-thread client factory and a fixed random source. */
-export interface ControllerOptions {
-  factory?: ClientFactory;
+/** How the lab is built: like any training lab, but with a build-time snapshot per run. */
+export interface OutputLossOptions extends Omit<TrainingLabOptions, "initial"> {
   initial?: InitialSnapshots | null;
-  random?: () => number;
-  /** The URL prefix, when a page embeds the lab under another key than the catalog's. */
-  urlKey?: string;
 }
 
 type Mode = "binary" | "multiclass";
 
 /** State and commands of the output-loss lab. */
-export class OutputLossController {
-  settings = $state<Settings>({ ...DEFAULTS });
-  notices = $state.raw<SettingNotice[]>([]);
-  /** The defaults overridden by the lesson's preset: what the URL is written against. */
-  readonly base: Settings;
+export class OutputLossLab extends LabController<typeof SCHEMA> {
   /** The three binary runs by pairing; the sigmoid+BCE run leads and forwards commands to the other two. */
   readonly runs: Record<PairingId, TrainingLab>;
   readonly binary: LinkedTrainingLab;
@@ -84,23 +70,16 @@ export class OutputLossController {
   });
 
   readonly #random: () => number;
-  readonly #urlKey: string;
   #started = { binary: false, multiclass: false };
   #warm = { binary: true, multiclass: true };
-  #mounted = false;
   /** The binary views read three runs: one redraw per display interval, not one per run's snapshot. */
   readonly #sync = new FrameSync(() => PAIRING_IDS.map((id) => this.runs[id].snapshot), REDRAW_MS);
   /** The multiclass views (boundary, probabilities), redrawn at the same pace. */
   readonly #multiSync = new FrameSync(() => [this.multiclass.snapshot], REDRAW_MS);
 
-  constructor(preset: unknown, options: ControllerOptions = {}) {
-    const notices: SettingNotice[] = [];
-    const raw = preset !== null && typeof preset === "object" ? (preset as Record<string, unknown>) : {};
-    this.base = readValues(SCHEMA, raw, DEFAULTS, notices);
-    this.settings = { ...this.base };
-    this.notices = notices;
+  constructor(preset: unknown = {}, options: OutputLossOptions = {}) {
+    super("output-loss", SCHEMA, preset, options);
     this.#random = options.random ?? Math.random;
-    this.#urlKey = options.urlKey ?? URL_KEY;
     const { factory, initial } = options;
     // Only the first start of each mode warms up, so it reproduces the build-time snapshot; Reset goes to step 0.
     const warmup = (mode: Mode) => () => (this.#warm[mode] ? WARMUP_STEPS : 0);
@@ -128,12 +107,8 @@ export class OutputLossController {
     });
   }
 
-  /** In the browser, after hydration: applies the URL's settings on top of the preset and starts the current mode. */
-  mount(search: string): void {
-    const { values, notices } = readUrl(SCHEMA, search, this.#urlKey, this.base);
-    this.settings = values;
-    this.notices = [...this.notices, ...notices];
-    this.#mounted = true;
+  /** After the address was applied: the redraw clocks and the current mode's runs start. */
+  protected started(): void {
     this.#sync.start();
     this.#multiSync.start();
     this.#start(this.mode);
@@ -150,30 +125,22 @@ export class OutputLossController {
       : PAIRING_IDS[0];
   }
 
-  /** Changes one setting: live for learning rates, a new run for structural ones, a view change otherwise. */
-  set<K extends keyof Settings>(key: K, value: Settings[K]): void {
-    const v = clampSetting(key, value);
-    if (this.settings[key] === v) return;
-    this.settings = { ...this.settings, [key]: v };
+  /** Learning rates are live, structural settings start the mode's runs again, the rest are views. */
+  protected changed(key: keyof Settings & string): void {
+    const v = this.settings[key];
     if (key === "mode") {
       (v === "multiclass" ? this.binary : this.multiclass).pause();
-      if (this.#mounted && !this.#started[this.mode]) this.#start(this.mode);
+      if (this.mounted && !this.#started[this.mode]) this.#start(this.mode);
     } else if (key === "lr") this.binary.setLearningRate(v as number);
     else if (key === "mlr") this.multiclass.setLearningRate(v as number);
     for (const mode of ["binary", "multiclass"] as const) {
       if ((RESTART_KEYS[mode] as readonly string[]).includes(key) && this.#started[mode]) this.#lab(mode).restart();
     }
-    this.#commit();
   }
 
   /** New data and weights for both modes: a fresh seed. */
   newSeed(): void {
     this.set("seed", Math.floor(this.#random() * (SCHEMA.seed.max + 1)));
-  }
-
-  /** The search string with this lab's settings written in (those equal to the preset are left out). */
-  urlSearch(search: string): string {
-    return writeUrl(SCHEMA, this.settings, this.base, search, this.#urlKey);
   }
 
   /** The live summary: progress of each run and the numbers the lab is about. */
@@ -237,12 +204,5 @@ export class OutputLossController {
     this.#started[mode] = true;
     this.#lab(mode).restart();
     this.#warm[mode] = false;
-  }
-
-  /** Writes the settings into the address bar without a new history entry (browser only). */
-  #commit(): void {
-    if (!this.#mounted || typeof location === "undefined" || typeof history === "undefined") return;
-    const search = this.urlSearch(location.search);
-    history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }
 }

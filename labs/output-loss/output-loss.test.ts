@@ -1,18 +1,20 @@
 import { describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "../../src/worker/client.ts";
-import { OutputLossController, URL_KEY } from "./output-loss.svelte.ts";
+import { LAB_CATALOG } from "../catalog.ts";
+import { OutputLossLab } from "./output-loss.svelte.ts";
+
+const URL_KEY = LAB_CATALOG["output-loss"].urlKey;
 import { DEFAULTS, PAIRING_IDS, PARTS_POINTS, WARMUP_STEPS } from "./settings.ts";
 import { initialSnapshots } from "./static-snapshots.ts";
 
 const factory = (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread");
-const allAt = (c: OutputLossController, step: number) =>
-  PAIRING_IDS.forEach((id) => expect(c.runs[id].step).toBe(step));
+const allAt = (c: OutputLossLab, step: number) => PAIRING_IDS.forEach((id) => expect(c.runs[id].step).toBe(step));
 
-describe("OutputLossController, binary mode", () => {
+describe("OutputLossLab, binary mode", () => {
   it("opens on the build-time snapshot, and the warm-up run reproduces it exactly", async () => {
     const initial = initialSnapshots(DEFAULTS);
     expect(initial.binary!["sigmoid-mse"]!.data).toBeNull();
-    const c = new OutputLossController({}, { factory, initial });
+    const c = new OutputLossLab({}, { factory, initial, address: null });
     expect(c.pairings.every((p) => p.rows.length === PARTS_POINTS)).toBe(true);
     allAt(c, WARMUP_STEPS);
     const before = PAIRING_IDS.map((id) => c.runs[id].loss);
@@ -26,7 +28,7 @@ describe("OutputLossController, binary mode", () => {
   });
 
   it("starts all three pairings from the same weights, every class-1 point confidently wrong at z ≈ −10", async () => {
-    const c = new OutputLossController({}, { factory });
+    const c = new OutputLossLab({}, { factory, address: null });
     c.mount("");
     await vi.waitFor(() => allAt(c, WARMUP_STEPS));
     c.binary.reset();
@@ -48,7 +50,7 @@ describe("OutputLossController, binary mode", () => {
   });
 
   it("from confidently wrong, BCE's loss falls faster than MSE's: one Train drives all three runs", async () => {
-    const c = new OutputLossController({}, { factory });
+    const c = new OutputLossLab({}, { factory, address: null });
     c.mount("");
     await vi.waitFor(() => allAt(c, WARMUP_STEPS));
     c.binary.setSpeed(Number.POSITIVE_INFINITY);
@@ -68,7 +70,7 @@ describe("OutputLossController, binary mode", () => {
   });
 
   it("changes the learning rate of all three runs without a reset, and restarts them for a new bias", async () => {
-    const c = new OutputLossController({}, { factory });
+    const c = new OutputLossLab({}, { factory, address: null });
     c.mount("");
     await vi.waitFor(() => allAt(c, WARMUP_STEPS));
     c.set("lr", 0.5);
@@ -83,9 +85,9 @@ describe("OutputLossController, binary mode", () => {
   });
 });
 
-describe("OutputLossController, multiclass mode", () => {
+describe("OutputLossLab, multiclass mode", () => {
   it("starts the softmax run on first switch, the loss falls, and the point's softmax table is consistent", async () => {
-    const c = new OutputLossController({}, { factory });
+    const c = new OutputLossLab({}, { factory, address: null });
     c.mount(`?${URL_KEY}.pt=5`);
     await vi.waitFor(() => allAt(c, WARMUP_STEPS));
     c.set("mode", "multiclass");
@@ -113,7 +115,7 @@ describe("OutputLossController, multiclass mode", () => {
   });
 
   it("a learning rate of 1000 blows the loss up without a non-finite number: the lab says it is unstable", async () => {
-    const c = new OutputLossController({}, { factory });
+    const c = new OutputLossLab({}, { factory, address: null });
     c.mount(`?${URL_KEY}.mode=multiclass&${URL_KEY}.mlr=1000`);
     await vi.waitFor(() => expect(c.multiclass.step).toBe(WARMUP_STEPS));
     c.multiclass.setSpeed(Number.POSITIVE_INFINITY);
@@ -134,7 +136,7 @@ describe("OutputLossController, multiclass mode", () => {
   });
 
   it("reads hostile URL values as defaults with notices, and a new seed restarts with new data", async () => {
-    const c = new OutputLossController({ classes: 99 }, { factory, random: () => 0.5 });
+    const c = new OutputLossLab({ classes: 99 }, { factory, random: () => 0.5, address: null });
     expect(c.base.classes).toBe(5);
     c.mount(`?${URL_KEY}.mode=__proto__&${URL_KEY}.lr=1e309&${URL_KEY}.seed=%3Cscript%3E&${URL_KEY}.mlr=`);
     expect(c.settings.mode).toBe("binary");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LIMITS, validateConfig } from "../../src/core/index.ts";
-import { binarySpec, clampSetting, DEFAULTS, multiclassSpec, PAIRING_IDS, SCHEMA, type Settings } from "./settings.ts";
+import { OutputLossLab } from "./output-loss.svelte.ts";
+import { binarySpec, DEFAULTS, multiclassSpec, PAIRING_IDS, SCHEMA, type Settings } from "./settings.ts";
 
 /** The settings at every corner of the schema's numeric ranges, with every choice. */
 function corners(): Settings[] {
@@ -44,10 +45,16 @@ describe("settings", () => {
   });
 
   it("clamps values from controls into the schema", () => {
-    expect(clampSetting("classes", 9)).toBe(5);
-    expect(clampSetting("width", 7.6)).toBe(8);
-    expect(clampSetting("lr", Number.NaN)).toBe(DEFAULTS.lr);
-    expect(clampSetting("mode", "__proto__")).toBe("binary");
-    expect(clampSetting("bias", -3)).toBe(-3);
+    const c = new OutputLossLab({}, { address: null });
+    const set = <K extends keyof Settings & string>(key: K, value: unknown): Settings[K] => {
+      c.set(key, value as Settings[K]);
+      return c.settings[key];
+    };
+    expect(set("classes", 9)).toBe(5);
+    expect(set("width", 7.6)).toBe(8);
+    expect(set("lr", Number.NaN)).toBe(DEFAULTS.lr);
+    expect(set("mode", "__proto__")).toBe("binary");
+    expect(set("bias", -3)).toBe(-3);
+    c.dispose();
   });
 });

@@ -166,15 +166,3 @@ export function multiclassSpec(s: Settings): SessionSpec {
     outputLogits: true,
   };
 }
-
-/** A value from a control, clamped (and rounded) to the schema's bounds; a choice outside the list gives the default. */
-export function clampSetting<K extends keyof Settings>(key: K, value: Settings[K]): Settings[K] {
-  const spec = SCHEMA[key];
-  if (spec.kind === "choice") {
-    return ((spec.choices as readonly string[]).includes(value as string) ? value : spec.fallback) as Settings[K];
-  }
-  const n = Number(value);
-  if (!Number.isFinite(n)) return spec.fallback as Settings[K];
-  const clamped = Math.min(spec.max, Math.max(spec.min, n));
-  return ("integer" in spec && spec.integer ? Math.round(clamped) : clamped) as Settings[K];
-}

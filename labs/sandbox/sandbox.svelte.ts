@@ -4,15 +4,11 @@
  * learning rate changes the running network; every other setting starts a new run.
  */
 import { untrack } from "svelte";
-import { BoundedHistory } from "../../src/plots/downsample.ts";
-import type { Snapshot } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
-import type { StaticSnapshot } from "../shared/static-snapshot.ts";
-import { appendColumns, COLUMN } from "../shared/history-views.ts";
-import { holdWarmup } from "../shared/hold-warmup.ts";
-import { defaultClientFactory, TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
-import { readUrl, readValues } from "../../src/settings/url-state.ts";
-import { presetValues, writeAddress } from "../../src/settings/url-sync.ts";
+import type { UrlValues } from "../../src/settings/url-state.ts";
+import type { Snapshot } from "../../src/worker/protocol.ts";
+import { COLUMN } from "../shared/history-views.ts";
+import { TrainingLabController, type TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
 import {
   boundaryRows,
   gradientHistory,
@@ -22,26 +18,7 @@ import {
   unitLayers,
 } from "./instruments.ts";
 import { RedrawRotation } from "./redraw.ts";
-import {
-  addressSets,
-  classCount,
-  LR_RANGE,
-  reconcile,
-  SB_DEFAULTS,
-  SCHEMA,
-  SB_WARMUP,
-  sandboxSpec,
-  type SandboxSettings,
-} from "./settings.ts";
-
-/** How the sandbox is built: its URL prefix, the build-time snapshot, and how it talks to the trainer. */
-export interface SandboxOptions {
-  /** URL prefix (the catalog's "sb" unless a page embeds the lab twice). */
-  urlKey?: string;
-  /** The build-time snapshot of the preset after SB_WARMUP steps. */
-  initial?: StaticSnapshot | null;
-  factory?: ClientFactory;
-}
+import { classCount, reconcile, SB_WARMUP, sandboxSpec, SCHEMA } from "./settings.ts";
 
 /**
  * While training runs, each group of instruments (per-layer bars, gradient heatmap, accuracy, boundary) redraws
@@ -59,11 +36,7 @@ const BOUNDARY = 3;
 const now = (): number => (typeof performance === "undefined" ? Date.now() : performance.now());
 
 /** Settings, run and instrument views of the sandbox. */
-export class SandboxLab {
-  settings = $state<SandboxSettings>({ ...SB_DEFAULTS });
-  notices = $state.raw<SettingNotice[]>([]);
-  /** Accuracy over the run: series 0 train, 1 test (NaN without a test split). */
-  accuracy = new BoundedHistory(256, 2);
+export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
   /** The snapshot the per-layer instruments draw: the latest, at most every VIEW_INTERVAL_MS while training runs. */
   view = $state.raw<Snapshot | null>(null);
   /** The decision-boundary grid drawn (class scores, size × size × outputs), refreshed in its turn. */
@@ -74,11 +47,6 @@ export class SandboxLab {
   heatmapTick = $state(0);
   /** Bumped when the accuracy chart should re-read its series. */
   accuracyTick = $state(0);
-  readonly training: TrainingLab;
-  /** The settings the URL is written against (defaults overridden by the lesson's preset). */
-  readonly base: SandboxSettings;
-  readonly urlKey: string;
-  #started = false;
   #runId = -1;
   readonly #redraw = new RedrawRotation(4, VIEW_INTERVAL_MS);
 
@@ -110,67 +78,41 @@ export class SandboxLab {
     void this.rest;
     return gradientRows(untrack(() => gradientHistory(this.training.history, this.training.layers)));
   });
-  /** Train and test accuracy over the run, re-read on each accuracy tick. */
+  /** Train and test accuracy over the run (the warm-up included), re-read on each accuracy tick. */
   readonly accuracySeries = $derived.by(() => {
-    void this.accuracyTick;
-    return {
-      steps: Float64Array.from(this.accuracy.steps()),
-      train: Float64Array.from(this.accuracy.column(0)),
-      test: Float64Array.from(this.accuracy.column(1)),
-    };
+    void this.accuracyTick; // the history is mutated in place; the tick says when to look again
+    return untrack(() => {
+      const h = this.training.history;
+      const L = this.training.layers;
+      return {
+        steps: Float64Array.from(h.steps()),
+        train: Float64Array.from(h.column(COLUMN.trainAccuracy(L))),
+        test: Float64Array.from(h.column(COLUMN.testAccuracy(L))),
+      };
+    });
   });
 
-  /** Settings start from the defaults and the preset (the same on the server and at hydration); mount() applies the address. */
-  constructor(preset: Record<string, unknown> = {}, options: SandboxOptions = {}) {
-    this.urlKey = options.urlKey ?? "sb";
-    const { values, notices } = presetValues(SCHEMA, preset);
-    // Only an output the author asked for deserves a notice when the class count overrules it.
-    this.base = reconcile(values, Object.hasOwn(preset, "out") ? notices : []);
-    this.settings = { ...this.base };
-    this.notices = notices;
-    const inner = holdWarmup(options.factory ?? defaultClientFactory, SB_WARMUP);
-    this.training = new TrainingLab(() => sandboxSpec(this.settings), {
-      // Warm up only for the first run, so the page opens on a trained network and Reset goes back to step 0.
-      warmup: () => (this.#started ? 0 : SB_WARMUP),
-      initial: options.initial ?? null,
-      factory: (cb) => inner({ onSnapshot: (s) => (cb.onSnapshot(s), this.#track(s)), onError: cb.onError }),
+  /** Every setting but the learning rate builds a new network. */
+  constructor(preset: unknown = {}, options: TrainingLabOptions = {}) {
+    super("sandbox", SCHEMA, preset, options, {
+      spec: sandboxSpec,
+      warmup: SB_WARMUP,
+      restartKeys: Object.keys(SCHEMA).filter((k) => k !== "lr") as (keyof typeof SCHEMA)[],
     });
-    if (this.training.snapshot) this.#track(this.training.snapshot);
+    if (this.training.snapshot) this.shown(this.training.snapshot);
   }
 
-  /** Applies the address's settings (`search`, e.g. "?sb.act=tanh") and starts the first run. Call once, when mounted. */
-  mount(search = ""): void {
-    const fromUrl = readUrl(SCHEMA, search, this.urlKey, this.base);
-    const notices = [...this.notices, ...fromUrl.notices];
-    const asked = addressSets(search, this.urlKey, "out");
-    this.settings = reconcile(fromUrl.values, asked ? notices : []);
-    this.notices = notices;
-    this.training.restart();
-    this.#started = true;
-  }
-
-  /** Changes settings (checked against the schema) and starts a new run from them. */
-  update(patch: Partial<SandboxSettings>): void {
-    const checked = readValues(SCHEMA, patch, this.settings, []);
-    this.settings = reconcile(checked);
-    writeAddress(SCHEMA, this.urlKey, this.settings, this.base);
-    this.training.restart();
-  }
-
-  /** The learning rate, changed in the running network without a reset. */
-  setLearningRate(lr: number): void {
-    this.settings.lr = Math.min(LR_RANGE.max, Math.max(LR_RANGE.min, lr));
-    this.training.setLearningRate(this.settings.lr);
-    writeAddress(SCHEMA, this.urlKey, this.settings, this.base);
-  }
-
-  /** New data, new initial weights, new batch order. */
-  newSeed(seed = Math.floor(Math.random() * SCHEMA.seed.max)): void {
-    this.update({ seed });
+  /** With three or more classes the output is softmax + cross-entropy; only an output somebody asked for gets a notice. */
+  protected override consistent(
+    values: UrlValues<typeof SCHEMA>,
+    asked: ReadonlySet<string>,
+    notices: SettingNotice[],
+  ): UrlValues<typeof SCHEMA> {
+    return reconcile(values, asked.has("out") ? notices : []);
   }
 
   /** The live region's text: step and loss, accuracy, and what the instruments show. */
-  summary(): string {
+  override summary(): string {
     const s = this.view;
     const base = this.training.summary();
     if (!s || s.status === "diverged" || this.training.error) return base;
@@ -179,16 +121,10 @@ export class SandboxLab {
     return `${base}${acc}${inst ? `; ${inst}` : ""}.`;
   }
 
-  /** Records accuracy (a new run starts a new series) and passes the snapshot on to the instruments when due. */
-  #track(s: Snapshot): void {
+  /** Passes the snapshot on to the instruments when due (every group at rest or for a new run). */
+  protected override shown(s: Snapshot): void {
     const fresh = s.runId !== this.#runId;
-    if (fresh) {
-      this.#runId = s.runId;
-      this.accuracy.clear();
-    }
-    // Every measured step since the last snapshot (the warm-up included), so the chart is drawn from the start.
-    const L = s.layers.length;
-    appendColumns(this.accuracy, s.history, [COLUMN.trainAccuracy(L), COLUMN.testAccuracy(L)]);
+    this.#runId = s.runId;
     const all = fresh || this.training.status !== "running";
     if (all) this.rest = s;
     for (const group of this.#redraw.pick(now(), all)) {

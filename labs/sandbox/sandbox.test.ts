@@ -9,7 +9,7 @@ const factory = (cb: ConstructorParameters<typeof TrainingClient>[0]) => new Tra
 
 /** A mounted sandbox (address `search`), reset to step 0. */
 async function started(search = "", preset: Record<string, unknown> = {}): Promise<SandboxLab> {
-  const lab = new SandboxLab(preset, { factory });
+  const lab = new SandboxLab(preset, { factory, address: null });
   lab.mount(search);
   // The warm-up may diverge first (an absurd learning rate): then it stops early.
   await vi.waitFor(() => expect(lab.training.step === SB_WARMUP || lab.training.status === "diverged").toBe(true));
@@ -46,7 +46,7 @@ describe("sandbox", () => {
     expect(lab.units.map((u) => u.states.length)).toEqual([8, 8]);
     expect(lab.gradients.rows).toEqual(["L1", "L2", "out"]);
     expect(lab.gradients.columns).toBeGreaterThan(10);
-    expect(lab.accuracy.column(0).at(-1)).toBe(after.trainAccuracy);
+    expect(lab.accuracySeries.train.at(-1)).toBe(after.trainAccuracy);
     // Paused: the instruments show the latest snapshot, not a throttled older one.
     expect(lab.view).toBe(after);
     expect(lab.boundary?.grid).toBe(after.boundary);
@@ -76,7 +76,7 @@ describe("sandbox", () => {
   });
 
   it("3-class blobs force softmax + cross-entropy, with a notice, and the PyTorch script has no softmax", async () => {
-    const lab = new SandboxLab({}, { factory });
+    const lab = new SandboxLab({}, { factory, address: null });
     lab.mount("?sb.data=blobs&sb.out=sigmoid-bce");
     expect(lab.settings.out).toBe("softmax-ce");
     expect(lab.classes).toBe(3);
@@ -86,7 +86,7 @@ describe("sandbox", () => {
     await vi.waitFor(() => expect(lab.training.snapshot?.outputs).toBe(3));
     lab.training.dispose();
     // Without an explicit output the default simply gives way, without a notice.
-    const quiet = new SandboxLab({}, { factory });
+    const quiet = new SandboxLab({}, { factory, address: null });
     quiet.mount("?sb.data=spirals&sb.classes=5");
     expect([quiet.settings.out, quiet.notices.length]).toEqual(["softmax-ce", 0]);
     quiet.training.dispose();
@@ -97,22 +97,25 @@ describe("sandbox", () => {
     lab.training.stepOnce();
     lab.training.stepOnce();
     await vi.waitFor(() => expect(lab.training.step).toBe(2));
-    lab.setLearningRate(0.05);
+    lab.set("lr", 0.05);
     await vi.waitFor(() => expect(lab.training.snapshot!.learningRate).toBe(0.05));
     expect(lab.training.step).toBe(2);
-    lab.update({ layers: 4, width: 16, act: "tanh" });
+    lab.set("layers", 4);
+    lab.set("width", 16);
+    lab.set("act", "tanh");
     await vi.waitFor(() => expect(lab.training.snapshot!.layers.length).toBe(5));
     expect(lab.training.step).toBe(0);
     expect(pytorchScript(lab.settings).match(/nn\.Tanh\(\)/g)).toHaveLength(4);
     // Out-of-range values from a control are clamped, never passed on.
-    lab.update({ width: 1000, layers: -2 });
+    lab.set("width", 1000);
+    lab.set("layers", -2);
     expect([lab.settings.width, lab.settings.layers]).toEqual([64, 0]);
     lab.training.dispose();
   });
 
   it("opens on the build-time snapshot, which the warm-up reproduces exactly", async () => {
     const initial = runStatic(sandboxSpec(SB_DEFAULTS), SB_WARMUP);
-    const lab = new SandboxLab({}, { factory, initial });
+    const lab = new SandboxLab({}, { factory, initial, address: null });
     expect(lab.training.step).toBe(SB_WARMUP);
     // The accuracy chart is drawn at load (and on the server): the warm-up's every measurement, from step 0.
     const drawn = lab.accuracySeries;
@@ -124,15 +127,15 @@ describe("sandbox", () => {
     await vi.waitFor(() => expect(lab.training.snapshot?.runId).toBe(1));
     await vi.waitFor(() => expect(lab.training.step).toBe(SB_WARMUP));
     // ...and so is the live warm-up, held back and delivered as one snapshot.
-    expect(lab.accuracy.steps()[0]).toBe(0);
-    expect(lab.accuracy.length).toBeGreaterThan(10);
+    expect(lab.accuracySeries.steps[0]).toBe(0);
+    expect(lab.accuracySeries.steps.length).toBeGreaterThan(10);
     expect(lab.training.loss).toBe(initial.trainLoss);
     expect(initial.trainLoss!).toBeLessThan(0.2);
     lab.training.dispose();
   });
 
   it("turns hostile address values into defaults with notices", () => {
-    const lab = new SandboxLab({ layers: 3 }, { factory });
+    const lab = new SandboxLab({ layers: 3 }, { factory, address: null });
     lab.mount("?sb.layers=__proto__&sb.act=%3Cscript%3E&sb.lr=1e309&sb.width=&sb.bogus=1");
     expect(lab.settings).toEqual({ ...SB_DEFAULTS, layers: 3 });
     expect(lab.notices).toHaveLength(5);

@@ -69,7 +69,8 @@ export abstract class LabController<S extends UrlSchema> {
     this.#address = options.address;
     const notices: SettingNotice[] = [];
     const raw = preset !== null && typeof preset === "object" ? (preset as Record<string, unknown>) : {};
-    this.base = readValues(schema, raw, defaultsOf(schema), notices);
+    const read = readValues(schema, raw, defaultsOf(schema), notices);
+    this.base = this.consistent(read, new Set(Object.keys(raw)), notices);
     this.settings = this.base;
     this.notices = notices;
   }
@@ -80,8 +81,9 @@ export abstract class LabController<S extends UrlSchema> {
    */
   mount(search: string = this.#addressBar()?.read() ?? ""): void {
     const fromUrl = readUrl(this.schema, search, this.urlKey, this.base);
-    this.settings = fromUrl.values;
-    if (fromUrl.notices.length > 0) this.notices = [...this.notices, ...fromUrl.notices];
+    const notices = fromUrl.notices;
+    this.settings = this.consistent(fromUrl.values, new Set(fromUrl.keys), notices);
+    if (notices.length > 0) this.notices = [...this.notices, ...notices];
     this.mounted = true;
     this.started();
   }
@@ -92,9 +94,10 @@ export abstract class LabController<S extends UrlSchema> {
    */
   set<K extends keyof S & string>(key: K, value: UrlValues<S>[K]): boolean {
     const notices: SettingNotice[] = [];
-    const next = readValues(this.schema, { [key]: value }, this.settings, notices);
+    const read = readValues(this.schema, { [key]: value }, this.settings, notices);
+    const next = this.consistent(read, new Set([key]), notices);
     if (notices.length > 0) this.notices = [...this.notices, ...notices];
-    if (Object.is(next[key], this.settings[key])) return false;
+    if (Object.keys(next).every((k) => Object.is(next[k], this.settings[k]))) return false;
     const previous = this.settings;
     this.settings = next;
     this.writeAddress();
@@ -116,6 +119,15 @@ export abstract class LabController<S extends UrlSchema> {
   protected writeAddress(): void {
     const bar = this.#addressBar();
     if (this.mounted && bar) bar.write(this.urlSearch(bar.read()));
+  }
+
+  /**
+   * Makes settings consistent across fields (an output that needs two classes, say). `asked`: the keys the
+   * source set explicitly, so a lab can give a notice only for a value somebody asked for. Called on the
+   * preset, the address and every change; it must not use the subclass's fields (it runs in the constructor).
+   */
+  protected consistent(values: UrlValues<S>, _asked: ReadonlySet<string>, _notices: SettingNotice[]): UrlValues<S> {
+    return values;
   }
 
   /** Called once by mount(), after the address was applied: start training, draw, … */

@@ -53,6 +53,11 @@ export abstract class TrainingLabController<S extends UrlSchema> extends LabCont
     });
   }
 
+  /** The first run as the page opens on it: its session and warm-up (Embed.astro trains it at build time). */
+  get firstRun(): { spec: SessionSpec; steps: number } {
+    return { spec: this.run.spec(this.base), steps: this.warmupSteps(true) };
+  }
+
   /** The steps a new run trains before it is shown: the lab's warm-up for the first run, none after. */
   protected warmupSteps(first: boolean): number {
     return first ? this.run.warmup : 0;

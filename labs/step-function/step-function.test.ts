@@ -3,13 +3,14 @@ import { TrainingClient } from "../../src/worker/client.ts";
 import { runStatic } from "../shared/static-run.ts";
 import { initialWeights } from "./initial-weights.ts";
 import { STEP_DEFAULTS, STEP_WARMUP, stepSpec } from "./settings.ts";
-import { percent, StepFunctionLab } from "./step-lab.svelte.ts";
+import { percent, StepFunctionLab } from "./step-function.svelte.ts";
 
 const inThread = (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread");
+const noAddress = { address: null };
 
 describe("step-function lab: gradient descent cannot move a step unit; the perceptron rule can", () => {
   it("after 600 steps the step unit has not moved and its loss is unchanged, while the perceptron reaches ≥ 95%", async () => {
-    const lab = new StepFunctionLab({}, { factory: inThread });
+    const lab = new StepFunctionLab({}, { factory: inThread, ...noAddress });
     lab.mount();
     await vi.waitFor(() => expect(lab.training.step).toBe(STEP_WARMUP));
     lab.training.reset();
@@ -35,16 +36,16 @@ describe("step-function lab: gradient descent cannot move a step unit; the perce
     expect(after.perceptron!.updates).toBe(after.step);
     expect(lab.perceptronTestAccuracy).toBeGreaterThanOrEqual(0.9);
     // The accuracy track starts where both rules start and ends where they are.
-    const steps = lab.accuracy.steps();
+    const steps = lab.accuracySeries.steps;
     expect(steps[0]).toBe(0);
-    expect(lab.accuracy.column(0).at(-1)).toBeGreaterThanOrEqual(0.95);
-    expect(lab.accuracy.column(1).every((a) => a === before.trainAccuracy)).toBe(true);
+    expect(lab.accuracySeries.perceptron.at(-1)).toBeGreaterThanOrEqual(0.95);
+    expect(lab.accuracySeries.gd.every((a) => a === before.trainAccuracy)).toBe(true);
     expect(lab.summary()).toMatch(/moved 0 from its start/);
     lab.training.dispose();
   });
 
   it("no learning rate helps the step unit: even 10 leaves it exactly where it started", async () => {
-    const lab = new StepFunctionLab({ lr: 10 }, { factory: inThread });
+    const lab = new StepFunctionLab({ lr: 10 }, { factory: inThread, ...noAddress });
     lab.mount();
     await vi.waitFor(() => expect(lab.training.step).toBe(STEP_WARMUP));
     expect(lab.training.snapshot!.distanceFromStart).toBe(0);
@@ -53,7 +54,7 @@ describe("step-function lab: gradient descent cannot move a step unit; the perce
   });
 
   it("both rules start from θ₀, which the main thread computes exactly as the core does", async () => {
-    const lab = new StepFunctionLab({}, { factory: inThread });
+    const lab = new StepFunctionLab({}, { factory: inThread, ...noAddress });
     lab.mount();
     lab.training.reset();
     await vi.waitFor(() => expect(lab.training.snapshot?.step).toBe(0));
@@ -67,15 +68,15 @@ describe("step-function lab: gradient descent cannot move a step unit; the perce
     const initial = runStatic(stepSpec(STEP_DEFAULTS), STEP_WARMUP);
     expect(initial.distanceFromStart).toBe(0);
     expect(initial.perceptron!.trainAccuracy).toBeGreaterThanOrEqual(0.95);
-    const lab = new StepFunctionLab({}, { factory: inThread, initial });
+    const lab = new StepFunctionLab({}, { factory: inThread, initial, ...noAddress });
     expect(lab.training.step).toBe(STEP_WARMUP);
     expect(lab.perceptronGrid?.length).toBe(48 * 48);
     // The accuracy chart is drawn at load, on the server too: both rules from step 0 to the warm-up's end.
-    const steps = lab.accuracy.steps();
+    const steps = lab.accuracySeries.steps;
     expect(steps.length).toBeGreaterThan(10);
     expect([steps[0], steps.at(-1)]).toEqual([0, STEP_WARMUP]);
-    expect(lab.accuracy.column(0).at(-1)).toBe(initial.perceptron!.trainAccuracy);
-    expect(lab.accuracy.column(1).every((a) => a === initial.trainAccuracy)).toBe(true);
+    expect(lab.accuracySeries.perceptron.at(-1)).toBe(initial.perceptron!.trainAccuracy);
+    expect(lab.accuracySeries.gd.every((a) => a === initial.trainAccuracy)).toBe(true);
     lab.mount();
     await vi.waitFor(() => expect(lab.training.snapshot?.runId).toBe(1));
     await vi.waitFor(() => expect(lab.training.step).toBe(STEP_WARMUP));
@@ -85,14 +86,14 @@ describe("step-function lab: gradient descent cannot move a step unit; the perce
   });
 
   it("reads its settings from the preset, then the URL; hostile values become defaults with notices", () => {
-    const lab = new StepFunctionLab({ lr: 0.5, noise: "lots" }, { factory: inThread });
+    const lab = new StepFunctionLab({ lr: 0.5, noise: "lots" }, { factory: inThread, ...noAddress });
     expect(lab.settings).toEqual({ ...STEP_DEFAULTS, lr: 0.5 });
     expect(lab.notices.length).toBe(1);
     lab.mount("?sf.noise=0.1&sf.seed=__proto__&sf.lr=1e309&sf.x=1");
     expect(lab.settings).toEqual({ ...STEP_DEFAULTS, lr: 0.5, noise: 0.1 });
     expect(lab.notices.length).toBe(4);
     lab.training.dispose();
-    const ignored = new StepFunctionLab({}, { factory: inThread });
+    const ignored = new StepFunctionLab({}, { factory: inThread, ...noAddress });
     ignored.mount("?ab.lr=5");
     expect(ignored.settings).toEqual(STEP_DEFAULTS);
     expect(ignored.notices).toEqual([]);
@@ -100,11 +101,11 @@ describe("step-function lab: gradient descent cannot move a step unit; the perce
   });
 
   it("keeps the learning rate in bounds and a new seed gives new starting weights", () => {
-    const lab = new StepFunctionLab({}, { factory: inThread });
-    lab.setLearningRate(1e9);
+    const lab = new StepFunctionLab({}, { factory: inThread, ...noAddress });
+    lab.set("lr", 1e9);
     expect(lab.settings.lr).toBe(10);
     const w = lab.start.w;
-    lab.newSeed(42);
+    lab.set("seed", 42);
     expect(lab.settings.seed).toBe(42);
     expect(lab.start.w).not.toEqual(w);
     expect(lab.start).toEqual(initialWeights({ ...STEP_DEFAULTS, lr: 10, seed: 42 }));

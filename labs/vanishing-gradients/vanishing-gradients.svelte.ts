@@ -8,21 +8,19 @@
  *                   ──unit──► same run replayed to the same step with the new path (or a new run if it cannot be)
  */
 import { untrack } from "svelte";
+import { LIMITS } from "../../src/core/index.ts";
 import type { LabelledPoints } from "../../src/plots/types.ts";
 import { formatNumber } from "../../src/plots/format.ts";
-import type { SettingNotice } from "../../src/settings/read-setting.ts";
-import type { StaticSnapshot } from "../shared/static-snapshot.ts";
-import { TrainingLab, type ClientFactory } from "../shared/training-lab.svelte.ts";
-import { readUrl, readValues, writeUrl } from "../../src/settings/url-state.ts";
+import type { SessionSpec } from "../../src/worker/protocol.ts";
+import { TrainingLabController, type TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
 import { describeRatio, explodedText, gradNormHeatmap, recentGradNorms } from "./gradients.ts";
 import { alignLayers, makePin, type PinnedRun } from "./pin.ts";
 import {
   describeSettings,
   LR_RANGE,
   sessionSpec,
-  STRUCTURAL,
-  VG_DEFAULTS,
   SCHEMA,
+  STRUCTURAL,
   usesScale,
   WARMUP_STEPS,
   type VgSettings,
@@ -30,36 +28,9 @@ import {
 import { redrawTicks } from "./redraw-ticks.ts";
 import { pathRows, splitPoints, type PathView } from "./snapshot-views.ts";
 
-/** The most steps a path change replays (the worker runs at most 10,000 steps per command). */
-const MAX_REPLAY = 10_000;
-
-/** Where the lab reads and writes its part of the address (the browser's location; nothing in tests). */
-export interface AddressBar {
-  read(): string;
-  write(search: string): void;
-}
-
-/** How a lab is created: the lesson's preset, its URL key, the build-time snapshot, and test hooks. */
-export interface VanishingOptions {
-  preset?: Record<string, unknown>;
-  urlKey?: string;
-  initial?: StaticSnapshot | null;
-  factory?: ClientFactory;
-  /** Picks a new seed in [0, 1): Math.random by default. */
-  random?: () => number;
-}
-
 /** State and commands of the vanishing-gradients lab. */
-export class VanishingController {
-  settings = $state.raw<VgSettings>(VG_DEFAULTS);
-  notices = $state.raw<SettingNotice[]>([]);
+export class VanishingGradientsLab extends TrainingLabController<typeof SCHEMA> {
   pin = $state.raw<PinnedRun | null>(null);
-  readonly training: TrainingLab;
-  readonly urlKey: string;
-  /** The preset the URL is written relative to (defaults overridden by the lesson). */
-  readonly #base: VgSettings;
-  #address: AddressBar | null = null;
-  readonly #random: () => number;
   /** Runs started so far; a snapshot of the newest run carries this id. */
   #runs = $state(0);
   /** Steps the newest run was warmed up with. */
@@ -90,19 +61,13 @@ export class VanishingController {
   /** True once the newest run has answered (so what is shown belongs to the current settings). */
   readonly settled: boolean;
 
-  constructor(options: VanishingOptions = {}) {
-    this.urlKey = options.urlKey ?? "vg";
-    this.#random = options.random ?? Math.random;
-    const notices: SettingNotice[] = [];
-    this.#base = readValues(SCHEMA, options.preset ?? {}, VG_DEFAULTS, notices);
-    this.settings = this.#base;
-    this.notices = notices;
-    const t = new TrainingLab(() => this.#spec(), {
-      factory: options.factory,
-      warmup: () => this.#replayTo ?? WARMUP_STEPS,
-      initial: options.initial ?? null,
+  constructor(preset: unknown = {}, options: TrainingLabOptions = {}) {
+    super("vanishing-gradients", SCHEMA, preset, options, {
+      spec: sessionSpec,
+      warmup: WARMUP_STEPS,
+      restartKeys: STRUCTURAL,
     });
-    this.training = t;
+    const t = this.training;
     this.hidden = $derived(Math.max(0, (t.snapshot?.layers.length ?? this.settings.depth + 1) - 1));
     this.grads = $derived.by(() => {
       void t.historyVersion; // the history changes in place; its version says when
@@ -159,39 +124,16 @@ export class VanishingController {
     this.settled = $derived(t.snapshot?.runId === this.#runs && (t.snapshot?.step ?? 0) >= this.#warmedTo);
   }
 
-  /**
-   * Reads the address (settings there override the preset, with a notice for each bad value) and
-   * starts the first run. Call once, when the lab is on the page; later changes are written back.
-   */
-  start(address: AddressBar | null = null): void {
-    this.#address = address;
-    if (address) {
-      const fromUrl = readUrl(SCHEMA, address.read(), this.urlKey, this.#base);
-      this.settings = fromUrl.values;
-      this.notices = [...this.notices, ...fromUrl.notices];
-    }
-    this.training.restart();
+  /** Every run warms up (the first and each later one), so the bars always show a measured state; a replay runs to its step. */
+  protected override warmupSteps(): number {
+    return this.#replayTo ?? WARMUP_STEPS;
   }
 
-  /** Changes one setting: rebuilds the network, changes the learning rate in place, or moves the path. */
-  set<K extends keyof VgSettings>(key: K, value: VgSettings[K]): void {
-    const notices: SettingNotice[] = [];
-    const next = readValues(SCHEMA, { [key]: value }, this.settings, notices);
-    if (next[key] === this.settings[key]) return;
-    this.settings = next;
-    this.#writeAddress();
-    if (key === "lr") {
-      this.#lrChangedDuringRun = true;
-      this.training.setLearningRate(next.lr);
-    } else if (key === "unit") this.#replay();
-    else if (STRUCTURAL.includes(key)) this.training.restart();
-  }
-
-  /** New random seeds: new data and new initial weights. */
-  newSeed(): void {
-    let seed = Math.floor(this.#random() * 1_000_000);
-    if (seed === this.settings.seed) seed = (seed + 1) % 1_000_000;
-    this.set("seed", seed);
+  /** The learning rate changes the running network (a later replay can no longer be exact); the path unit replays the run. */
+  protected override changed(key: keyof VgSettings & string, previous: VgSettings): void {
+    if (key === "lr") this.#lrChangedDuringRun = true;
+    if (key !== "unit") super.changed(key, previous);
+    else if (this.mounted) this.#replay();
   }
 
   /** Keeps a copy of this run's gradient norms and loss curve to compare the next run with. */
@@ -206,7 +148,7 @@ export class VanishingController {
   }
 
   /** The live-region sentence, e.g. "step 120: loss 0.69; gradient L1 3×10⁻⁴, output 0.2. The first layer's …". */
-  summary(): string {
+  override summary(): string {
     const base = this.training.summary();
     const s = this.training.snapshot;
     if (!s || s.status === "diverged" || this.training.error) return base;
@@ -215,19 +157,19 @@ export class VanishingController {
     return `${base}; gradient norm of layer 1 ${first}, of the output layer ${last}. ${this.ratio.text}`;
   }
 
-  #spec() {
+  protected override spec(): SessionSpec {
     this.#runs++;
     this.#warmedTo = this.#replayTo ?? WARMUP_STEPS;
     this.#lrChangedDuringRun = false;
     this.#runSettings = this.settings;
-    return sessionSpec(this.settings);
+    return super.spec();
   }
 
   /** Same run, new path: replay from the same seeds to the same step (exact while the learning rate was not changed mid-run). */
   #replay(): void {
     const t = this.training;
     const step = t.step;
-    const exact = !this.#lrChangedDuringRun && t.status !== "diverged" && !t.error && step <= MAX_REPLAY;
+    const exact = !this.#lrChangedDuringRun && t.status !== "diverged" && !t.error && step <= LIMITS.maxStepsPerCommand;
     const wasRunning = t.status === "running";
     this.#replayTo = exact ? step : null;
     try {
@@ -236,10 +178,5 @@ export class VanishingController {
       this.#replayTo = null;
     }
     if (exact && wasRunning) t.play();
-  }
-
-  #writeAddress(): void {
-    if (!this.#address) return;
-    this.#address.write(writeUrl(SCHEMA, this.settings, this.#base, this.#address.read(), this.urlKey));
   }
 }

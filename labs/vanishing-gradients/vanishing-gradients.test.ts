@@ -3,22 +3,26 @@ import { TrainingClient } from "../../src/worker/client.ts";
 import { runStatic } from "../shared/static-run.ts";
 import { COLUMN } from "../shared/history-views.ts";
 import { sessionSpec, VG_DEFAULTS, WARMUP_STEPS } from "./settings.ts";
-import { VanishingController, type VanishingOptions } from "./vanishing.svelte.ts";
+import type { TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
+import { VanishingGradientsLab } from "./vanishing-gradients.svelte.ts";
 
 /** Runs answer within milliseconds on an idle machine; a loaded CI box gets more time. */
 const SETTLE = { timeout: 10_000 };
-const inThread: VanishingOptions["factory"] = (cb) => new TrainingClient(cb, "in-thread");
+const inThread: TrainingLabOptions["factory"] = (cb) => new TrainingClient(cb, "in-thread");
 
 /** A lab on an in-thread client that has started and answered. */
-async function started(options: VanishingOptions = {}): Promise<VanishingController> {
-  const lab = new VanishingController({ factory: inThread, ...options });
-  lab.start();
+async function started(
+  preset: Record<string, unknown> = {},
+  options: TrainingLabOptions = {},
+): Promise<VanishingGradientsLab> {
+  const lab = new VanishingGradientsLab(preset, { factory: inThread, address: null, ...options });
+  lab.mount();
   await vi.waitFor(() => expect(lab.settled).toBe(true), SETTLE);
   return lab;
 }
 
 /** Trains at full speed until at least `steps` steps, then pauses. */
-async function train(lab: VanishingController, steps: number): Promise<void> {
+async function train(lab: VanishingGradientsLab, steps: number): Promise<void> {
   lab.training.setSpeed(Number.POSITIVE_INFINITY);
   lab.training.play();
   await vi.waitFor(() => expect(lab.training.step).toBeGreaterThanOrEqual(steps), { timeout: 50_000, interval: 20 });
@@ -66,7 +70,7 @@ describe("the lesson's claim: ten sigmoid layers starve the first layer of gradi
 
 describe("the lessons' presets", () => {
   it("vanishing gradients: ten sigmoid layers with U(−1, 1) weights — the first layer's gradient is more than 10× smaller than the last's", async () => {
-    const lab = await started({ preset: { depth: 10, activation: "sigmoid", init: "uniform" } });
+    const lab = await started({ depth: 10, activation: "sigmoid", init: "uniform" });
     expect(lab.ratio.ratio).toBeLessThan(0.1);
     lab.training.dispose();
   });
@@ -76,7 +80,7 @@ describe("the lessons' presets", () => {
     { depth: 10, activation: "relu", init: "he" },
   ]) {
     it(`${preset.activation} with ${preset.init} initialisation: every layer's gradient norm is within a factor of 10 of the last layer's`, async () => {
-      const lab = await started({ preset });
+      const lab = await started(preset);
       const last = lab.grads[lab.hidden]!;
       for (const g of lab.grads) expect(Math.abs(Math.log10(g / last))).toBeLessThan(1);
       lab.training.dispose();
@@ -86,7 +90,7 @@ describe("the lessons' presets", () => {
 
 describe("settings and runs", () => {
   it("trains a shallow ReLU network and its loss falls", async () => {
-    const lab = await started({ preset: { activation: "relu", init: "he", depth: 3 } });
+    const lab = await started({ activation: "relu", init: "he", depth: 3 });
     const before = lab.training.loss!;
     await train(lab, 400);
     // Where the run pauses depends on timing, and full-batch ReLU at lr 0.1 has one-step spikes (step 410
@@ -130,11 +134,11 @@ describe("settings and runs", () => {
 
   it("shows the build-time snapshot first, and the live run reproduces it", async () => {
     const initial = runStatic(sessionSpec(VG_DEFAULTS), WARMUP_STEPS);
-    const lab = new VanishingController({ factory: inThread, initial });
+    const lab = new VanishingGradientsLab({}, { factory: inThread, initial, address: null });
     expect(lab.training.step).toBe(WARMUP_STEPS);
     const staticRatio = lab.ratio.ratio;
     expect(staticRatio).toBeLessThan(0.1);
-    lab.start();
+    lab.mount();
     await vi.waitFor(() => expect(lab.settled).toBe(true), SETTLE);
     expect(lab.ratio.ratio).toBe(staticRatio);
     lab.training.dispose();
@@ -142,12 +146,12 @@ describe("settings and runs", () => {
 
   it("reads the preset, then the address; hostile values give defaults and notices; changes are written back", () => {
     let search = "?other=1&vg.depth=__proto__&vg.width=1e309&vg.activation=%3Cscript%3E&vg.lr=5&vg.lr=6&vg.seed=";
-    const lab = new VanishingController({
-      factory: inThread,
-      preset: { depth: 6, activation: "tanh", init: "xavier" },
-    });
+    const lab = new VanishingGradientsLab(
+      { depth: 6, activation: "tanh", init: "xavier" },
+      { factory: inThread, address: { read: () => search, write: (s) => (search = s) } },
+    );
     expect(lab.settings).toMatchObject({ depth: 6, activation: "tanh", init: "xavier" });
-    lab.start({ read: () => search, write: (s) => (search = s) });
+    lab.mount();
     expect(lab.settings).toMatchObject({ depth: 6, width: 16, activation: "tanh", init: "xavier", lr: 0.1, seed: 1 });
     expect(lab.notices.length).toBeGreaterThanOrEqual(5);
     lab.set("lr", 0.3);
@@ -182,8 +186,8 @@ describe("pinning a run (A/B)", () => {
 
 describe("when gradients explode instead", () => {
   it("ReLU with naive N(0, 1) weights at depth 10 diverges, and the lab says the gradients exploded", async () => {
-    const lab = new VanishingController({ factory: inThread, preset: { activation: "relu", init: "normal" } });
-    lab.start();
+    const lab = new VanishingGradientsLab({ activation: "relu", init: "normal" }, { factory: inThread, address: null });
+    lab.mount();
     await vi.waitFor(() => expect(lab.training.status).toBe("diverged"), SETTLE);
     expect(lab.ratio.text).toMatch(/exploded instead of vanishing/);
     expect(lab.path).toBeNull();
