@@ -105,10 +105,10 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
   /** With three or more classes the output is softmax + cross-entropy; only an output somebody asked for gets a notice. */
   protected override consistent(
     values: UrlValues<typeof SCHEMA>,
-    asked: ReadonlySet<string>,
+    asked: readonly string[],
     notices: SettingNotice[],
   ): UrlValues<typeof SCHEMA> {
-    return reconcile(values, asked.has("out") ? notices : []);
+    return reconcile(values, asked.includes("out") ? notices : []);
   }
 
   /** The live region's text: step and loss, accuracy, and what the instruments show. */

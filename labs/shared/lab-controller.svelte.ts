@@ -70,7 +70,7 @@ export abstract class LabController<S extends UrlSchema> {
     const notices: SettingNotice[] = [];
     const raw = preset !== null && typeof preset === "object" ? (preset as Record<string, unknown>) : {};
     const read = readValues(schema, raw, defaultsOf(schema), notices);
-    this.base = this.consistent(read, new Set(Object.keys(raw)), notices);
+    this.base = this.consistent(read, Object.keys(raw), notices);
     this.settings = this.base;
     this.notices = notices;
   }
@@ -82,7 +82,7 @@ export abstract class LabController<S extends UrlSchema> {
   mount(search: string = this.#addressBar()?.read() ?? ""): void {
     const fromUrl = readUrl(this.schema, search, this.urlKey, this.base);
     const notices = fromUrl.notices;
-    this.settings = this.consistent(fromUrl.values, new Set(fromUrl.keys), notices);
+    this.settings = this.consistent(fromUrl.values, fromUrl.keys, notices);
     if (notices.length > 0) this.notices = [...this.notices, ...notices];
     this.mounted = true;
     this.started();
@@ -95,7 +95,7 @@ export abstract class LabController<S extends UrlSchema> {
   set<K extends keyof S & string>(key: K, value: UrlValues<S>[K]): boolean {
     const notices: SettingNotice[] = [];
     const read = readValues(this.schema, { [key]: value }, this.settings, notices);
-    const next = this.consistent(read, new Set([key]), notices);
+    const next = this.consistent(read, [key], notices);
     if (notices.length > 0) this.notices = [...this.notices, ...notices];
     if (Object.keys(next).every((k) => Object.is(next[k], this.settings[k]))) return false;
     const previous = this.settings;
@@ -126,7 +126,7 @@ export abstract class LabController<S extends UrlSchema> {
    * source set explicitly, so a lab can give a notice only for a value somebody asked for. Called on the
    * preset, the address and every change; it must not use the subclass's fields (it runs in the constructor).
    */
-  protected consistent(values: UrlValues<S>, _asked: ReadonlySet<string>, _notices: SettingNotice[]): UrlValues<S> {
+  protected consistent(values: UrlValues<S>, _asked: readonly string[], _notices: SettingNotice[]): UrlValues<S> {
     return values;
   }
 
