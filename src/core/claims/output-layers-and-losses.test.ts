@@ -1,8 +1,10 @@
 /**
  * Claim tests for the lesson "Output layers and losses" (content/lessons/08-output-layers-and-losses).
  * Each test name quotes the lesson's sentence; the numbers come from the core's public API, mostly by
- * pinning a one-layer network's logit with writeLayer (W = 0, b = z) and reading ∂L/∂b, which is ∂L/∂z.
+ * pinning a one-layer network's logit with writeLayer (W = 0, b = z) and reading ∂L/∂b, which is ∂L/∂z. What the
+ * lesson says PyTorch computes comes from pytorch-facts.json (real torch; see pytorch-facts.test.ts).
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   binaryCrossEntropy,
@@ -20,6 +22,13 @@ import {
   type Trainer,
   type TrainerConfig,
 } from "../index.ts";
+import pytorchFacts from "./pytorch-facts.json" with { type: "json" };
+
+/** The lesson's text with line breaks and indentation collapsed to single spaces. */
+function lessonText(): string {
+  const file = new URL("../../../content/lessons/08-output-layers-and-losses/index.mdx", import.meta.url);
+  return readFileSync(file, "utf8").replace(/\s+/g, " ");
+}
 
 /** Tests that train thousands of steps get room on a busy machine (each takes a few seconds alone). */
 const SLOW = 60_000;
@@ -216,9 +225,18 @@ describe("lesson: output layers and losses", () => {
     }
   });
 
-  it("in 32-bit floats σ(z) rounds to 0 for z below about −104", () => {
-    expect(Math.fround(sigmoid(-104))).toBe(0);
-    expect(Math.fround(sigmoid(-103))).toBeGreaterThan(0);
+  it("in PyTorch's default 32-bit floats torch.sigmoid is exactly 0, and so is its gradient, for z below about −88.72, where e^(−z) overflows", () => {
+    const { last_positive: positive, first_zero: zero } = pytorchFacts.sigmoid.float32;
+    expect(lessonText()).toContain(
+      "`torch.sigmoid` is exactly 0, and so is its gradient, for $z$ below about " +
+        `$${zero.z.toFixed(2)}$, where $e^{-z}$ overflows`,
+    );
+    expect([zero.value, zero.grad]).toEqual([0, 0]);
+    expect(positive.value).toBeGreaterThan(0);
+    expect(positive.z.toFixed(2)).toBe(zero.z.toFixed(2));
+    // The overflow: e^(−z) passes float32's largest finite value between the two neighbouring floats.
+    expect(Math.fround(Math.exp(-zero.z))).toBe(Infinity);
+    expect(Math.fround(Math.exp(-positive.z))).toBeLessThan(Infinity);
   });
 
   it("nn.BCELoss clamps each logarithm at −100: for z = −200 and y = 1 it reports 100 while nn.BCEWithLogitsLoss reports the true value, 200", () => {
