@@ -1,11 +1,12 @@
 /**
  * The labs' public face for the rest of the site (lessons, the classroom, the teacher's tools): each lab's id,
- * title and address key (catalog.ts), its settings schema (its folder's settings.ts, found by name), and the
- * lab-state event a training lab dispatches. Plain data, safe in any bundle; the Astro components that render
+ * title and address key (catalog.ts), its settings schema and its named presets (its folder's settings.ts and
+ * presets.ts, found by name), and the lab-state event a training lab dispatches. Plain data, safe in any bundle; the Astro components that render
  * the labs are in embeds.ts (build time only).
  */
 import type { UrlSchema } from "../src/settings/url-state.ts";
 import { LAB_IDS, type LabId } from "./catalog.ts";
+import type { LabPreset, Presets } from "./shared/lab-preset.ts";
 
 export { isLabId, LAB_CATALOG, LAB_IDS, type LabId } from "./catalog.ts";
 export { LAB_STATE_EVENT, labState, type LabState } from "./shared/lab-state.ts";
@@ -24,3 +25,26 @@ export const LAB_SCHEMAS = Object.fromEntries(
 
 /** Labs that train a network: a teacher's link can lock or hide their controls, and tasks read their state. */
 export const TRAINING_LAB_IDS = LAB_IDS.filter((id) => id !== "activation-explorer");
+
+const presets = import.meta.glob<Presets<UrlSchema>>("./*/presets.ts", { eager: true, import: "PRESETS" });
+
+/** Each lab's named presets (what lessons open it with), by lab id. */
+export const LAB_PRESETS = Object.fromEntries(LAB_IDS.map((id) => [id, presets[`./${id}/presets.ts`] ?? {}])) as Record<
+  LabId,
+  Presets<UrlSchema>
+>;
+
+/**
+ * The settings and intro a lesson asks for: a preset's name (looked up, loudly: an unknown name fails the
+ * build with the names that exist) or a settings object (no intro).
+ */
+export function resolvePreset(id: LabId, preset: string | Record<string, unknown> | undefined): LabPreset<UrlSchema> {
+  if (preset === undefined) return { settings: {} };
+  if (typeof preset !== "string") return { settings: preset };
+  const found = Object.hasOwn(LAB_PRESETS[id], preset) ? LAB_PRESETS[id][preset] : undefined;
+  if (!found) {
+    const known = Object.keys(LAB_PRESETS[id]).join(", ") || "none";
+    throw new Error(`Lab ${id} has no preset ${JSON.stringify(preset)}. Its presets: ${known}.`);
+  }
+  return found;
+}

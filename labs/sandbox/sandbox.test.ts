@@ -19,7 +19,7 @@ async function started(search = "", preset: Record<string, unknown> = {}): Promi
   return lab;
 }
 
-/** Trains at full speed until at least `steps` steps (or divergence). */
+/** Trains at full speed until at least `steps` steps (or divergence), pauses, and waits until the lab is settled. */
 async function train(lab: SandboxLab, steps: number): Promise<void> {
   lab.training.setSpeed(Number.POSITIVE_INFINITY);
   lab.training.play();
@@ -27,6 +27,7 @@ async function train(lab: SandboxLab, steps: number): Promise<void> {
     timeout: 20_000,
   });
   lab.training.pause();
+  await vi.waitFor(() => expect(lab.training.settled).toBe(true));
 }
 
 describe("sandbox", () => {

@@ -40,6 +40,26 @@ describe("TrainingLab", () => {
     lab.dispose();
   });
 
+  it("after Pause it is settled only once the worker's answer is on screen, and nothing moves after that", async () => {
+    const lab = new TrainingLab(() => spec, inThread);
+    lab.restart();
+    await vi.waitFor(() => expect(lab.settled).toBe(true));
+    lab.setSpeed(Number.POSITIVE_INFINITY);
+    lab.play();
+    expect(lab.settled).toBe(false);
+    await vi.waitFor(() => expect(lab.step).toBeGreaterThan(20));
+    lab.pause();
+    // The snapshot on screen was sent while playing: more steps may still arrive.
+    expect(lab.snapshot!.atRest).toBe(false);
+    expect(lab.settled).toBe(false);
+    await vi.waitFor(() => expect(lab.settled).toBe(true));
+    const step = lab.step;
+    const rows = lab.historyRows;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([lab.step, lab.historyRows, lab.history.steps().at(-1)]).toEqual([step, rows, step]);
+    lab.dispose();
+  });
+
   it("shows the build-time snapshot first, and the warm-up run reproduces it exactly", async () => {
     const initial = runStatic(spec, 25);
     const lab = new TrainingLab(() => spec, { ...inThread, warmup: () => 25, initial });

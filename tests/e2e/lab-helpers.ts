@@ -28,13 +28,17 @@ export async function labStep(lab: Locator): Promise<number> {
   return Number(await lab.getAttribute("data-step"));
 }
 
-/** Presses Train and waits until the lab has run at least `steps` steps, then pauses it. */
+/**
+ * Presses Train and waits until the lab has run at least `steps` steps, then pauses it and waits until the lab
+ * is settled: the worker's answer to Pause is on screen, so the step and every instrument stay as they are.
+ */
 export async function trainUntil(lab: Locator, steps: number, timeout = 30_000): Promise<void> {
   await lab.getByRole("button", { name: /^(Train|Play)$/ }).click();
   await expect(lab).toHaveAttribute("data-status", "running");
   await expect.poll(() => labStep(lab), { timeout }).toBeGreaterThanOrEqual(steps);
   await lab.getByRole("button", { name: "Pause" }).click();
   await expect(lab).toHaveAttribute("data-status", "paused");
+  await expect(lab).toHaveAttribute("data-settled", "true");
 }
 
 /** Starts recording long tasks (> 50 ms) on the main thread; read them with longTasks(). */

@@ -1,0 +1,18 @@
+/** The dying-ReLU lab's presets, as the lessons open it. */
+import type { Presets } from "../shared/lab-preset.ts";
+import type { SCHEMA } from "./settings.ts";
+
+export const PRESETS = {
+  /** Lesson 6: a healthy ReLU network, and a Shock button. */
+  shock: {
+    settings: { act: "relu", bias: 0, lr: 0.1, shock: "50", alpha: 0.2, data: "moons", seed: 3 },
+  },
+  /** Lesson 6: every bias started at −0.5, so units are dead from step 0. */
+  "negative-bias": {
+    settings: { act: "relu", bias: -0.5, lr: 0.1, shock: "50", alpha: 0.2, data: "moons", seed: 3 },
+  },
+  /** Lesson 7: Leaky ReLU from the start, with the same negative biases. */
+  "leaky-negative-bias": {
+    settings: { act: "leaky-relu", alpha: 0.01, bias: -0.5, lr: 0.1, shock: "50", data: "moons", seed: 3 },
+  },
+} as const satisfies Presets<typeof SCHEMA>;

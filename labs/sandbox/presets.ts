@@ -1,0 +1,36 @@
+/** The sandbox's presets, as the lessons open it. */
+import type { Presets } from "../shared/lab-preset.ts";
+import type { SCHEMA } from "./settings.ts";
+
+export const PRESETS = {
+  /** Lesson 1: three linear hidden layers collapse to one straight boundary. */
+  "linear-stack": {
+    settings: {
+      data: "circles",
+      points: 400,
+      noise: 0.05,
+      layers: 3,
+      width: 8,
+      act: "identity",
+      init: "xavier-normal",
+      opt: "adam",
+      lr: 0.01,
+      seed: 1,
+    },
+  },
+  /** Lesson 9: a ReLU network with softmax + cross-entropy on three spirals. */
+  "spirals-relu": {
+    settings: {
+      data: "spirals",
+      classes: 3,
+      noise: 0.05,
+      layers: 2,
+      width: 32,
+      act: "relu",
+      out: "softmax-ce",
+      init: "he-normal",
+      opt: "adam",
+      lr: 0.01,
+    },
+  },
+} as const satisfies Presets<typeof SCHEMA>;
