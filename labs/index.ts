@@ -5,8 +5,9 @@
  * the labs are in embeds.ts (build time only).
  */
 import type { UrlSchema } from "../src/settings/url-state.ts";
+import type { SessionSpec } from "../src/worker/protocol.ts";
 import { LAB_IDS, type LabId } from "./catalog.ts";
-import type { LabPreset, Presets } from "./shared/lab-preset.ts";
+import type { Presets } from "./shared/lab-preset.ts";
 
 export { isLabId, LAB_CATALOG, LAB_IDS, type LabId } from "./catalog.ts";
 export { LAB_STATE_EVENT, labState, type LabState } from "./shared/lab-state.ts";
@@ -24,7 +25,13 @@ export const LAB_SCHEMAS = Object.fromEntries(
 ) as Record<LabId, UrlSchema>;
 
 /** Labs that train a network: a teacher's link can lock or hide their controls, and tasks read their state. */
-export const TRAINING_LAB_IDS = LAB_IDS.filter((id) => id !== "activation-explorer");
+export const TRAINING_LAB_IDS = LAB_IDS.filter((id): id is TrainingLabId => id !== "activation-explorer");
+
+/** The id of a lab that trains a network. */
+export type TrainingLabId = Exclude<LabId, "activation-explorer">;
+
+/** A session as a training lab asks for it: the worker protocol's SessionSpec, discriminated by the lab's id. */
+export type LabSessionSpec = { [Id in TrainingLabId]: SessionSpec<Id> }[TrainingLabId];
 
 const presets = import.meta.glob<Presets<UrlSchema>>("./*/presets.ts", { eager: true, import: "PRESETS" });
 
@@ -38,7 +45,10 @@ export const LAB_PRESETS = Object.fromEntries(LAB_IDS.map((id) => [id, presets[`
  * The settings and intro a lesson asks for: a preset's name (looked up, loudly: an unknown name fails the
  * build with the names that exist) or a settings object (no intro).
  */
-export function resolvePreset(id: LabId, preset: string | Record<string, unknown> | undefined): LabPreset<UrlSchema> {
+export function resolvePreset(
+  id: LabId,
+  preset: string | Record<string, unknown> | undefined,
+): { settings: Record<string, unknown>; intro?: string } {
   if (preset === undefined) return { settings: {} };
   if (typeof preset !== "string") return { settings: preset };
   const found = Object.hasOwn(LAB_PRESETS[id], preset) ? LAB_PRESETS[id][preset] : undefined;

@@ -3,6 +3,7 @@
  * describe: a [2, 16, 16, 1] ReLU (or Leaky ReLU) network with a sigmoid output, trained by full-batch
  * SGD on binary cross-entropy, with He-normal weights and every bias set to the reader's initial bias.
  */
+import type { TrainerConfig } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
@@ -42,7 +43,7 @@ export const DR_WARMUP = 100;
 export const DR_BOUNDARY_SIZE = 40;
 
 /** The trainer config the settings describe (plain data; the core validates it in the worker). */
-export function drConfig(s: DrSettings) {
+export function drConfig(s: DrSettings): TrainerConfig {
   const seed = Math.min(SCHEMA.seed.max, Math.max(0, Math.floor(s.seed)));
   return {
     layers: [2, ...HIDDEN_WIDTHS, 1],
@@ -55,12 +56,13 @@ export function drConfig(s: DrSettings) {
     batchSize: "full",
     seeds: { data: seed, init: seed, batch: seed },
     dataset: { kind: s.data, n: 200, noise: 0.1, testFraction: 0.25 },
-  } as const;
+  };
 }
 
 /** The session: diagnostics every step, so each cell knows the exact step its unit died. */
-export function drSpec(s: DrSettings): SessionSpec {
+export function drSpec(s: DrSettings): SessionSpec<"dying-relu"> {
   return {
+    lab: "dying-relu",
     config: drConfig(s),
     boundarySize: DR_BOUNDARY_SIZE,
     diagnosticsEvery: 1,

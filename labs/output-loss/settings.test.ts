@@ -30,7 +30,7 @@ describe("settings", () => {
   });
 
   it("the binary pairings differ only in head and loss: same data, weights and learning rate", () => {
-    const [a, b, c] = PAIRING_IDS.map((id) => binarySpec(id, DEFAULTS).config as Record<string, unknown>);
+    const [a, b, c] = PAIRING_IDS.map((id) => binarySpec(id, DEFAULTS).config as unknown as Record<string, unknown>);
     const rest = ({ head: _h, loss: _l, ...r }: Record<string, unknown>) => r;
     expect(rest(b!)).toEqual(rest(a!));
     expect(rest(c!)).toEqual(rest(a!));

@@ -120,9 +120,10 @@ function seeds(seed: number) {
 }
 
 /** The session of one binary pairing: layers [2, 1], bias `s.bias`, SGD at `s.lr` on the linear dataset. */
-export function binarySpec(pairing: PairingId, s: Settings): SessionSpec {
+export function binarySpec(pairing: PairingId, s: Settings): SessionSpec<"output-loss"> {
   const p = PAIRINGS.find((q) => q.id === pairing) ?? PAIRINGS[0];
   return {
+    lab: "output-loss",
     config: {
       layers: [2, 1],
       // No hidden layer: z = w·x + b, so `hidden` is never applied (the core still wants a name).
@@ -144,9 +145,10 @@ export function binarySpec(pairing: PairingId, s: Settings): SessionSpec {
 }
 
 /** The multiclass session: layers [2, width, classes], softmax + cross-entropy, SGD at `s.mlr`. */
-export function multiclassSpec(s: Settings): SessionSpec {
+export function multiclassSpec(s: Settings): SessionSpec<"output-loss"> {
   const data = s.data === "spirals" ? "spirals" : "blobs";
   return {
+    lab: "output-loss",
     config: {
       layers: [2, s.width, s.classes],
       hidden: s.hidden,

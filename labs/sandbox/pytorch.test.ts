@@ -45,7 +45,7 @@ describe("pytorchScript", () => {
   it("never puts a softmax before nn.CrossEntropyLoss, nor a sigmoid before nn.BCEWithLogitsLoss", () => {
     for (const data of DATASET_KINDS) {
       for (const out of OUTPUT_NAMES) {
-        for (const act of ["sigmoid", "relu"]) {
+        for (const act of ["sigmoid", "relu"] as const) {
           const script = pytorchScript({ ...SB_DEFAULTS, data, out, act, classes: 5 });
           const model = script.slice(script.indexOf("model = nn.Sequential("), script.indexOf("\n)\n"));
           if (script.includes("nn.CrossEntropyLoss()")) {
@@ -72,7 +72,8 @@ describe("pytorchScript", () => {
   });
 
   it("pairs each lab loss with the PyTorch loss the lessons name", () => {
-    const loss = (out: string) => pytorchScript({ ...SB_DEFAULTS, out }).match(/loss_fn = (nn\.\w+)\(\)/)?.[1];
+    const loss = (out: SandboxSettings["out"]) =>
+      pytorchScript({ ...SB_DEFAULTS, out }).match(/loss_fn = (nn\.\w+)\(\)/)?.[1];
     expect(loss("sigmoid-bce")).toBe("nn.BCEWithLogitsLoss");
     expect(loss("sigmoid-bce-logits")).toBe("nn.BCEWithLogitsLoss");
     expect(loss("sigmoid-mse")).toBe("nn.MSELoss");

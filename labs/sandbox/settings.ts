@@ -145,8 +145,9 @@ export function sandboxConfig(settings: SandboxSettings) {
 }
 
 /** The session: every instrument on (diagnostics each step, the boundary grid). */
-export function sandboxSpec(s: SandboxSettings): SessionSpec {
+export function sandboxSpec(s: SandboxSettings): SessionSpec<"sandbox"> {
   return {
+    lab: "sandbox",
     config: sandboxConfig(s),
     boundarySize: SB_BOUNDARY_SIZE,
     diagnosticsEvery: 1,

@@ -89,10 +89,11 @@ export abstract class LabController<S extends UrlSchema> {
   }
 
   /**
-   * Changes one setting from a control: the value is checked against the schema (clamped, rounded, or the old
-   * value kept, with a notice), written into the address, and passed to changed(). Returns whether it changed.
+   * Changes one setting from a control: the value (whatever the control gave) is checked against the schema
+   * (clamped, rounded, or the old value kept, with a notice), written into the address, and passed to
+   * changed(). Returns whether anything changed.
    */
-  set<K extends keyof S & string>(key: K, value: UrlValues<S>[K]): boolean {
+  set<K extends keyof S & string>(key: K, value: unknown): boolean {
     const notices: SettingNotice[] = [];
     const read = readValues(this.schema, { [key]: value }, this.settings, notices);
     const next = this.consistent(read, [key], notices);

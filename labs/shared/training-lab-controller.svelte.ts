@@ -10,6 +10,7 @@
 import type { UrlSchema, UrlValues } from "../../src/settings/url-state.ts";
 import type { SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import type { LabId } from "../catalog.ts";
+import type { LabSessionSpec } from "../index.ts";
 import { LabController, type LabOptions } from "./lab-controller.svelte.ts";
 import type { StaticSnapshot } from "./static-snapshot.ts";
 import { TrainingLab, type ClientFactory } from "./training-lab.svelte.ts";
@@ -26,7 +27,7 @@ export interface TrainingLabOptions extends LabOptions {
 
 /** What a training lab trains: its session for given settings, its warm-up, and which settings start a new run. */
 export interface RunDefinition<S extends UrlSchema> {
-  spec(settings: UrlValues<S>): SessionSpec;
+  spec(settings: UrlValues<S>): LabSessionSpec;
   /** Steps the first run trains before it is shown (the build-time snapshot trains the same). */
   warmup: number;
   /** Settings that change which network trains: changing one starts a new run. */

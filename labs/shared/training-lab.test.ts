@@ -72,7 +72,8 @@ describe("TrainingLab", () => {
   });
 
   it("reports a bad configuration as an error instead of throwing", async () => {
-    const lab = new TrainingLab(() => ({ ...spec, config: { layers: [] } }), inThread);
+    // A message is a boundary: the worker refuses a config the types would not have allowed.
+    const lab = new TrainingLab(() => ({ ...spec, config: { layers: [] } as unknown as typeof spec.config }), inThread);
     lab.restart();
     await vi.waitFor(() => expect(lab.error).toMatch(/layers/));
     expect(lab.summary()).toMatch(/stopped/);

@@ -6,6 +6,6 @@ import { stepConfig, type StepSettings } from "./settings.ts";
 export function initialWeights(s: StepSettings): { w: [number, number]; b: number } {
   const c = stepConfig(s);
   const W = new Float64Array(2);
-  initWeights(c.init.kind, c.init.scale, W, 2, 1, createRng(c.seeds.init));
-  return { w: [W[0]!, W[1]!], b: c.init.bias };
+  initWeights(c.init.kind, c.init.scale ?? 1, W, 2, 1, createRng(c.seeds.init));
+  return { w: [W[0]!, W[1]!], b: c.init.bias ?? 0 };
 }

@@ -3,7 +3,7 @@
  * describe: one step unit H(w·x + b) trained by gradient descent on MSE, and a perceptron trained by its
  * rule from the same initial weights on the same linearly separable points.
  */
-import { LIMITS } from "../../src/core/index.ts";
+import { LIMITS, type TrainerConfig } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
@@ -40,7 +40,7 @@ export function seedsOf(seed: number): { data: number; init: number; batch: numb
 }
 
 /** The trainer config: a single step unit, layers [2, 1], gradient descent on MSE. */
-export function stepConfig(s: StepSettings) {
+export function stepConfig(s: StepSettings): TrainerConfig {
   return {
     layers: [2, 1],
     hidden: "step",
@@ -51,12 +51,13 @@ export function stepConfig(s: StepSettings) {
     batchSize: "full",
     seeds: seedsOf(s.seed),
     dataset: { kind: "linear", n: s.points, noise: s.noise, testFraction: STEP_TEST_FRACTION },
-  } as const;
+  };
 }
 
 /** The session: the step unit by gradient descent, plus a perceptron (rule, no gradient) at the same learning rate. */
-export function stepSpec(s: StepSettings): SessionSpec {
+export function stepSpec(s: StepSettings): SessionSpec<"step-function"> {
   return {
+    lab: "step-function",
     config: stepConfig(s),
     boundarySize: STEP_BOUNDARY_SIZE,
     diagnosticsEvery: 1,

@@ -107,11 +107,12 @@ export function boundarySize(params: number): number {
 }
 
 /** The worker's session for these settings. Every value is inside the core's limits by the schema's bounds. */
-export function sessionSpec(s: VgSettings): SessionSpec {
+export function sessionSpec(s: VgSettings): SessionSpec<"vanishing-gradients"> {
   const init = VG_INITS[s.init as keyof typeof VG_INITS] ?? VG_INITS.normal;
   const depth = s.depth;
   const layers = [2, ...Array.from({ length: depth }, () => s.width), 1];
   return {
+    lab: "vanishing-gradients",
     config: {
       layers,
       hidden: s.activation,

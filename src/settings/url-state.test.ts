@@ -66,7 +66,7 @@ describe("writeUrl", () => {
   });
 
   it("round-trips through readUrl", () => {
-    const values = { depth: 17, lr: 0.003, hidden: "tanh", leaky: false };
+    const values = { depth: 17, lr: 0.003, hidden: "tanh" as const, leaky: false };
     const search = writeUrl(schema, values, base, "", "vg");
     expect(readUrl(schema, search, "vg", base).values).toEqual(values);
   });

@@ -15,9 +15,15 @@ export type FieldSpec =
 /** A lab's URL schema: setting name → spec. */
 export type UrlSchema = Record<string, FieldSpec>;
 
-/** The values a schema describes. */
+/** The values a schema describes: numbers, booleans, and for a choice one of its words. */
 export type UrlValues<S extends UrlSchema> = {
-  [K in keyof S]: S[K] extends { kind: "number" } ? number : S[K] extends { kind: "boolean" } ? boolean : string;
+  [K in keyof S]: S[K] extends { kind: "number" }
+    ? number
+    : S[K] extends { kind: "boolean" }
+      ? boolean
+      : S[K] extends { choices: readonly (infer C extends string)[] }
+        ? C
+        : string;
 };
 
 /** The schema's defaults, overridden by a preset (itself read defensively). */
@@ -69,14 +75,14 @@ function readField(spec: FieldSpec, raw: unknown, fallback: unknown, notices: Se
 
 /**
  * Reads the lab's settings from URL search parameters (those starting with `prefix.`), on top of
- * `base` (the defaults or the lesson's preset). Never throws.
+ * `base` (the defaults or the lesson's preset). `keys`: the schema's keys the address names. Never throws.
  */
 export function readUrl<S extends UrlSchema>(
   schema: S,
   search: string,
   prefix: string,
   base: UrlValues<S>,
-): { values: UrlValues<S>; notices: SettingNotice[]; present: boolean } {
+): { values: UrlValues<S>; notices: SettingNotice[]; present: boolean; keys: string[] } {
   const notices: SettingNotice[] = [];
   let params: URLSearchParams;
   try {
@@ -88,6 +94,7 @@ export function readUrl<S extends UrlSchema>(
     notices.push({ setting: "address", message: "The address is too long to read settings from; using the defaults." });
   const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const seen = new Set<string>();
+  const keys: string[] = [];
   let present = false;
   for (const [fullKey] of params) {
     if (!fullKey.startsWith(`${prefix}.`)) continue;
@@ -104,6 +111,7 @@ export function readUrl<S extends UrlSchema>(
       continue;
     }
     const spec = schema[key] as FieldSpec;
+    keys.push(key);
     const all = params.getAll(fullKey);
     if (all.length > 1) {
       notices.push({
@@ -121,7 +129,7 @@ export function readUrl<S extends UrlSchema>(
     }
     raw[key] = all[0];
   }
-  return { values: readValues(schema, raw, base, notices), notices, present };
+  return { values: readValues(schema, raw, base, notices), notices, present, keys };
 }
 
 /**

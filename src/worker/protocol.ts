@@ -7,11 +7,17 @@
  *   lab ──play / pause / step / reset / set-lr / set-activation / shock──► worker
  *   worker ──error(runId, message)──► lab      (a bad spec or a crash: the lab shows it and offers a reset)
  */
+import type { TrainerConfig } from "../core/index.ts";
 
-/** What to train and what to measure, as plain data (the same object a lab keeps in its URL). */
-export interface SessionSpec {
-  /** A TrainerConfig; validated by the core in the worker, so a bad one becomes an error message. */
-  config: unknown;
+/**
+ * What to train and what to measure, as plain data. `lab` names the lab that asks (its id): labs/index.ts
+ * narrows the type per lab (LabSessionSpec), so each lab's config is checked against the core's TrainerConfig
+ * where it is written; the worker still validates it, since a message is a boundary.
+ */
+export interface SessionSpec<Lab extends string = string> {
+  lab: Lab;
+  /** The trainer config; validated again by the core in the worker, so a bad one becomes an error message. */
+  config: TrainerConfig;
   /** Decision-boundary grid side (0 = none). */
   boundarySize: number;
   /** Measure diagnostics every k steps (1 = every step). */

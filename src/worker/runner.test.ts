@@ -1,3 +1,4 @@
+import type { SessionSpec } from "./protocol.ts";
 import { describe, expect, it } from "vitest";
 import type { FromWorker, Snapshot } from "./protocol.ts";
 import { FRAME_MS, frameInterval, MAX_FRAME_MS, MAX_SPEED, Runner, SLICE_MS } from "./runner.ts";
@@ -158,7 +159,11 @@ describe("Runner", () => {
 
   it("turns a bad spec into an error message instead of throwing", () => {
     const f = fakeHost();
-    f.runner().handle({ type: "start", runId: 3, spec: { ...spec, config: { layers: "many" } } });
+    f.runner().handle({
+      type: "start",
+      runId: 3,
+      spec: { ...spec, config: { layers: "many" } as unknown as SessionSpec["config"] },
+    });
     expect(f.posted.at(-1)).toMatchObject({ type: "error", runId: 3 });
   });
 

@@ -53,6 +53,7 @@ class FakeWorker {
 }
 
 const spec = (seed: number): SessionSpec => ({
+  lab: "test",
   config: {
     layers: [2, 1],
     hidden: "tanh",

@@ -11,6 +11,8 @@ export function testSpec(
   session: Partial<Omit<SessionSpec, "config">> = {},
 ): SessionSpec {
   return {
+    lab: "test",
+    // Tests pass configs the core must refuse, so the overrides are not checked here: the worker checks them.
     config: {
       layers: [2, 8, 1],
       hidden: "tanh",
@@ -21,7 +23,7 @@ export function testSpec(
       seeds: { data: 1, init: 2, batch: 3 },
       dataset: { kind: "xor", n: 100, noise: 0.05, testFraction: 0.2 },
       ...config,
-    },
+    } as SessionSpec["config"],
     boundarySize: 8,
     diagnosticsEvery: 1,
     saturationThreshold: 0.01,
