@@ -44,7 +44,45 @@ describe("readUrl", () => {
     expect([4, 16]).toContain(values.depth);
     expect(notices.length).toBeGreaterThan(0);
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(values).sort()).toEqual(Object.keys(schema).sort());
+  });
+
+  /** Parses each prototype-pollution payload with `parse` and throws if any global or the result was touched. */
+  function expectNoPollution(parse: (search: string) => unknown): void {
+    const payloads = [
+      "?vg.__proto__.polluted=1",
+      "?vg.constructor.prototype.polluted=1",
+      "?vg.__proto__=polluted&vg.hidden=tanh",
+      "?__proto__.polluted=1&constructor.prototype.polluted=1",
+    ];
+    for (const search of payloads) {
+      const parsed = parse(search) as Record<string, unknown>;
+      expect(Object.hasOwn(Object.prototype, "polluted"), search).toBe(false);
+      expect(Object.getPrototypeOf(parsed), search).toBe(Object.prototype);
+      expect(Object.hasOwn(parsed, "__proto__") || Object.hasOwn(parsed, "constructor"), search).toBe(false);
+    }
+  }
+
+  it("a __proto__ or constructor.prototype payload touches neither Object.prototype nor the parsed values", () => {
+    expectNoPollution((search) => readUrl(schema, search, "vg", base).values);
+  });
+
+  it("the pollution check fails against a deliberately unsafe parser (dotted keys set as nested paths)", () => {
+    const unsafe = (search: string) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of new URLSearchParams(search)) {
+        const path = key.split(".");
+        let at = out as Record<string, unknown>;
+        for (const part of path.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+        at[path.at(-1)!] = value;
+      }
+      return out;
+    };
+    try {
+      expect(() => expectNoPollution(unsafe)).toThrow();
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
   });
 
   it("refuses to parse an address longer than 4000 characters", () => {
