@@ -1,0 +1,38 @@
+/**
+ * Every computed figure, by id: what <ComputedFigure id="…" /> looks up. To add a figure, write its
+ * module (see README.md) and add it to the list below.
+ */
+import { sigmoidAndSlope, sigmoidSlopeTail } from "./lessons/step-and-sigmoid.ts";
+import type { Chart, FigureDefinition } from "./types.ts";
+
+const DEFINITIONS: readonly FigureDefinition[] = [sigmoidAndSlope, sigmoidSlopeTail];
+
+/** The registry: figure id → definition. Building it throws on a repeated id. */
+export const FIGURES: ReadonlyMap<string, FigureDefinition> = new Map(
+  DEFINITIONS.map((d, i) => {
+    if (DEFINITIONS.findIndex((other) => other.id === d.id) !== i)
+      throw new Error(`Two figures have the id "${d.id}".`);
+    return [d.id, d];
+  }),
+);
+
+const built = new Map<string, Chart>();
+
+/** The figure called id, built once per build (pages that show it share the result); throws, naming the known ids, when there is none. */
+export function buildFigure(id: string): { definition: FigureDefinition; chart: Chart } {
+  const definition = FIGURES.get(id);
+  if (!definition) {
+    throw new Error(
+      `<ComputedFigure id=${JSON.stringify(id)}>: no such figure. Known figures: ${[...FIGURES.keys()].join(", ")}.`,
+    );
+  }
+  let chart = built.get(id);
+  if (!chart) {
+    chart = definition.build();
+    built.set(id, chart);
+  }
+  return { definition, chart };
+}
+
+export type { Chart, FigureDefinition, FigureTable } from "./types.ts";
+export { svgDocument } from "./svg.ts";
