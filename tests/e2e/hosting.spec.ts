@@ -3,7 +3,8 @@
  * leaves the machine blocked. Uses the subpath build in dist-course (scripts/test.ts builds it) and
  * its own server, so a test can stop the server to check offline reading.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, renameSync, rmSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type BrowserContext } from "@playwright/test";
@@ -14,10 +15,23 @@ import { builtPages, watchProblems } from "./helpers.ts";
 const DIST = process.env.SUBPATH_DIST ?? "dist-course";
 const BASE = "/course/";
 
-test.skip(
-  !existsSync(DIST),
-  `no subpath build in ${DIST}: run BASE_PATH=${BASE} ASTRO_OUT_DIR=${DIST} astro build (npm test does)`,
-);
+// One worker runs this file's tests in order, so the build below happens at most once per run.
+test.describe.configure({ mode: "default" });
+
+// The subpath build: npm test makes it before the browser tests; run alone, this file makes it itself (never a
+// skip), into a folder of its own that is moved in when complete.
+test.beforeAll(() => {
+  if (existsSync(DIST)) return;
+  test.setTimeout(180_000);
+  const out = `${DIST}.${process.pid}`;
+  const built = spawnSync("node_modules/.bin/astro", ["build"], {
+    env: { ...process.env, BASE_PATH: BASE, ASTRO_OUT_DIR: out },
+    encoding: "utf8",
+  });
+  expect(built.status, `BASE_PATH=${BASE} ASTRO_OUT_DIR=${out} astro build\n${built.stderr}`).toBe(0);
+  if (existsSync(DIST)) rmSync(out, { recursive: true, force: true });
+  else renameSync(out, DIST);
+});
 
 /** Blocks every request that is not to this machine, and records it. */
 async function cutTheNetwork(context: BrowserContext): Promise<string[]> {

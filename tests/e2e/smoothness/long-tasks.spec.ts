@@ -3,19 +3,19 @@
  * within 200 ms. These run in their own Playwright project after the site project, one test at a
  * time, so the measurement is of the lab and not of a machine busy with parallel tests.
  *
- * Timing a page on a shared machine: a window in which other programs used more than
- * FOREIGN_CPU_LIMIT of a core (see quiet.ts) says nothing about the page, so it is measured again,
- * up to ATTEMPTS windows. The first quiet window decides, strictly: any task over 50 ms fails. If no
- * window was quiet the test is skipped with the load it saw, never passed on a noisy measurement.
+ * Timing a page on a shared machine: another program's burst can lengthen one task past 50 ms, so a
+ * window with long tasks is measured once more, and the test fails only if the retry has long tasks too.
+ * It never skips. Each window's load from other programs (quiet.ts) is recorded beside the result, so a
+ * failure on a busy machine says so.
  */
 import { expect, test } from "@playwright/test";
 import { LAB_IDS } from "../../../labs/catalog.ts";
 import { labStep, longTasks, openLab, watchLongTasks } from "../lab-helpers.ts";
-import { watchQuietness, type Quietness } from "./quiet.ts";
+import { watchQuietness } from "./quiet.ts";
 
 const TRAINING_LABS = LAB_IDS.filter((id) => id !== "activation-explorer");
-/** Training windows tried before giving up on finding a quiet one. */
-const ATTEMPTS = 4;
+/** Training windows: the first, and one retry when the first had long tasks. */
+const ATTEMPTS = 2;
 /** How long each window trains at full speed. */
 const WINDOW_MS = 3000;
 for (const id of TRAINING_LABS) {
@@ -28,7 +28,7 @@ for (const id of TRAINING_LABS) {
     await lab.getByLabel("Speed").first().selectOption({ label: "Fastest" });
     const train = lab.getByRole("button", { name: "Train" }).first();
     const pause = lab.getByRole("button", { name: "Pause" }).first();
-    const noisy: Quietness[] = [];
+    const seen: string[] = [];
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       await watchLongTasks(page);
       const stop = await watchQuietness(browser);
@@ -43,21 +43,12 @@ for (const id of TRAINING_LABS) {
       const quietness = await stop();
       const tasks = await longTasks(page);
       expect(stepAtPause).toBeGreaterThan(0);
-      if (!quietness.quiet) {
-        noisy.push(quietness);
-        continue;
-      }
-      test.info().annotations.push({
-        type: "measurement",
-        description: `attempt ${attempt}: other programs used ${quietness.foreign.toFixed(2)} cores; long tasks [${tasks.map(Math.round).join(", ")}] ms`,
-      });
       expect(stepLater, "Pause stops the step counter within 200 ms").toBe(stepAtPause);
-      expect(tasks, "main-thread tasks over 50 ms while training").toEqual([]);
-      return;
+      const window = `attempt ${attempt}: other programs used ${quietness.foreign.toFixed(2)} cores; long tasks [${tasks.map(Math.round).join(", ")}] ms`;
+      test.info().annotations.push({ type: "measurement", description: window });
+      seen.push(window);
+      if (tasks.length === 0) return;
     }
-    test.skip(
-      true,
-      `machine too busy to time the page: other programs used ${noisy.map((q) => q.foreign.toFixed(2)).join(", ")} cores in ${ATTEMPTS} windows`,
-    );
+    expect(seen, "main-thread tasks over 50 ms while training, in the window and in its retry").toEqual([]);
   });
 }
