@@ -134,6 +134,12 @@ export function assignmentSchema<R extends z.ZodType>(reference: R) {
 
 /** A question as pages and the assignment island use it. */
 export type Question = z.infer<typeof questionSchema>;
+/** What grading reads of a question: everything but its wording. */
+export type QuestionKey = Question extends infer Q
+  ? Q extends unknown
+    ? Omit<Q, "prompt" | "explanation">
+    : never
+  : never;
 /** A task's check. */
 export type TaskCheck = z.infer<typeof checkSchema>;
 /** A task. */

@@ -9,8 +9,10 @@ import type { LabState } from "../../labs/index.ts";
 import type { AssignmentData, Question } from "./assignment-schema.ts";
 import { isAnswerable, isCorrect } from "./grading.ts";
 import { storeLabState } from "./lab-state-schema.ts";
+import { plainText } from "./plain-text.ts";
+import { bounded, mergeProgress } from "./progress-merge.ts";
 import {
-  clearProgress,
+  decodeProgress,
   emptyProgress,
   isoTime,
   readProgress,
@@ -18,11 +20,11 @@ import {
   type Progress,
   type ProgressStorage,
 } from "./progress.ts";
-import { buildReport, type Report } from "./report.ts";
+import type { Report } from "./report.ts";
 import { checkTask, describeEvidence, freshMemory, type TaskMemory } from "./tasks.ts";
 
-/** What the assignment island needs of an assignment. */
-export type AssignmentSpec = Pick<AssignmentData, "title" | "lab" | "questions" | "tasks">;
+/** What the assignment island needs of an assignment (`version`: its answer key's, answer-key.ts). */
+export type AssignmentSpec = Pick<AssignmentData, "title" | "lab" | "questions" | "tasks"> & { version: string };
 
 /** Lab states are saved at most this often (they arrive every frame while a lab trains). */
 const SAVE_LAB_EVERY_MS = 1000;
@@ -30,8 +32,10 @@ const SAVE_LAB_EVERY_MS = 1000;
 /** A student's work on one assignment. */
 export class AssignmentWork {
   progress = $state<Progress>(emptyProgress(""));
-  /** Shown to the student when saved progress could not be used, or saving fails. */
+  /** Shown to the student when saved progress could not be used. */
   notice = $state<string | null>(null);
+  /** False when this browser keeps nothing (storage blocked or refused): the page says so beside the questions. */
+  saving = $state(true);
   /** What the latest lab state shows for each task, in words. */
   evidence = $state<Record<string, string>>({});
   /** Announced politely when a task is done. */
@@ -48,12 +52,19 @@ export class AssignmentWork {
     this.progress = emptyProgress(slug);
   }
 
-  /** Reads saved progress (call once in the browser). */
+  /** Reads saved progress (call once in the browser); null storage: the browser gives the page none. */
   load(storage: ProgressStorage | null): void {
     this.#storage = storage;
-    const { progress, notice } = readProgress(storage, this.spec, this.slug);
+    const { progress, notice, saving } = readProgress(storage, this.spec, this.slug);
     this.progress = progress;
     this.notice = notice;
+    this.saving = saving;
+  }
+
+  /** Takes in what another tab saved (its `storage` event's new value), item by item. */
+  sync(raw: string | null): void {
+    const theirs = decodeProgress(raw, this.slug);
+    if (theirs && typeof theirs === "object") this.progress = mergeProgress(this.#snapshot(), theirs);
   }
 
   /** The locked-in answer to a question, or undefined. */
@@ -71,14 +82,17 @@ export class AssignmentWork {
   answer(q: Question, value: string, now: number = Date.now()): boolean {
     const v = value.trim();
     if (this.answerOf(q) !== undefined || !isAnswerable(q, v)) return false;
-    this.progress.answers[q.id] = { value: v, at: isoTime(now) };
+    const answer = { value: v, at: isoTime(now) };
+    this.progress.answers[q.id] = answer;
+    this.progress.attempts[q.id] = bounded([...(this.progress.attempts[q.id] ?? []), answer]);
     this.#save(now);
     return true;
   }
 
-  /** The student's name, as the report carries it. */
+  /** The student's name, as the report carries it (control characters removed). */
   setStudent(name: string, now: number = Date.now()): void {
-    this.progress.student = name.slice(0, 80);
+    this.progress.student = plainText(name).slice(0, 80);
+    this.progress.studentAt = isoTime(now);
     this.#save(now);
   }
 
@@ -97,7 +111,7 @@ export class AssignmentWork {
         changed = true;
       }
     }
-    this.progress.labs[s.lab] = s;
+    this.progress.labs[s.lab] = { state: s, at: isoTime(now) };
     if (changed || now - this.#lastLabSave >= SAVE_LAB_EVERY_MS) {
       this.#lastLabSave = now;
       this.#save(now);
@@ -109,31 +123,46 @@ export class AssignmentWork {
     return this.progress.tasks[taskId]?.done ?? false;
   }
 
-  /** Forgets everything for this assignment (saved progress included). */
-  reset(): void {
-    clearProgress(this.#storage, this.slug);
-    this.progress = emptyProgress(this.slug);
+  /**
+   * Erases the answers, tasks and name, here and in every tab. The attempts and the time of the
+   * reset stay: the report shows them, so a reset cannot hide a first answer.
+   */
+  reset(now: number = Date.now()): void {
+    const { attempts, resets } = this.#snapshot();
+    this.progress = { ...emptyProgress(this.slug), attempts, resets: bounded([...resets, isoTime(now)]) };
     this.#memory = {};
     this.evidence = {};
     this.notice = null;
     this.announcement = "Your answers for this assignment were erased.";
+    this.#save(now);
   }
 
-  /** The hand-in report of the work so far. */
-  report(now: number = Date.now()): Promise<Report> {
+  /** The hand-in report of the work so far (its builder loads when first asked for). */
+  async report(now: number = Date.now()): Promise<Report> {
     const evidence = (id: string) => {
       const saved = this.progress.tasks[id];
       const task = this.spec.tasks.find((t) => t.id === id);
       if (saved?.done && saved.evidence && task) return describeEvidence(task.check, saved.evidence);
       return this.evidence[id] ?? "not attempted";
     };
-    return buildReport(this.slug, this.spec, $state.snapshot(this.progress) as Progress, evidence, now);
+    const { buildReport } = await import("./report.ts");
+    return buildReport(this.slug, this.spec, this.#snapshot(), evidence, now);
+  }
+
+  /** The report as a file to download: its name and its JSON text. */
+  async reportFile(now: number = Date.now()): Promise<{ name: string; text: string }> {
+    const [report, { reportFileName }] = await Promise.all([this.report(now), import("./report.ts")]);
+    return { name: reportFileName(report), text: JSON.stringify(report, null, 2) };
+  }
+
+  #snapshot(): Progress {
+    return $state.snapshot(this.progress) as Progress;
   }
 
   #save(now: number): void {
-    if (!this.#storage) return;
-    if (!saveProgress(this.#storage, $state.snapshot(this.progress) as Progress, now)) {
-      this.notice = "This browser refused to save your progress; download the report before you leave the page.";
-    }
+    if (!this.saving) return;
+    const saved = saveProgress(this.#storage, this.#snapshot(), now);
+    if (saved) this.progress = saved;
+    else this.saving = false;
   }
 }

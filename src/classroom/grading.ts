@@ -1,5 +1,5 @@
 /** Checking "predict, then run" answers: a choice by its index, a number within a tolerance. */
-import type { Question } from "./assignment-schema.ts";
+import type { QuestionKey } from "./assignment-schema.ts";
 
 /** Reads a typed number: "0.5", "-2", "1e3", "1 000", "0,5" (a decimal comma). Anything else: null. */
 export function parseAnswerNumber(raw: string): number | null {
@@ -12,7 +12,7 @@ export function parseAnswerNumber(raw: string): number | null {
 }
 
 /** The interval of accepted answers of a numeric question. */
-export function acceptedRange(q: Extract<Question, { kind: "number" }>): [number, number] {
+export function acceptedRange(q: Extract<QuestionKey, { kind: "number" }>): [number, number] {
   const margin = q.toleranceKind === "relative" ? Math.abs(q.answer) * q.tolerance : q.tolerance;
   return [q.answer - margin, q.answer + margin];
 }
@@ -21,7 +21,7 @@ export function acceptedRange(q: Extract<Question, { kind: "number" }>): [number
  * Whether a stored answer (the choice's index as text, or the typed number) is right. An answer
  * that cannot be read is wrong, never an error.
  */
-export function isCorrect(q: Question, value: string): boolean {
+export function isCorrect(q: QuestionKey, value: string): boolean {
   if (q.kind === "choice") return /^\d{1,2}$/.test(value) && Number(value) === q.answer;
   const n = parseAnswerNumber(value);
   if (n === null) return false;
@@ -32,13 +32,13 @@ export function isCorrect(q: Question, value: string): boolean {
 }
 
 /** Whether a raw answer is acceptable input for the question (a listed choice, or a readable number). */
-export function isAnswerable(q: Question, value: string): boolean {
+export function isAnswerable(q: QuestionKey, value: string): boolean {
   if (q.kind === "choice") return /^\d{1,2}$/.test(value) && Number(value) < q.choices.length;
   return parseAnswerNumber(value) !== null;
 }
 
 /** The right answer as a teacher reads it ("B: the first layer" or "1000 (±50%)"). */
-export function answerText(q: Question): string {
+export function answerText(q: QuestionKey): string {
   if (q.kind === "choice") return `${String.fromCharCode(65 + q.answer)}: ${q.choices[q.answer]}`;
   const tol = q.toleranceKind === "relative" ? `±${Math.round(q.tolerance * 100)}%` : `±${q.tolerance}`;
   return `${q.answer}${q.unit ? ` ${q.unit}` : ""} (${tol})`;

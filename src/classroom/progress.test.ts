@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ASSIGNMENT, state } from "./fixtures.ts";
 import {
-  clearProgress,
   emptyProgress,
   MAX_PROGRESS_CHARS,
   progressKey,
@@ -22,24 +21,67 @@ function memoryStorage(initial: Record<string, string> = {}): ProgressStorage & 
 }
 
 const slug = "dying-relu";
+const T = "2025-01-01T00:00:00.000Z";
 const good = {
   ...emptyProgress(slug),
   student: "Ada",
-  answers: { q1: { value: "1", at: "2025-01-01T00:00:00.000Z" } },
-  labs: { "dying-relu": state() },
+  studentAt: T,
+  answers: { q1: { value: "1", at: T } },
+  attempts: {
+    q1: [
+      { value: "0", at: "2024-12-31T00:00:00.000Z" },
+      { value: "1", at: T },
+    ],
+  },
+  resets: ["2024-12-31T12:00:00.000Z"],
+  labs: { "dying-relu": { state: state(), at: T } },
 };
 
 describe("progress store", () => {
   it("starts fresh and quietly when nothing is saved", () => {
-    expect(readProgress(memoryStorage(), ASSIGNMENT, slug)).toEqual({ progress: emptyProgress(slug), notice: null });
+    expect(readProgress(memoryStorage(), ASSIGNMENT, slug)).toEqual({
+      progress: emptyProgress(slug),
+      notice: null,
+      saving: true,
+    });
   });
 
   it("round-trips what it saved", () => {
     const storage = memoryStorage();
-    expect(saveProgress(storage, good, Date.parse("2025-02-03T04:05:06Z"))).toBe(true);
+    expect(saveProgress(storage, good, Date.parse("2025-02-03T04:05:06Z"))).toEqual({
+      ...good,
+      updatedAt: "2025-02-03T04:05:06.000Z",
+    });
     const { progress, notice } = readProgress(storage, ASSIGNMENT, slug);
     expect(notice).toBeNull();
     expect(progress).toEqual({ ...good, updatedAt: "2025-02-03T04:05:06.000Z" });
+  });
+
+  it("reads progress saved by the first version, each answer its own first attempt", () => {
+    const v1 = {
+      version: 1,
+      assignment: slug,
+      student: "Ada",
+      answers: { q1: { value: "1", at: T } },
+      tasks: {},
+      labs: { "dying-relu": state() },
+      updatedAt: T,
+    };
+    const { progress, notice } = readProgress(
+      memoryStorage({ [progressKey(slug)]: JSON.stringify(v1) }),
+      ASSIGNMENT,
+      slug,
+    );
+    expect(notice).toBeNull();
+    expect(progress).toEqual({
+      ...emptyProgress(slug),
+      student: "Ada",
+      studentAt: T,
+      answers: { q1: { value: "1", at: T } },
+      attempts: { q1: [{ value: "1", at: T }] },
+      labs: { "dying-relu": { state: state(), at: T } },
+      updatedAt: T,
+    });
   });
 
   it.each([
@@ -51,7 +93,8 @@ describe("progress store", () => {
       /changed outside/,
     ],
     ["another assignment's progress", JSON.stringify({ ...good, assignment: "other" }), /changed outside/],
-    ["an older version", JSON.stringify({ ...good, version: 0 }), /another version/],
+    ["an unknown version", JSON.stringify({ ...good, version: 0 }), /another version/],
+    ["a newer version", JSON.stringify({ ...good, version: 3 }), /another version/],
     ["a huge value", JSON.stringify({ ...good, student: "x".repeat(MAX_PROGRESS_CHARS) }), /too large/],
     ["JSON null", "null", /changed outside/],
     ["a NaN in a lab state", JSON.stringify(good).replace('"trainLoss":0.3', '"trainLoss":"NaN"'), /changed outside/],
@@ -68,7 +111,12 @@ describe("progress store", () => {
       { answers: Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`q${i}`, { value: "1", at: "" }])) },
     ],
     ["a task without its evidence field", { tasks: { kill: { done: true, at: null } } }],
-    ["a lab state with a missing field", { labs: { "dying-relu": { ...state(), deadUnits: undefined } } }],
+    [
+      "a lab state with a missing field",
+      { labs: { "dying-relu": { state: { ...state(), deadUnits: undefined }, at: T } } },
+    ],
+    ["a history past its bound", { attempts: { q1: Array.from({ length: 21 }, () => ({ value: "1", at: T })) } }],
+    ["a reset that is not a time", { resets: [42] }],
     ["a student name that is not text", { student: 42 }],
   ])("starts fresh on %s", (_name, change) => {
     const raw = JSON.stringify({ ...good, ...change });
@@ -78,7 +126,7 @@ describe("progress store", () => {
   });
 
   it("reads only the fields it knows, and keeps a run past a million steps", () => {
-    const saved = { ...good, theme: "dark", labs: { "dying-relu": state({ step: 2_000_000 }) }, updatedAt: "" };
+    const saved = { ...good, theme: "dark", labs: { "dying-relu": { state: state({ step: 2_000_000 }), at: T } } };
     const { progress, notice } = readProgress(
       memoryStorage({ [progressKey(slug)]: JSON.stringify(saved) }),
       ASSIGNMENT,
@@ -86,7 +134,7 @@ describe("progress store", () => {
     );
     expect(notice).toBeNull();
     expect(progress).not.toHaveProperty("theme");
-    expect(progress.labs["dying-relu"]?.step).toBe(2_000_000);
+    expect(progress.labs["dying-relu"]?.state.step).toBe(2_000_000);
   });
 
   it("drops answers to questions the assignment no longer has, keeping the rest", () => {
@@ -96,7 +144,7 @@ describe("progress store", () => {
     expect(notice).toMatch(/1 saved answer/);
   });
 
-  it("survives a browser that refuses storage", () => {
+  it("survives a browser that refuses storage, and says it is not saving", () => {
     const refusing: ProgressStorage = {
       getItem: () => {
         throw new Error("SecurityError");
@@ -108,14 +156,17 @@ describe("progress store", () => {
         throw new Error("SecurityError");
       },
     };
-    expect(readProgress(refusing, ASSIGNMENT, slug).notice).toMatch(/does not let the page keep/);
-    expect(saveProgress(refusing, good)).toBe(false);
-    expect(() => clearProgress(refusing, slug)).not.toThrow();
+    expect(readProgress(refusing, ASSIGNMENT, slug)).toMatchObject({ saving: false, notice: null });
+    expect(readProgress(null, ASSIGNMENT, slug)).toMatchObject({ saving: false });
+    expect(saveProgress(refusing, good)).toBeNull();
   });
 
-  it("reset forgets the assignment only", () => {
-    const storage = memoryStorage({ [progressKey(slug)]: "{}", [progressKey("other")]: "{}" });
-    clearProgress(storage, slug);
-    expect([...storage.map.keys()]).toEqual([progressKey("other")]);
+  it("saving merges with what another tab stored, and overwrites what cannot be read", () => {
+    const other = { ...emptyProgress(slug), answers: { q2: { value: "8", at: T } }, updatedAt: T };
+    const storage = memoryStorage({ [progressKey(slug)]: JSON.stringify(other) });
+    const saved = saveProgress(storage, good, Date.parse("2025-02-03T04:05:06Z"));
+    expect(Object.keys(saved!.answers).sort()).toEqual(["q1", "q2"]);
+    storage.setItem(progressKey(slug), "{damaged");
+    expect(Object.keys(saveProgress(storage, good)!.answers)).toEqual(["q1"]);
   });
 });

@@ -1,44 +1,61 @@
 /**
- * The hand-in report: a student's answers, task results and lab states for one assignment, as a
- * JSON file with a SHA-256 checksum over its canonical form. The teacher page reads reports back
- * (report-reader.ts) and recomputes the checksum: an edited report is flagged, not dropped. Nothing
- * here loads zod: this module runs on every assignment page.
+ * The hand-in report: a student's answers (with every attempt and reset), task results with the lab
+ * state that showed them, and lab states for one assignment, as a JSON file with a SHA-256 checksum
+ * over its canonical form. The teacher page reads reports back (report-reader.ts), recomputes the
+ * checksum and grades the answers again with its own key (regrade.ts): the file's own score and
+ * marks are claims, never trusted. The assignment page loads this module when the student downloads.
  */
-import type { AssignmentData } from "./assignment-schema.ts";
+import type { AssignmentData, QuestionKey } from "./assignment-schema.ts";
 import { canonicalJson, sha256Hex } from "./checksum.ts";
 import { isAnswerable, isCorrect } from "./grading.ts";
 import type { StoredLabState } from "./lab-state-schema.ts";
-import { isoTime, type Progress } from "./progress.ts";
+import { plainText } from "./plain-text.ts";
+import { isoTime, type Progress, type SavedAnswer } from "./progress.ts";
 
 /** The `format` field every report carries. */
 export const REPORT_FORMAT = "activation-labs-report";
-/** The report format's version. */
-export const REPORT_VERSION = 1;
+/** The report format's version (1: before raw values, attempts, resets and task states). */
+export const REPORT_VERSION = 2;
 /** A report file larger than this (in characters) is not read. */
 export const MAX_REPORT_CHARS = 200_000;
 
-/** A hand-in report (its schema, with every bound, is in report-reader.ts). */
+/** A hand-in report (its schema, with every bound, is in report-schema.ts). */
 export interface Report {
   format: typeof REPORT_FORMAT;
   version: typeof REPORT_VERSION;
-  assignment: { slug: string; title: string };
+  /** `version`: the answer key's (answer-key.ts), so a report is only graded with the key it was made against. */
+  assignment: { slug: string; title: string; version: string };
   student: string;
   createdAt: string;
   answers: {
     id: string;
     prompt: string;
-    /** The answer as the student gave it, readable ("B: the first layer", "1000"); "" if unanswered. */
+    /** The answer as stored: a choice's index or the typed number; "" if unanswered. */
+    value: string;
+    /** The answer readable ("B: the first layer", "1000"); "" if unanswered. */
     answer: string;
     correct: boolean;
+    /** Every answer locked in for this question, first first, resets notwithstanding. */
+    attempts: SavedAnswer[];
   }[];
-  tasks: { id: string; title: string; done: boolean; at: string | null; evidence: string }[];
+  /** When the student used "Reset my answers". */
+  resets: string[];
+  tasks: {
+    id: string;
+    title: string;
+    done: boolean;
+    at: string | null;
+    evidence: string;
+    /** The lab state that showed the task done (null if not done). */
+    state: StoredLabState | null;
+  }[];
   labs: Record<string, StoredLabState>;
   score: { correct: number; questions: number; tasksDone: number; tasks: number };
   checksum: string;
 }
 
-/** The readable form of a saved answer. */
-function readableAnswer(q: AssignmentData["questions"][number], value: string | undefined): string {
+/** The readable form of a stored answer ("" when there is none, or it cannot be read). */
+export function readableAnswer(q: QuestionKey, value: string | undefined): string {
   if (value === undefined || !isAnswerable(q, value)) return "";
   if (q.kind === "choice") return `${String.fromCharCode(65 + Number(value))}: ${q.choices[Number(value)]}`;
   return q.unit ? `${value} ${q.unit}` : value;
@@ -47,7 +64,7 @@ function readableAnswer(q: AssignmentData["questions"][number], value: string | 
 /** Builds a report from the assignment and the student's progress, with its checksum. */
 export async function buildReport(
   slug: string,
-  assignment: Pick<AssignmentData, "title" | "questions" | "tasks">,
+  assignment: Pick<AssignmentData, "title" | "questions" | "tasks"> & { version: string },
   progress: Progress,
   evidenceText: (taskId: string) => string,
   now: number = Date.now(),
@@ -57,8 +74,10 @@ export async function buildReport(
     return {
       id: q.id,
       prompt: q.prompt,
+      value: value ?? "",
       answer: readableAnswer(q, value),
       correct: value !== undefined && isCorrect(q, value),
+      attempts: progress.attempts[q.id] ?? [],
     };
   });
   const tasks = assignment.tasks.map((t) => {
@@ -69,17 +88,19 @@ export async function buildReport(
       done: saved?.done ?? false,
       at: saved?.at ?? null,
       evidence: evidenceText(t.id).slice(0, 200),
+      state: saved?.done ? saved.evidence : null,
     };
   });
   const body = {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
-    assignment: { slug, title: assignment.title },
-    student: progress.student.trim().slice(0, 80),
+    assignment: { slug, title: assignment.title, version: assignment.version },
+    student: plainText(progress.student).slice(0, 80),
     createdAt: isoTime(now),
     answers,
+    resets: progress.resets,
     tasks,
-    labs: progress.labs,
+    labs: Object.fromEntries(Object.entries(progress.labs).map(([id, lab]) => [id, lab.state])),
     score: {
       correct: answers.filter((a) => a.correct).length,
       questions: answers.length,
@@ -90,8 +111,8 @@ export async function buildReport(
   return { ...body, checksum: `sha256-${await sha256Hex(canonicalJson(body))}` };
 }
 
-/** The checksum a report should carry (over everything but the checksum itself). */
-export async function expectedChecksum(report: Omit<Report, "checksum"> & { checksum?: string }): Promise<string> {
+/** The checksum a report file should carry: over everything in it but the checksum itself. */
+export async function expectedChecksum(report: Record<string, unknown>): Promise<string> {
   const { checksum: _ignored, ...body } = report;
   return `sha256-${await sha256Hex(canonicalJson(body))}`;
 }

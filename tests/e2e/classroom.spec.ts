@@ -75,12 +75,16 @@ test("an assignment is answered, kept across a reload, exported, and imported on
   ]);
   const rows = page.locator("table[data-reports] tbody tr");
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toHaveAttribute("data-status", "verified");
+  await expect(rows.nth(0)).toHaveAttribute("data-checksum", "unchanged");
+  await expect(rows.nth(0)).toHaveAttribute("data-consistent", "true");
   await expect(rows.nth(0)).toContainText("Ada Lovelace");
-  await expect(rows.nth(0)).toContainText("1 / 4");
-  await expect(rows.nth(0)).toContainText("Verified");
-  await expect(rows.nth(1)).toHaveAttribute("data-status", "tampered");
+  await expect(rows.nth(0).locator("[data-score]")).toHaveText("1 / 4");
+  await expect(rows.nth(0)).toContainText("Unchanged since export");
+  await expect(rows.nth(1)).toHaveAttribute("data-checksum", "edited");
   await expect(rows.nth(1)).toContainText("Edited after export");
+  // The edited score is not believed: the page shows its own, and says the file's does not follow.
+  await expect(rows.nth(1).locator("[data-score]")).toHaveText("1 / 4");
+  await expect(rows.nth(1).locator("[data-mismatch]")).toBeVisible();
   await expect(page.locator("[data-invalid]")).toContainText("notes.json: not a JSON file");
   expect(problems.pageErrors).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
@@ -113,13 +117,18 @@ for (const [name, value] of [
   });
 }
 
-test("reset erases the answers on this device", async ({ page }) => {
+test("reset erases the answers on this device, keeping only their history and the reset", async ({ page }) => {
   await openAssignment(page);
   await answer(page, "smallest", 1);
   await page.getByRole("button", { name: "Reset my answers…" }).click();
   await page.getByRole("button", { name: "Yes, erase" }).click();
   await expect(page.locator('[data-question="smallest"]')).toHaveAttribute("data-answered", "false");
-  expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBeNull();
+  const saved = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY))!);
+  expect(saved.answers).toEqual({});
+  expect(saved.attempts.smallest).toHaveLength(1);
+  expect(saved.resets).toHaveLength(1);
+  await page.reload();
+  await expect(page.locator('[data-question="smallest"]')).toHaveAttribute("data-answered", "false");
 });
 
 test("live tasks: a shock kills units, Leaky ReLU revives them at the same learning rate", async ({ page }) => {
