@@ -11,12 +11,12 @@ import {
   yTickCount,
   axisTicks,
   type AxisSpec,
-  type Box,
 } from "./axes.ts";
+import { drawMark, drawPoint, drawRule, type PointMark } from "./annotations.ts";
 import { clippedLinePath } from "./clip.ts";
 import type { LegendEntry } from "./legend.ts";
-import { el, join, text, type Svg } from "./svg.ts";
-import { FONT_SIZE, VIEW_WIDTH, colorClass, dashArray, textWidth, type DataColor } from "./style.ts";
+import { el, join, type Svg } from "./svg.ts";
+import { VIEW_WIDTH, colorClass, dashArray, textWidth, type DataColor } from "./style.ts";
 import type { Chart, FigureTable, TableCell } from "./types.ts";
 
 /** One line: points (xs[i], ys[i]); non-finite points break it. */
@@ -27,19 +27,6 @@ export interface LineSeries {
   color?: DataColor;
   /** An index into DASHES (default: the series' position), so lines differ without colour. */
   dash?: number;
-}
-
-/** Where a point's label sits relative to the point. */
-export type LabelPlace = "left" | "right" | "above-left" | "above-right" | "below-left" | "below-right";
-
-/** A labelled point, e.g. a maximum. */
-export interface PointMark {
-  x: number;
-  y: number;
-  label: string;
-  color?: DataColor;
-  /** Where the label goes (default: right of the point in the plot's left half, left of it in the right half). */
-  place?: LabelPlace;
 }
 
 /** Everything a line chart shows. The x axis is linear; the y axis linear or log₁₀ (y ≤ 0 is not drawn there). */
@@ -121,63 +108,6 @@ function legendEntries(spec: LineChartSpec): LegendEntry[] {
   return entries;
 }
 
-const inside = (v: number, lo: number, hi: number): boolean => Number.isFinite(v) && v >= lo && v <= hi;
-
-/** A dotted horizontal line across the plot, labelled at its right end (above it, or below near the top). */
-function drawRule(box: Box, y: number, label: string): Svg {
-  if (!inside(y, box.top, box.bottom)) return "" as Svg;
-  const below = y - box.top < FONT_SIZE + 4;
-  return join([
-    el("line", { class: "fig-rule", x1: box.left, x2: box.right, y1: y, y2: y }),
-    el(
-      "text",
-      { class: "fig-label fig-halo", x: box.right - 4, y: below ? y + FONT_SIZE + 2 : y - 5, "text-anchor": "end" },
-      text(label),
-    ),
-  ]);
-}
-
-/** A dashed vertical line at x, labelled at the top, towards the middle of the plot; labels alternate rows. */
-function drawMark(box: Box, x: number, label: string, i: number): Svg {
-  if (!inside(x, box.left, box.right)) return "" as Svg;
-  const right = x > (box.left + box.right) / 2;
-  return join([
-    el("line", { class: "fig-mark", x1: x, x2: x, y1: box.top, y2: box.bottom }),
-    el(
-      "text",
-      {
-        class: "fig-label fig-halo",
-        x: x + (right ? -4 : 4),
-        y: box.top + FONT_SIZE + (i % 2) * (FONT_SIZE + 4),
-        "text-anchor": right ? "end" : "start",
-      },
-      text(label),
-    ),
-  ]);
-}
-
-/** A dot at (x, y) with its label beside it, above or below it. */
-function drawPoint(box: Box, x: number, y: number, p: PointMark): Svg {
-  if (!inside(x, box.left, box.right) || !inside(y, box.top, box.bottom)) return "" as Svg;
-  const place = p.place ?? (x > (box.left + box.right) / 2 ? "left" : "right");
-  const left = place.endsWith("left");
-  const beside = place === "left" || place === "right";
-  const dy = beside ? FONT_SIZE * 0.35 : place.startsWith("above") ? -10 : FONT_SIZE + 6;
-  return join([
-    el("circle", { class: `fig-point ${colorClass(0, p.color)}`, cx: x, cy: y, r: 4.5 }),
-    el(
-      "text",
-      {
-        class: "fig-label fig-halo",
-        x: x + (beside ? 9 : 2) * (left ? -1 : 1),
-        y: y + dy,
-        "text-anchor": left ? "end" : "start",
-      },
-      text(p.label),
-    ),
-  ]);
-}
-
 /** True when every series has the same x values, so one table row can hold them all. */
 function sharedXs(series: LineSeries[]): boolean {
   const first = series[0];
@@ -218,3 +148,5 @@ export function lineTable(spec: LineChartSpec): FigureTable {
     ),
   };
 }
+
+export type { LabelPlace, PointMark } from "./annotations.ts";
