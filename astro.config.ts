@@ -11,6 +11,10 @@ import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 // BASE_PATH=/course/ npm run build serves the whole site from a subpath (an intranet, a USB stick).
 const base = normaliseBasePath(process.env.BASE_PATH);
 
+/** Modules without import-time effects (see treeshake below): the core, and the labs' plain-data face. */
+const PURE_MODULES =
+  /[\\/](src[\\/]core[\\/]|labs[\\/](index|catalog)\.ts$|labs[\\/][a-z-]+[\\/](settings|presets)\.ts$)/;
+
 export default defineConfig({
   base,
   // A separate output folder lets several builds (e.g. a subpath build for tests) live side by side.
@@ -56,12 +60,13 @@ export default defineConfig({
     // Fonts stay files: Vite would inline the smallest KaTeX font as a data: URL, which font-src 'self' refuses.
     build: {
       assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
-      // The compute core has no import-time effects (its module-level constants are pure), which the bundler
-      // cannot prove of calls such as getActivation("gelu"). Said here, a page that imports a list of names
-      // through src/core/index.ts gets that list, not the trainer behind the same barrel. (Astro keeps only the
-      // output options of an environment's rolldownOptions, so input options go here.)
+      // The compute core and the labs' plain-data modules have no import-time effects (their module-level
+      // constants are pure), which the bundler cannot prove of calls such as getActivation("gelu"). Said here, a
+      // page that imports a list of names through src/core/index.ts or labs/index.ts gets that list, not the
+      // trainer or every lab's settings behind the same barrel. (Astro keeps only the output options of an
+      // environment's rolldownOptions, so input options go here.)
       rolldownOptions: {
-        treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]core[\\/]/.test(id) },
+        treeshake: { moduleSideEffects: (id: string) => !PURE_MODULES.test(id) },
       },
     },
     environments: {
