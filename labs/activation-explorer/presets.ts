@@ -4,17 +4,17 @@ import type { SCHEMA } from "./settings.ts";
 
 export const PRESETS = {
   /** Lesson 1: a nonlinearity against the identity. */
-  "sigmoid-vs-identity": { settings: { a: "sigmoid", b: "identity", threshold: 0.1, x: 0 } },
+  "sigmoid-vs-identity": { settings: { a: "sigmoid", b: "identity", x: 0 } },
   /** Lesson 2: the sigmoid against the step. */
-  "sigmoid-vs-step": { settings: { a: "sigmoid", b: "step", threshold: 0.1, x: 2 } },
+  "sigmoid-vs-step": { settings: { a: "sigmoid", b: "step", x: 2 } },
   /** Lesson 4: tanh against the sigmoid. */
-  "tanh-vs-sigmoid": { settings: { a: "tanh", b: "sigmoid", threshold: 0.1, x: 2 } },
+  "tanh-vs-sigmoid": { settings: { a: "tanh", b: "sigmoid", x: 2 } },
   /** Lesson 5: ReLU against Leaky ReLU, probed on the negative side. */
   "relu-vs-leaky": { settings: { a: "relu", b: "leaky-relu", alpha: 0.1, x: -3 } },
   /** Lesson 7: Leaky ReLU against ReLU. */
-  "leaky-vs-relu": { settings: { a: "leaky-relu", b: "relu", alpha: 0.1, threshold: 0.05, x: -3 } },
+  "leaky-vs-relu": { settings: { a: "leaky-relu", b: "relu", alpha: 0.1, x: -3 } },
   /** Lesson 7: GELU against SiLU. */
-  "gelu-vs-silu": { settings: { a: "gelu", b: "silu", threshold: 0.05, x: -1 } },
+  "gelu-vs-silu": { settings: { a: "gelu", b: "silu", x: -1 } },
   /** Lesson 9: any two activations from the table. */
-  "cheat-sheet": { settings: { a: "relu", b: "leaky-relu", alpha: 0.1, threshold: 0.05, x: -2 } },
+  "cheat-sheet": { settings: { a: "relu", b: "leaky-relu", alpha: 0.1, x: -2 } },
 } as const satisfies Presets<typeof SCHEMA>;

@@ -1,5 +1,5 @@
 /** The activation explorer's settings: what a lesson's preset and the address may set (keys ae.a, ae.x, …). */
-import { ACTIVATION_NAMES, type ActivationName } from "../../src/core/index.ts";
+import { ACTIVATION_NAMES, SATURATION_THRESHOLD, type ActivationName } from "../../src/core/index.ts";
 import type { UrlSchema, UrlValues } from "../../src/settings/url-state.ts";
 
 /** The x-range the explorer draws. */
@@ -14,7 +14,7 @@ export const SCHEMA = {
   /** Leaky ReLU's negative slope (and ELU's α). */
   alpha: { kind: "number", label: "α", min: 0, max: 0.5, fallback: 0.1 },
   /** |f′| below this counts as saturated and is shaded. */
-  threshold: { kind: "number", label: "saturation threshold", min: 0, max: 0.25, fallback: 0.1 },
+  threshold: { kind: "number", label: "saturation threshold", min: 0, max: 0.25, fallback: SATURATION_THRESHOLD },
   /** Where the readout probes. */
   x: { kind: "number", label: "x", min: EXPLORER_X_RANGE.min, max: EXPLORER_X_RANGE.max, fallback: 1 },
 } as const satisfies UrlSchema;

@@ -3,7 +3,7 @@
  * describe: a [2, 16, 16, 1] ReLU (or Leaky ReLU) network with a sigmoid output, trained by full-batch
  * SGD on binary cross-entropy, with He-normal weights and every bias set to the reader's initial bias.
  */
-import type { TrainerConfig } from "../../src/core/index.ts";
+import { SATURATION_THRESHOLD, type TrainerConfig } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
@@ -66,7 +66,7 @@ export function drSpec(s: DrSettings): SessionSpec<"dying-relu"> {
     config: drConfig(s),
     boundarySize: DR_BOUNDARY_SIZE,
     diagnosticsEvery: 1,
-    saturationThreshold: 0.01,
+    saturationThreshold: SATURATION_THRESHOLD,
     path: null,
     outputParts: 0,
     perceptron: null,

@@ -8,6 +8,7 @@
  * everywhere, which is right for the class-0 half and confidently wrong for the class-1 half.
  * All three pairings get the same data, the same initial weights (same seeds) and the same learning rate.
  */
+import { SATURATION_THRESHOLD } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
@@ -137,7 +138,7 @@ export function binarySpec(pairing: PairingId, s: Settings): SessionSpec<"output
     },
     boundarySize: BINARY_GRID,
     diagnosticsEvery: 1,
-    saturationThreshold: 0.01,
+    saturationThreshold: SATURATION_THRESHOLD,
     path: null,
     outputParts: PARTS_POINTS,
     perceptron: null,
@@ -161,7 +162,7 @@ export function multiclassSpec(s: Settings): SessionSpec<"output-loss"> {
     },
     boundarySize: MULTICLASS_GRID,
     diagnosticsEvery: 1,
-    saturationThreshold: 0.01,
+    saturationThreshold: SATURATION_THRESHOLD,
     path: null,
     outputParts: 0,
     perceptron: null,

@@ -117,6 +117,22 @@ export function ratioVerdict(ratio: number): "too small" | "healthy" | "too larg
  * "first-layer gradient 3×10⁻⁵, last 0.02; 2 of 16 units dead; update ratio of L1 10⁻³ (healthy)". Units with
  * z ≤ 0 everywhere are "dead" only under ReLU and step; under other activations they are "inactive".
  */
+/**
+ * Hidden layers whose units are copies of each other, e.g. "layer 1: its 8 units are 1 distinct unit": units that
+ * start with equal weights get equal gradients and stay equal, so the layer works as if it had that many units.
+ */
+export function copiedUnits(layers: readonly LayerSnapshot[]): string[] {
+  return layers
+    .slice(0, -1)
+    .flatMap((l, i) =>
+      l.distinctUnits < l.units
+        ? [
+            `layer ${i + 1}: its ${l.units} units are ${l.distinctUnits} distinct unit${l.distinctUnits === 1 ? "" : "s"}`,
+          ]
+        : [],
+    );
+}
+
 export function instrumentSummary(
   layers: readonly LayerSnapshot[],
   units: readonly UnitLayer[],
@@ -134,5 +150,6 @@ export function instrumentSummary(
         : `${dead} of ${total} hidden units inactive (z ≤ 0 on every point)`,
     );
   parts.push(`update ratio of L1 ${formatNumber(first.updateRatio)} (${ratioVerdict(first.updateRatio)})`);
+  parts.push(...copiedUnits(layers));
   return parts.join("; ");
 }

@@ -31,6 +31,7 @@ export const INIT_LABELS: Record<string, string> = {
   "xavier-uniform": "Xavier uniform",
   "he-normal": "He normal",
   "he-uniform": "He uniform",
+  constant: "Constant (every weight = scale)",
 };
 
 /** Optimiser names. */

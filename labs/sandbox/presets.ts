@@ -18,6 +18,27 @@ export const PRESETS = {
       seed: 1,
     },
   },
+  /**
+   * Lesson 3: symmetry. Every weight starts at 0.5, so the 8 units of each layer are copies that stay copies:
+   * the network learns like one unit per layer and stalls near 67% on circles.
+   */
+  "symmetric-init": {
+    settings: {
+      data: "circles",
+      points: 300,
+      noise: 0.05,
+      layers: 2,
+      width: 8,
+      act: "tanh",
+      init: "constant",
+      scale: 0.5,
+      opt: "adam",
+      lr: 0.01,
+      seed: 1,
+    },
+    intro:
+      "Every weight starts at 0.5. Press Train: the accuracy stalls near two thirds, and the note above the instruments says why — each layer's eight units are one unit, copied. Switch the initialiser to Xavier normal and train again.",
+  },
   /** Lesson 9: a ReLU network with softmax + cross-entropy on three spirals. */
   "spirals-relu": {
     settings: {

@@ -136,6 +136,7 @@ describe("modules and numbers", () => {
       "nn.init.xavier_uniform_(layer.weight, gain=1.0)",
       'nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")',
       'nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")',
+      "nn.init.constant_(layer.weight, 1.0)",
     ]);
     expect(initCall("he-normal", 0.5)).toContain("layer.weight.data.mul_(0.5)");
     expect(pytorchScript({ ...SB_DEFAULTS, bias: -0.5 })).toContain("nn.init.constant_(layer.bias, -0.5)");

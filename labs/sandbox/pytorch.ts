@@ -55,6 +55,8 @@ export function initCall(kind: string, scale: number): string {
       return `nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")  # std √(2 / fan_in), the ReLU gain${gain(scale)}`;
     case "he-uniform":
       return `nn.init.kaiming_uniform_(layer.weight, nonlinearity="relu")  # bound √(6 / fan_in), the ReLU gain${gain(scale)}`;
+    case "constant":
+      return `nn.init.constant_(layer.weight, ${s})`;
     default:
       throw new Error(`no PyTorch initialiser for ${JSON.stringify(kind)}`);
   }

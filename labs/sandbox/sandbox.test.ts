@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "../../src/worker/client.ts";
 import { runStatic } from "../shared/static-run.ts";
+import { copiedUnits } from "./instruments.ts";
+import { PRESETS } from "./presets.ts";
 import { pytorchScript } from "./pytorch.ts";
 import { SandboxLab } from "./sandbox.svelte.ts";
 import { SB_DEFAULTS, SB_WARMUP, sandboxSpec } from "./settings.ts";
@@ -133,6 +135,26 @@ describe("sandbox", () => {
     expect(lab.training.loss).toBe(initial.trainLoss);
     expect(initial.trainLoss!).toBeLessThan(0.2);
     lab.training.dispose();
+  });
+
+  it("symmetric-init: units that start equal stay equal, and the lab says so; a random initialiser breaks the tie", () => {
+    const copied = runStatic(
+      sandboxSpec(new SandboxLab(PRESETS["symmetric-init"].settings, { address: null }).base),
+      300,
+    );
+    expect(copied.layers.slice(0, -1).map((l) => [l.distinctUnits, l.units])).toEqual([
+      [1, 8],
+      [1, 8],
+    ]);
+    expect(copied.trainAccuracy!).toBeLessThan(0.75);
+    expect(copiedUnits(copied.layers)).toEqual([
+      "layer 1: its 8 units are 1 distinct unit",
+      "layer 2: its 8 units are 1 distinct unit",
+    ]);
+    const random = { ...PRESETS["symmetric-init"].settings, init: "xavier-normal", scale: 1 };
+    const tied = runStatic(sandboxSpec(new SandboxLab(random, { address: null }).base), 300);
+    expect(tied.layers.map((l) => l.distinctUnits)).toEqual([8, 8, 1]);
+    expect(tied.trainAccuracy!).toBeGreaterThan(0.95);
   });
 
   it("turns hostile address values into defaults with notices", () => {

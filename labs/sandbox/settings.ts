@@ -9,6 +9,7 @@ import {
   INIT_KINDS,
   MULTICLASS_DATASETS,
   OPTIMIZER_KINDS,
+  SATURATION_THRESHOLD,
 } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
@@ -70,9 +71,6 @@ export const SB_WARMUP = 150;
 
 /** Side of the decision-boundary grid. */
 export const SB_BOUNDARY_SIZE = 40;
-
-/** |f′(z)| below this counts as saturated. */
-export const SB_SATURATION = 0.01;
 
 /** Whether the dataset has more than two classes. */
 export function isMulticlass(data: string): boolean {
@@ -151,7 +149,7 @@ export function sandboxSpec(s: SandboxSettings): SessionSpec<"sandbox"> {
     config: sandboxConfig(s),
     boundarySize: SB_BOUNDARY_SIZE,
     diagnosticsEvery: 1,
-    saturationThreshold: SB_SATURATION,
+    saturationThreshold: SATURATION_THRESHOLD,
     path: null,
     outputParts: 0,
     perceptron: null,

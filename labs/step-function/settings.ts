@@ -3,7 +3,7 @@
  * describe: one step unit H(w·x + b) trained by gradient descent on MSE, and a perceptron trained by its
  * rule from the same initial weights on the same linearly separable points.
  */
-import { LIMITS, type TrainerConfig } from "../../src/core/index.ts";
+import { LIMITS, type TrainerConfig, SATURATION_THRESHOLD } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 
@@ -61,7 +61,7 @@ export function stepSpec(s: StepSettings): SessionSpec<"step-function"> {
     config: stepConfig(s),
     boundarySize: STEP_BOUNDARY_SIZE,
     diagnosticsEvery: 1,
-    saturationThreshold: 0.01,
+    saturationThreshold: SATURATION_THRESHOLD,
     path: null,
     outputParts: 0,
     perceptron: { lr: s.lr },

@@ -3,7 +3,7 @@
  * make the core refuse the config or freeze the tab), what each setting means, and the session spec
  * the worker trains from them.
  */
-import { LIMITS, parameterCount, type InitKind } from "../../src/core/index.ts";
+import { LIMITS, parameterCount, SATURATION_THRESHOLD, type InitKind } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
@@ -67,13 +67,13 @@ export const STRUCTURAL: readonly (keyof VgSettings)[] = [
   "seed",
 ];
 
-/** Fixed parts of every run: 300 points (225 train), minibatches of 32, |f′| < 0.05 counts as saturated. */
+/** Fixed parts of every run: 300 points (225 train), minibatches of 32, the course's saturation threshold. */
 export const RUN = {
   points: 300,
   noise: 0.1,
   testFraction: 0.25,
   batchSize: 32,
-  saturationThreshold: 0.05,
+  saturationThreshold: SATURATION_THRESHOLD,
   /** Decision-boundary grid side for small networks; big ones get a coarser grid (see boundarySize). */
   boundarySize: 32,
   /** The input point the chain-rule path starts from. */

@@ -36,7 +36,8 @@ export const DATASET_KINDS: readonly DatasetKind[] = Object.freeze([
 export const MULTICLASS_DATASETS: readonly DatasetKind[] = Object.freeze(["blobs", "spirals"] as const);
 
 /** Names of the initialisers. */
-export type InitKind = "normal" | "uniform" | "xavier-normal" | "xavier-uniform" | "he-normal" | "he-uniform";
+export type InitKind =
+  "normal" | "uniform" | "xavier-normal" | "xavier-uniform" | "he-normal" | "he-uniform" | "constant";
 
 /** All initialiser names. */
 export const INIT_KINDS: readonly InitKind[] = Object.freeze([
@@ -46,6 +47,7 @@ export const INIT_KINDS: readonly InitKind[] = Object.freeze([
   "xavier-uniform",
   "he-normal",
   "he-uniform",
+  "constant",
 ] as const);
 
 /** Names of the optimisers. */

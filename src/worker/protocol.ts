@@ -60,6 +60,8 @@ export type ToWorker =
 /** One layer's numbers at the latest measurement. */
 export interface LayerSnapshot {
   units: number;
+  /** Units whose incoming weights and bias differ from every other unit's (fewer than units: some are copies). */
+  distinctUnits: number;
   gradNormW: number;
   gradNormB: number;
   meanAbsDelta: number;

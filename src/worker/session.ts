@@ -12,6 +12,7 @@ import {
   outputGradientParts,
   pathProduct,
   predictGrid,
+  readLayer,
   readParameters,
   type Perceptron,
   type Trainer,
@@ -158,8 +159,9 @@ export class TrainingSession {
       testLoss: d.valid ? d.testLoss : null,
       trainAccuracy: d.valid ? d.trainAccuracy : null,
       testAccuracy: d.valid ? d.testAccuracy : null,
-      layers: d.layers.map((l) => ({
+      layers: d.layers.map((l, i) => ({
         units: l.dead.length,
+        distinctUnits: distinctUnits(t, i),
         gradNormW: l.gradNormW,
         gradNormB: l.gradNormB,
         meanAbsDelta: l.meanAbsDelta,
@@ -287,4 +289,21 @@ function distance(a: Float64Array, b: Float64Array): number {
 
 function clamp(v: number, lo: number, hi: number): number {
   return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
+}
+
+/**
+ * How many of weight layer l's units differ: units whose incoming weights and bias are all equal count once.
+ * Units that start equal get equal gradients and stay equal (symmetry); any random initialiser gives all distinct.
+ */
+export function distinctUnits(trainer: Trainer, l: number): number {
+  const { W, b } = readLayer(trainer, l);
+  const units = b.length;
+  const inputs = W.length / units;
+  const seen = new Set<string>();
+  for (let j = 0; j < units; j++) {
+    let key = `${b[j]}`;
+    for (let i = 0; i < inputs; i++) key += `,${W[i * units + j]}`;
+    seen.add(key);
+  }
+  return seen.size;
 }

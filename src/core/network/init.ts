@@ -15,11 +15,13 @@ export function isInitKind(s: unknown): s is InitKind {
  *   normal: σ = scale                           uniform: a = scale
  *   xavier-normal: σ = scale·√(2/(fanIn+fanOut))  xavier-uniform: a = scale·√(6/(fanIn+fanOut))   (Glorot & Bengio 2010)
  *   he-normal: σ = scale·√(2/fanIn)              he-uniform: a = scale·√(6/fanIn)   (He et al. 2015, fan_in, ReLU gain √2)
+ *   constant: every weight = scale (0 for all zeros): no randomness, so every unit of a layer starts, and stays, the same
  */
 export function initSpread(kind: InitKind, scale: number, fanIn: number, fanOut: number): number {
   switch (kind) {
     case "normal":
     case "uniform":
+    case "constant":
       return scale;
     case "xavier-normal":
       return scale * Math.sqrt(2 / (fanIn + fanOut));
@@ -42,7 +44,11 @@ export function initWeights(
   rng: Rng,
 ): void {
   const spread = initSpread(kind, scale, fanIn, fanOut);
-  const normal = kind === "normal" || kind === "xavier-normal" || kind === "he-normal";
   const len = fanIn * fanOut;
+  if (kind === "constant") {
+    W.fill(spread, 0, len);
+    return;
+  }
+  const normal = kind === "normal" || kind === "xavier-normal" || kind === "he-normal";
   for (let i = 0; i < len; i++) W[i] = normal ? spread * rng.normal() : spread * (2 * rng.next() - 1);
 }

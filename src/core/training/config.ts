@@ -89,6 +89,7 @@ export function validateConfig(input: unknown): TrainerConfig {
         "xavier-uniform",
         "he-normal",
         "he-uniform",
+        "constant",
       ]) ?? "normal",
     scale: r.num(ini, "init.", "scale", 0, LIMITS.maxInitScale, { optional: true }) ?? 1,
     bias: r.num(ini, "init.", "bias", -LIMITS.maxAbsBias, LIMITS.maxAbsBias, { optional: true }) ?? 0,

@@ -27,6 +27,7 @@ import {
   measure,
   measureUpdate,
   type DiagnosticsOptions,
+  SATURATION_THRESHOLD,
 } from "../diagnostics/measure.ts";
 import { Mlp, type KernelChoice, type Workspace } from "../network/mlp.ts";
 import { Optimizer } from "./optimizers.ts";
@@ -36,10 +37,10 @@ import { createRng } from "../data/rng.ts";
 /** Where training stands. step counts completed steps; when diverged, step is the 1-based step that failed (it was not applied). */
 export type TrainStatus = { status: "ok"; step: number } | { status: "diverged"; step: number; reason: string };
 
-/** Default diagnostics: every step, saturation below |f′| 0.01, 20 histogram bins. */
+/** Default diagnostics: every step, saturation below the course's threshold (|f′| < 0.01), 20 histogram bins. */
 export const DEFAULT_DIAGNOSTICS: Readonly<DiagnosticsOptions> = Object.freeze({
   every: 1,
-  saturationThreshold: 0.01,
+  saturationThreshold: SATURATION_THRESHOLD,
   histogramBins: 20,
 });
 

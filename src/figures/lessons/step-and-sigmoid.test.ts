@@ -1,9 +1,9 @@
 /** The lesson-2 figures show what the lesson says: σ′ ≤ 1/4, saturation past |z| ≈ 4.6, and a tail that is not 0. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DIAGNOSTICS, sigmoidDerivative } from "../../core/index.ts";
+import { SATURATION_THRESHOLD, sigmoidDerivative } from "../../core/index.ts";
 import { sigmoidAndSlope, sigmoidSlopeTail } from "./step-and-sigmoid.ts";
 
-const threshold = DEFAULT_DIAGNOSTICS.saturationThreshold;
+const threshold = SATURATION_THRESHOLD;
 
 describe("sigmoid-and-slope", () => {
   const chart = sigmoidAndSlope.build();

@@ -1,12 +1,12 @@
 /** Lesson 2 (step and sigmoid): the sigmoid's slope, its maximum 1/4, and how fast it vanishes. */
-import { DEFAULT_DIAGNOSTICS, sigmoid, sigmoidDerivative } from "../../core/index.ts";
+import { SATURATION_THRESHOLD, sigmoid, sigmoidDerivative } from "../../core/index.ts";
 import { formatDecade, formatNumber } from "../../plots/format.ts";
 import { lineChart } from "../line-chart.ts";
 import { grid, intervalsBelow, sample } from "../sample.ts";
 import type { FigureDefinition } from "../types.ts";
 
 /** |σ′(z)| below this counts as saturated: the core's default, which its saturation diagnostics use. */
-const THRESHOLD = DEFAULT_DIAGNOSTICS.saturationThreshold;
+const THRESHOLD = SATURATION_THRESHOLD;
 const RANGE = 8;
 const TAIL = 40;
 /** The log axis's bottom: two decades under σ′(40) ≈ 4×10⁻¹⁸, so that point's label fits under it. */
