@@ -3,35 +3,16 @@
  * leaves the machine blocked. Uses the subpath build in dist-course (scripts/test.ts builds it) and
  * its own server, so a test can stop the server to check offline reading.
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, renameSync, rmSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, type BrowserContext } from "@playwright/test";
 import { checkLinks } from "../../scripts/check-links.ts";
 import { serveStatic } from "../../scripts/serve.ts";
 import { builtPages, watchProblems } from "./helpers.ts";
-
-const DIST = process.env.SUBPATH_DIST ?? "dist-course";
-const BASE = "/course/";
+import { ensureSubpathBuild, SUBPATH_BASE as BASE, SUBPATH_DIST as DIST } from "./subpath-build.ts";
 
 // One worker runs this file's tests in order, so the build below happens at most once per run.
 test.describe.configure({ mode: "default" });
 
-// The subpath build: npm test makes it before the browser tests; run alone, this file makes it itself (never a
-// skip), into a folder of its own that is moved in when complete.
-test.beforeAll(() => {
-  if (existsSync(DIST)) return;
-  test.setTimeout(180_000);
-  const out = `${DIST}.${process.pid}`;
-  const built = spawnSync("node_modules/.bin/astro", ["build"], {
-    env: { ...process.env, BASE_PATH: BASE, ASTRO_OUT_DIR: out },
-    encoding: "utf8",
-  });
-  expect(built.status, `BASE_PATH=${BASE} ASTRO_OUT_DIR=${out} astro build\n${built.stderr}`).toBe(0);
-  if (existsSync(DIST)) rmSync(out, { recursive: true, force: true });
-  else renameSync(out, DIST);
-});
+test.beforeAll(ensureSubpathBuild);
 
 /** Blocks every request that is not to this machine, and records it. */
 async function cutTheNetwork(context: BrowserContext): Promise<string[]> {
@@ -120,29 +101,5 @@ test.describe("offline reading", () => {
     await lab.getByRole("button", { name: "Train" }).click();
     await expect.poll(async () => Number(await lab.getAttribute("data-step")), { timeout: 15_000 }).toBeGreaterThan(20);
     await context.close();
-  });
-
-  test("a new build replaces the old build's cache", async ({ browser }) => {
-    const copy = mkdtempSync(join(tmpdir(), "course-"));
-    cpSync(DIST, copy, { recursive: true });
-    const { server, url } = await serveStatic({ root: copy, base: BASE, port: 0 });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    const before = await page.evaluate(() => caches.keys());
-    expect(before.filter((k) => k.startsWith("activation-labs-"))).toHaveLength(1);
-    // "Deploy" a new build: the same site with a different build id in sw.js.
-    const sw = join(copy, "sw.js");
-    writeFileSync(sw, readFileSync(sw, "utf8").replaceAll(before[0]!.slice("activation-labs-".length), "newbuild0000"));
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      await registration?.update();
-    });
-    await expect
-      .poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 })
-      .toEqual(["activation-labs-newbuild0000"]);
-    await context.close();
-    await new Promise<void>((done) => server.close(() => done()));
   });
 });
