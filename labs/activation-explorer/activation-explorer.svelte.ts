@@ -6,7 +6,9 @@
 import { getActivation, type ActivationName } from "../../src/core/index.ts";
 import { LabController, type LabOptions } from "../shared/lab-controller.svelte.ts";
 import { flatIntervals, sampleActivation, type SampledCurve } from "./curves.ts";
-import { EXPLORER_X_RANGE, SCHEMA, type ExplorerSettings } from "./settings.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
+import type { UrlValues } from "../../src/settings/url-state.ts";
+import { SCHEMA, type ExplorerSettings } from "./settings.ts";
 
 /** How many points each curve is sampled at: smooth at page width, cheap to redraw on every slider move. */
 const SAMPLES = 481;
@@ -23,6 +25,8 @@ export interface Readout {
 export class ActivationExplorerLab extends LabController<typeof SCHEMA> {
   /** The settings, with the activation names typed as such. */
   readonly current = $derived(this.settings as ExplorerSettings);
+  /** The half-width of the x-range drawn. */
+  readonly halfWidth = $derived(Number(this.current.range));
   /** Curve of the first activation. */
   readonly curveA: SampledCurve = $derived(this.#sample(this.current.a));
   /** Curve of the comparison activation, if any. */
@@ -42,6 +46,23 @@ export class ActivationExplorerLab extends LabController<typeof SCHEMA> {
     super("activation-explorer", SCHEMA, preset, options);
   }
 
+  /** The probe stays inside the range drawn: a narrower range pulls it to the nearest edge (a notice if asked for). */
+  protected override consistent(
+    values: UrlValues<typeof SCHEMA>,
+    asked: readonly string[],
+    notices: SettingNotice[],
+  ): UrlValues<typeof SCHEMA> {
+    const half = Number(values.range);
+    if (Math.abs(values.x) <= half) return values;
+    const x = Math.sign(values.x) * half;
+    if (asked.includes("x"))
+      notices.push({
+        setting: SCHEMA.x.label,
+        message: `x: ${values.x} is outside the range drawn (±${half}), so it is ${x}.`,
+      });
+    return { ...values, x };
+  }
+
   /** Nothing to start: the curves are drawn from the settings. */
   protected started(): void {}
 
@@ -49,6 +70,6 @@ export class ActivationExplorerLab extends LabController<typeof SCHEMA> {
   protected changed(): void {}
 
   #sample(name: ActivationName): SampledCurve {
-    return sampleActivation(name, this.current.alpha, EXPLORER_X_RANGE.min, EXPLORER_X_RANGE.max, SAMPLES);
+    return sampleActivation(name, this.current.alpha, -this.halfWidth, this.halfWidth, SAMPLES);
   }
 }

@@ -53,7 +53,7 @@ describe("flatIntervals (the shaded saturated regions)", () => {
 describe("readExplorerSettings", () => {
   it("accepts a good preset as is", () => {
     const { settings, notices } = readExplorerSettings({ a: "tanh", b: "relu", alpha: 0.2, threshold: 0.05, x: -3 });
-    expect(settings).toEqual({ a: "tanh", b: "relu", alpha: 0.2, threshold: 0.05, x: -3 });
+    expect(settings).toEqual({ a: "tanh", b: "relu", alpha: 0.2, threshold: 0.05, x: -3, range: "6" });
     expect(notices).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe("readExplorerSettings", () => {
       threshold: -5,
       x: "constructor",
     });
-    expect(settings).toEqual({ a: "sigmoid", b: "none", alpha: 0.1, threshold: 0, x: 1 });
+    expect(settings).toEqual({ a: "sigmoid", b: "none", alpha: 0.1, threshold: 0, x: 1, range: "6" });
     expect(notices).toHaveLength(5);
     // Notices are shown as text (Svelte escapes it) and stay short whatever came in.
     expect(Math.max(...notices.map((n) => n.message.length))).toBeLessThan(200);
@@ -87,10 +87,22 @@ describe("ActivationExplorerLab", () => {
     expect(lab.readouts[1]?.df).toBe(0);
   });
 
-  it("keeps the probe inside the plotted range", () => {
+  it("keeps the probe inside the plotted range, and a wider range reaches the z values the lessons discuss", () => {
     const lab = new ActivationExplorerLab({ x: 40 }, { address: null });
     expect(lab.settings.x).toBe(6);
     expect(lab.notices).toHaveLength(1);
+    const wide = new ActivationExplorerLab({ a: "sigmoid", range: "48", x: 40 }, { address: null });
+    expect(wide.settings.x).toBe(40);
+    expect(wide.readouts[0]!.df).toBe(sigmoidDerivative(40));
+    expect([wide.curveA.xs[0], wide.curveA.xs.at(-1)]).toEqual([-48, 48]);
+    wide.set("range", "6");
+    expect(wide.settings.x).toBe(6);
+  });
+
+  it("draws ELU with PyTorch's α = 1", () => {
+    const lab = new ActivationExplorerLab({ a: "elu", alpha: 1, x: -40, range: "48" }, { address: null });
+    expect(lab.notices).toEqual([]);
+    expect(lab.readouts[0]!.f).toBeCloseTo(-1, 12);
   });
 
   it("updates the readout when α changes", () => {

@@ -11,7 +11,16 @@ import type { PlotMark } from "../../src/plots/types.ts";
 import type { UrlValues } from "../../src/settings/url-state.ts";
 import { TrainingLabController, type TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
 import { SCHEMA, DR_WARMUP, drSpec, type DrSettings } from "./settings.ts";
-import { countsText, offCounts, offFractionSeries, unitLayers, type UnitLayer } from "./units.ts";
+import type { Snapshot } from "../../src/worker/protocol.ts";
+import {
+  countsText,
+  deadUnits,
+  revivalText,
+  offCounts,
+  offFractionSeries,
+  unitLayers,
+  type UnitLayer,
+} from "./units.ts";
 
 /** The most recent events kept for the charts' marks (a reader can press Shock many times). */
 const MAX_MARKS = 12;
@@ -28,6 +37,26 @@ export class DyingReluLab extends TrainingLabController<typeof SCHEMA> {
   #tickTimer: ReturnType<typeof setTimeout> | undefined;
   #unitsKey = "";
   #units: UnitLayer[] = [];
+  /**
+   * The latest switch to Leaky ReLU in this run: the units dead just before it, and those still inactive once the
+   * worker had measured the same weights under Leaky ReLU (null until that snapshot arrives).
+   */
+  #switch = $state.raw<{ runId: number; before: number[]; after: number[] | null } | null>(null);
+  /**
+   * What the switch did, in two parts: units that stopped counting as dead at the switch itself, with no weight
+   * moving (the layer before now passes α·z instead of 0, so their inputs changed), and units inactive right after
+   * the switch that have come back since, as training moved the weights. Null before a switch in this run.
+   */
+  readonly revival = $derived.by((): { atSwitch: number; since: number } | null => {
+    const sw = this.#switch;
+    const s = this.training.snapshot;
+    if (!sw || !sw.after || !s || s.runId !== sw.runId) return null;
+    const deadNow = new Set(deadUnits(s.deadSince));
+    return {
+      atSwitch: sw.before.filter((u) => !sw.after!.includes(u)).length,
+      since: sw.after.filter((u) => !deadNow.has(u)).length,
+    };
+  });
   /** What the reader did to a run and at which step (shocks, activation swaps), newest last. */
   #events = $state.raw<(PlotMark & { runId: number })[]>([]);
   /** The current run's events as chart marks: a loss spike or a change of slope has its cause written beside it. */
@@ -91,13 +120,19 @@ export class DyingReluLab extends TrainingLabController<typeof SCHEMA> {
     const { act, alpha } = this.settings;
     if (key === "act") {
       this.#mark(act === "relu" ? "ReLU" : `Leaky ReLU (α = ${formatNumber(alpha)})`);
+      const s = this.training.snapshot;
+      this.#switch = act === "leaky-relu" && s ? { runId: s.runId, before: deadUnits(s.deadSince), after: null } : null;
       this.training.setActivation(act, alpha);
     } else if (key === "alpha") {
       if (act === "leaky-relu") this.training.setActivation(act, alpha);
     } else super.changed(key, previous);
   }
 
-  protected override shown(): void {
+  protected override shown(s: Snapshot): void {
+    const sw = this.#switch;
+    // The worker answers a switch with the same weights measured under the new activation (same step).
+    if (sw && !sw.after && s.runId === sw.runId && s.hidden === "leaky-relu")
+      this.#switch = { ...sw, after: deadUnits(s.deadSince) };
     this.#tick();
   }
 
@@ -112,7 +147,8 @@ export class DyingReluLab extends TrainingLabController<typeof SCHEMA> {
     const base = this.training.summary();
     if (!s || s.status === "diverged" || this.training.error) return base;
     const slope = this.activation === "leaky-relu" ? `; Leaky ReLU, slope α = ${formatNumber(s.alpha)} for z ≤ 0` : "";
-    return `${base}; ${countsText(this.counts, this.activation)}${slope}`;
+    const revival = this.revival ? `; ${revivalText(this.revival)}` : "";
+    return `${base}; ${countsText(this.counts, this.activation)}${slope}${revival}`;
   }
 
   /** Notes an event at the run's current step. */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "../../src/worker/client.ts";
 import { runStatic } from "../shared/static-run.ts";
 import { DyingReluLab } from "./dying-relu.svelte.ts";
+import { PRESETS } from "./presets.ts";
 import { drConfig, DR_DEFAULTS, DR_WARMUP, drSpec } from "./settings.ts";
 
 const factory = (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread");
@@ -59,6 +60,28 @@ describe("dying-ReLU lab: a huge step kills ReLU units, Leaky ReLU brings some b
     expect(lab.counts.off).toBeLessThan(shocked);
     expect(lab.counts.off).toBeLessThanOrEqual(shocked - 3);
     expect(lab.summary()).toMatch(/units inactive .*slope α = 0\.2/);
+    lab.training.dispose();
+  });
+
+  it("after the shock, the switch to Leaky ReLU is mostly a forward-pass effect: [3, 5] → [3, 1] at once, no weight moving; layer 1 barely comes back", async () => {
+    const lab = await opened(PRESETS.shock.settings);
+    lab.shock();
+    await vi.waitFor(() => expect(lab.training.step).toBe(DR_WARMUP + 1));
+    expect(lab.counts.layers.map((l) => l.off)).toEqual([3, 5]);
+    expect(lab.revival).toBeNull();
+    const weights = lab.training.snapshot!.distanceFromStart;
+    lab.set("act", "leaky-relu");
+    await vi.waitFor(() => expect(lab.revival).not.toBeNull());
+    expect(lab.training.snapshot!.distanceFromStart).toBe(weights);
+    expect(lab.counts.layers.map((l) => l.off)).toEqual([3, 1]);
+    expect(lab.revival).toEqual({ atSwitch: 4, since: 0 });
+    await train(lab, 60);
+    expect(lab.counts.layers.map((l) => l.off)).toEqual([3, 0]);
+    expect(lab.revival).toEqual({ atSwitch: 4, since: 1 });
+    expect(lab.summary()).toMatch(/at the switch 4 units stopped counting as dead .*since then 1 unit came back/);
+    lab.training.reset();
+    await vi.waitFor(() => expect(lab.training.step).toBe(0));
+    expect(lab.revival).toBeNull();
     lab.training.dispose();
   });
 

@@ -34,6 +34,23 @@ export function unitLayers(deadSince: readonly number[], widths: readonly number
   });
 }
 
+/** Indices (layer after layer) of the units dead now: those whose "dead since" is a step (≥ 0). */
+export function deadUnits(deadSince: readonly number[]): number[] {
+  return deadSince.flatMap((d, u) => (d >= 0 ? [u] : []));
+}
+
+/**
+ * The two ways units come back after a switch to Leaky ReLU, in words: "4 stopped counting as dead at the
+ * switch, with no weight moving (their inputs changed); 1 has come back since, as training moved the weights".
+ */
+export function revivalText(r: { atSwitch: number; since: number }): string {
+  const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`;
+  return (
+    `at the switch ${units(r.atSwitch)} stopped counting as dead with no weight moving (their inputs changed); ` +
+    `since then ${units(r.since)} came back as training moved the weights`
+  );
+}
+
 /** Counts the units whose state is a step (≥ 0), per layer and in all. */
 export function offCounts(layers: readonly UnitLayer[]): OffCounts {
   const per = layers.map((l) => ({ off: l.states.filter((s) => s >= 0).length, total: l.states.length }));

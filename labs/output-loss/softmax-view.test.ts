@@ -18,6 +18,25 @@ describe("softmaxTable", () => {
     expect(t.crossEntropy).toBeCloseTo(-Math.log(p[1]!), 12);
   });
 
+  it("shows ∂L/∂z_j = p_j − y_j: the cross-entropy's slope at each logit (checked by finite differences), summing to 0", () => {
+    const z = [2, -1, 0.5];
+    const t = softmaxTable(z, 1)!;
+    t.rows.forEach((r, j) => {
+      expect(r.grad).toBe(r.p - (j === 1 ? 1 : 0));
+      const h = 1e-6;
+      const up = softmaxTable(
+        z.map((v, k) => (k === j ? v + h : v)),
+        1,
+      )!.crossEntropy;
+      const down = softmaxTable(
+        z.map((v, k) => (k === j ? v - h : v)),
+        1,
+      )!.crossEntropy;
+      expect(r.grad).toBeCloseTo((up - down) / (2 * h), 8);
+    });
+    expect(Math.abs(t.rows.reduce((sum, r) => sum + r.grad, 0))).toBeLessThan(1e-15);
+  });
+
   it("is shift-invariant, and stays finite for huge logits (a learning rate of 100)", () => {
     const a = softmaxTable([2, -1, 0.5, 3], 3)!;
     const b = softmaxTable([1002, 999, 1000.5, 1003], 3)!;

@@ -3,12 +3,16 @@
  * (the worker reports the output layer's z at every training point, see SessionSpec.outputLogits).
  */
 
-/** One row of the softmax table: logit z_j, e^{z_j − m} and p_j = e^{z_j − m} / Σ_k e^{z_k − m}. */
+/**
+ * One row of the softmax table: logit z_j, e^{z_j − m}, p_j = e^{z_j − m} / Σ_k e^{z_k − m}, and
+ * ∂L/∂z_j = p_j − y_j, the cross-entropy's gradient at that logit (y_j = 1 for the target class, else 0).
+ */
 export interface SoftmaxRow {
   j: number;
   z: number;
   ez: number;
   p: number;
+  grad: number;
 }
 
 /** The softmax formula filled in with a point's numbers, and its cross-entropy for the target class. */
@@ -36,7 +40,10 @@ export function softmaxTable(z: readonly number[], targetClass: number): Softmax
   // Σ = 1 + (the other terms): ln Σ via log1p keeps its digits when the other terms are tiny.
   const rest = ezs.reduce((s, v, j) => (j === top ? s : s + v), 0);
   const sum = 1 + rest;
-  const rows = z.map((v, j) => ({ j, z: v, ez: ezs[j]!, p: ezs[j]! / sum }));
+  const rows = z.map((v, j) => {
+    const p = ezs[j]! / sum;
+    return { j, z: v, ez: ezs[j]!, p, grad: p - (j === targetClass ? 1 : 0) };
+  });
   const t = rows[targetClass];
   return { rows, max, sum, crossEntropy: t ? Math.log1p(rest) - (t.z - max) : Number.NaN };
 }

@@ -14,6 +14,7 @@ import {
 
 const layer = (gradNormW: number, updateRatio: number): LayerSnapshot => ({
   units: 4,
+  distinctUnits: 4,
   gradNormW,
   gradNormB: 0,
   meanAbsDelta: 0,

@@ -6,6 +6,7 @@
 import { formatNumber } from "../../src/plots/format.ts";
 import type { Snapshot } from "../../src/worker/protocol.ts";
 import { COLUMN } from "../shared/history-views.ts";
+import { percentText } from "../shared/run-readout.ts";
 import { TrainingLabController, type TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
 import { initialWeights } from "./initial-weights.ts";
 import { perceptronGrid, ruleAccuracy } from "./perceptron-grid.ts";
@@ -70,8 +71,8 @@ export class StepFunctionLab extends TrainingLabController<typeof SCHEMA> {
     const p = s.perceptron;
     return (
       `${base} for the step unit, which moved ${formatNumber(s.distanceFromStart)} from its start ` +
-      `(accuracy ${percent(s.trainAccuracy)}); the perceptron rule reached ${percent(p?.trainAccuracy ?? null)} ` +
-      `after ${p?.updates ?? 0} examples.`
+      `(accuracy ${percentText(s.trainAccuracy)}); the perceptron rule reached ${percentText(p?.trainAccuracy ?? null)} ` +
+      `after ${p?.updates ?? 0} steps (one example each).`
     );
   }
 
@@ -99,9 +100,4 @@ export function sameValues(a: ArrayLike<number> | null, b: ArrayLike<number> | n
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
-}
-
-/** 0.9866 → "99%"; null → "—". */
-export function percent(v: number | null): string {
-  return v === null || !Number.isFinite(v) ? "—" : `${Math.round(v * 100)}%`;
 }

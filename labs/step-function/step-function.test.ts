@@ -3,7 +3,8 @@ import { TrainingClient } from "../../src/worker/client.ts";
 import { runStatic } from "../shared/static-run.ts";
 import { initialWeights } from "./initial-weights.ts";
 import { STEP_DEFAULTS, STEP_WARMUP, stepSpec } from "./settings.ts";
-import { percent, StepFunctionLab } from "./step-function.svelte.ts";
+import { percentText } from "../shared/run-readout.ts";
+import { StepFunctionLab } from "./step-function.svelte.ts";
 
 const inThread = (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread");
 const noAddress = { address: null };
@@ -113,7 +114,7 @@ describe("step-function lab: gradient descent cannot move a step unit; the perce
   });
 
   it("formats accuracies as whole percentages", () => {
-    expect(percent(0.9866)).toBe("99%");
-    expect(percent(null)).toBe("—");
+    expect(percentText(0.9866)).toBe("99%");
+    expect(percentText(null)).toBe("—");
   });
 });
