@@ -282,8 +282,8 @@ const SENTENCES: SentenceClaim[] = [
   },
   {
     file: LESSON.glossary,
-    find: "(PyTorch `nn.PReLU`, initial",
-    says: "PReLU: … (PyTorch nn.PReLU, initial α = 0.25)",
+    find: "PyTorch `nn.PReLU`, initial",
+    says: "PReLU: … (He et al. 2015; PyTorch nn.PReLU, initial α = 0.25)",
     quotes: () => [`initial $\\alpha = ${defaults["PReLU.weight"]}$`],
   },
   {
@@ -388,8 +388,8 @@ const SENTENCES: SentenceClaim[] = [
   {
     file: LESSON.notation,
     find: "`nn.Linear` stores its weight as",
-    says: "PyTorch's nn.Linear stores its weight as n_l × n_{l−1} and computes xAᵀ + b",
-    quotes: () => ["$n_l \\times n_{l-1}$ and computes $xA^\\top + b$"],
+    says: "PyTorch's nn.Linear stores its weight as n_out × n_in and computes xAᵀ + b",
+    quotes: () => ["$n_{\\text{out}} \\times n_{\\text{in}}$ and computes $xA^\\top + b$"],
     holds: linearLayout,
   },
   {
