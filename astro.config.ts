@@ -5,6 +5,7 @@ import { defineConfig } from "astro/config";
 import remarkMath from "remark-math";
 import { normaliseBasePath } from "./src/site/base-path.ts";
 import { cspStyleAttributes } from "./src/integrations/csp.ts";
+import { hostingHeaders } from "./src/integrations/headers.ts";
 import { offline } from "./src/integrations/offline.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
 
@@ -29,8 +30,8 @@ export default defineConfig({
       rehypePlugins: [rehypeKatexStrict],
     }),
   },
-  // The CSP step completes each page's policy before the offline step fingerprints the build.
-  integrations: [mdx(), svelte(), cspStyleAttributes(), offline()],
+  // The CSP step completes each page's policy before _headers copies it and the offline step fingerprints the build.
+  integrations: [mdx(), svelte(), cspStyleAttributes(), hostingHeaders(), offline()],
   devToolbar: { enabled: false },
   security: {
     // A strict policy in every page's <meta> (a static host sets no headers). Astro adds the hashes of
@@ -59,6 +60,7 @@ export default defineConfig({
     worker: { format: "es" },
     // Fonts stay files: Vite would inline the smallest KaTeX font as a data: URL, which font-src 'self' refuses.
     build: {
+      sourcemap: true,
       assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       // The compute core and the labs' plain-data modules have no import-time effects (their module-level
       // constants are pure), which the bundler cannot prove of calls such as getActivation("gelu"). Said here, a

@@ -1,12 +1,15 @@
 /**
- * A small static file server for the built site: `node scripts/serve.ts [dir] [--base /course/] [--port 4321]`.
+ * A small static file server for the built site:
+ * `node scripts/serve.ts [dir] [--base /course/] [--port 4321] [--headers]`.
  * Loopback only, no dependencies. Used by `npm run preview` and the end-to-end tests; any static
- * server works just as well for hosting (see README).
+ * server works just as well for hosting (see README). With --headers it sends the rules of the
+ * build's `_headers` file, as Netlify or Cloudflare Pages would (src/integrations/headers.ts).
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { headersFor, parseHeaders, type HeaderRule } from "../src/integrations/headers-file.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -35,11 +38,15 @@ function decodedPath(url: string | undefined): string | null {
   }
 }
 
-/** Options for a static server: the folder, the URL path it is mounted at, the port (0 = any free one). */
+/**
+ * Options for a static server: the folder, the URL path it is mounted at, the port (0 = any free one),
+ * and whether to send the headers the folder's `_headers` file asks for.
+ */
 export interface ServeOptions {
   root: string;
   base?: string;
   port?: number;
+  headers?: boolean;
 }
 
 /** Starts serving `root` under `base` on 127.0.0.1; resolves with the server and its address. */
@@ -47,15 +54,18 @@ export async function serveStatic({
   root,
   base = "/",
   port = 4321,
+  headers = false,
 }: ServeOptions): Promise<{ server: Server; url: string }> {
   const rootDir = resolve(root);
   const mount = base.endsWith("/") ? base : `${base}/`;
+  const rules: HeaderRule[] = headers ? parseHeaders(await readFile(join(rootDir, "_headers"), "utf8")) : [];
   const server = createServer(async (req, res) => {
     const path = decodedPath(req.url);
     if (path === null) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: malformed address");
       return;
     }
+    for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
     if (!path.startsWith(mount)) {
       res.writeHead(path === "/" ? 302 : 404, path === "/" ? { location: mount } : {}).end("Not found");
       return;
@@ -108,9 +118,11 @@ function argValue(args: string[], name: string): string | undefined {
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
-  const root = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "dist";
+  const valued = new Set(["--base", "--port"]);
+  const root = args.find((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? "")) ?? "dist";
   const base = argValue(args, "--base") ?? process.env.BASE_PATH ?? "/";
   const port = Number(argValue(args, "--port") ?? process.env.PORT ?? 4321);
-  const { url } = await serveStatic({ root, base, port });
-  console.log(`Serving ${root} at ${url}  (Ctrl+C to stop)`);
+  const headers = args.includes("--headers");
+  const { url } = await serveStatic({ root, base, port, headers });
+  console.log(`Serving ${root} at ${url}${headers ? " with the headers of its _headers file" : ""}  (Ctrl+C to stop)`);
 }
