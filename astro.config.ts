@@ -60,7 +60,6 @@ export default defineConfig({
     worker: { format: "es" },
     // Fonts stay files: Vite would inline the smallest KaTeX font as a data: URL, which font-src 'self' refuses.
     build: {
-      sourcemap: true,
       assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
       // The compute core and the labs' plain-data modules have no import-time effects (their module-level
       // constants are pure), which the bundler cannot prove of calls such as getActivation("gelu"). Said here, a
