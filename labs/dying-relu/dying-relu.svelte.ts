@@ -51,10 +51,10 @@ export class DyingReluLab extends TrainingLabController<typeof SCHEMA> {
     const sw = this.#switch;
     const s = this.training.snapshot;
     if (!sw || !sw.after || !s || s.runId !== sw.runId) return null;
-    const deadNow = new Set(deadUnits(s.deadSince));
+    const deadNow = deadUnits(s.deadSince);
     return {
       atSwitch: sw.before.filter((u) => !sw.after!.includes(u)).length,
-      since: sw.after.filter((u) => !deadNow.has(u)).length,
+      since: sw.after.filter((u) => !deadNow.includes(u)).length,
     };
   });
   /** What the reader did to a run and at which step (shocks, activation swaps), newest last. */

@@ -61,6 +61,7 @@ export {
   type DatasetKind,
   type Split,
 } from "./data/datasets.ts";
+export { isObj as isPlainObject } from "./training/config-reader.ts";
 export {
   ConfigError,
   validateConfig,
@@ -72,7 +73,8 @@ export { LIMITS, parameterCount } from "./limits.ts";
 export { createRng, type Rng } from "./data/rng.ts";
 export { cloneDiagnostics, type Diagnostics, type LayerDiagnostics } from "./diagnostics/diagnostics.ts";
 export { histogram } from "./diagnostics/statistics.ts";
-export { SATURATION_THRESHOLD, type DiagnosticsOptions } from "./diagnostics/measure.ts";
+export type { DiagnosticsOptions } from "./diagnostics/measure.ts";
+export { SATURATION_THRESHOLD } from "./diagnostics/saturation.ts";
 export { DEFAULT_GRID_BOUNDS, GRID_EXTENT, type GridBounds } from "./data/grid.ts";
 export { DEFAULT_DIAGNOSTICS, Trainer, type TrainerOptions, type TrainStatus } from "./training/trainer.ts";
 export type { KernelChoice, Workspace } from "./network/mlp.ts";

@@ -7,7 +7,7 @@
  *   lab ──play / pause / step / reset / set-lr / set-activation / shock──► worker
  *   worker ──error(runId, message)──► lab      (a bad spec or a crash: the lab shows it and offers a reset)
  */
-import type { TrainerConfig } from "../core/index.ts";
+import { isPlainObject, type TrainerConfig } from "../core/index.ts";
 
 /**
  * What to train and what to measure, as plain data. `lab` names the lab that asks (its id): labs/index.ts
@@ -181,13 +181,13 @@ export interface Channelled<T> {
  * Checks shapes and lengths, not values: NaN in a documented gap is fine.
  */
 export function malformed(message: unknown): string | null {
-  if (!isObject(message)) return "not an object";
+  if (!isPlainObject(message)) return "not an object";
   if (message.type === "error") {
     return isInt(message.runId) && typeof message.message === "string" ? null : "an error without a run or a text";
   }
   if (message.type !== "snapshot") return `unknown type ${JSON.stringify(message.type)}`;
   const s = message.snapshot;
-  if (!isObject(s)) return "a snapshot that is not an object";
+  if (!isPlainObject(s)) return "a snapshot that is not an object";
   if (!isInt(s.runId) || !isInt(s.step) || (s.step as number) < 0) return "a snapshot without a run id or step";
   if (s.status !== "ok" && s.status !== "diverged") return "a snapshot with an unknown status";
   for (const key of ["learningRate", "alpha", "distanceFromStart"] as const)
@@ -196,12 +196,12 @@ export function malformed(message: unknown): string | null {
   if (typeof s.atRest !== "boolean") return "a snapshot that does not say whether it is at rest";
   for (const key of ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "divergedAt"] as const)
     if (s[key] !== null && typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
-  if (!Array.isArray(s.layers) || !s.layers.every((l) => isObject(l) && isInt(l.units)))
+  if (!Array.isArray(s.layers) || !s.layers.every((l) => isPlainObject(l) && isInt(l.units)))
     return "a snapshot without its layers";
   if (!Array.isArray(s.deadSince) || !s.deadSince.every((d) => typeof d === "number"))
     return "a snapshot without its unit states";
   const h = s.history;
-  if (!isObject(h) || !isInt(h.width) || !isInt(h.rows) || !(h.data instanceof Float64Array))
+  if (!isPlainObject(h) || !isInt(h.width) || !isInt(h.rows) || !(h.data instanceof Float64Array))
     return "a snapshot without its history";
   if (h.data.length !== (h.width as number) * (h.rows as number)) return "a history whose size does not match its rows";
   if (!isInt(s.boundarySize) || !isInt(s.outputs)) return "a snapshot without its grid size";
@@ -212,7 +212,7 @@ export function malformed(message: unknown): string | null {
   }
   const d = s.data;
   if (d !== null) {
-    if (!isObject(d) || !isInt(d.classes)) return "a dataset without its classes";
+    if (!isPlainObject(d) || !isInt(d.classes)) return "a dataset without its classes";
     const { trainX, trainLabels, testX, testLabels } = d;
     if (!(trainX instanceof Float64Array && testX instanceof Float64Array))
       return "a dataset whose points are not numbers";
@@ -222,14 +222,10 @@ export function malformed(message: unknown): string | null {
       return "a dataset whose points and labels do not match";
   }
   for (const key of ["path", "outputParts", "perceptron"] as const)
-    if (s[key] !== null && !isObject(s[key])) return `a snapshot whose ${key} is not an object`;
+    if (s[key] !== null && !isPlainObject(s[key])) return `a snapshot whose ${key} is not an object`;
   if (s.logits != null && !(Array.isArray(s.logits) && s.logits.every((v) => typeof v === "number")))
     return "a snapshot whose logits are not numbers";
   return null;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
 }
 
 function isInt(v: unknown): boolean {

@@ -7,12 +7,6 @@ import { LIMITS } from "../limits.ts";
 import type { Mlp, Workspace } from "../network/mlp.ts";
 import { correctCount } from "../network/predict.ts";
 
-/**
- * The course's saturation threshold: a unit is saturated on an example when |f′(z)| is below this, so a
- * gradient passing through it shrinks at least a hundredfold. One value, used by every lab, figure and lesson.
- */
-export const SATURATION_THRESHOLD = 0.01;
-
 /** How diagnostics are measured. */
 export interface DiagnosticsOptions {
   /** Measure after steps every, 2·every, …; 0 turns measuring off. */

@@ -2,7 +2,7 @@
 
 /** An untrusted object being read. */
 export type Obj = Record<string, unknown>;
-/** True for a plain (non-array) object. */
+/** True for a plain (non-array) object: the one check for "an object" at every boundary of the site. */
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A value as it should appear in an error message. */
 export const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v)));

@@ -27,8 +27,8 @@ import {
   measure,
   measureUpdate,
   type DiagnosticsOptions,
-  SATURATION_THRESHOLD,
 } from "../diagnostics/measure.ts";
+import { SATURATION_THRESHOLD } from "../diagnostics/saturation.ts";
 import { Mlp, type KernelChoice, type Workspace } from "../network/mlp.ts";
 import { Optimizer } from "./optimizers.ts";
 import { MinibatchSampler } from "./batches.ts";
