@@ -6,15 +6,17 @@
  * its derived views.
  *
  *   constructor(preset) ──► settings = defaults ⊕ preset        (identical at build time and at hydration)
- *   mount()             ──► settings ⊕= address; started()      (in the browser, once)
+ *   mount()             ──► settings ⊕= address (but not what the page locks); started()   (in the browser, once)
  *   set(key, value)     ──► checked ──► settings, address ──► changed(key)
  */
 import {
   defaultsOf,
+  readControls,
   readUrl,
   readValues,
   SHARED_CONTROLS,
   writeUrl,
+  type ControlPolicy,
   type UrlSchema,
   type UrlValues,
 } from "../../src/settings/url-state.ts";
@@ -60,6 +62,8 @@ export abstract class LabController<S extends UrlSchema> {
   readonly urlKey: string;
   /** True once mount() has run (the address has been read). */
   mounted = $state(false);
+  /** Controls a teacher locked (shown, not changeable) or hid: from the address and the page, read at mount. */
+  policy = $state.raw<ControlPolicy>({ locked: [], hidden: [] });
   readonly #address: AddressBar | null | undefined;
 
   constructor(id: LabId, schema: S, preset: unknown, options: LabOptions = {}) {
@@ -77,12 +81,25 @@ export abstract class LabController<S extends UrlSchema> {
 
   /**
    * Applies the address's settings on top of the preset (each bad one becomes a notice) and starts the lab.
-   * Call once, when the lab is on the page. `search` overrides the address (tests).
+   * Call once, when the lab is on the page. `search` overrides the address (tests). `page` is the control policy
+   * the page sets (an assignment locks and hides controls): a setting the page locks keeps the preset's value
+   * whatever the address says, with a notice, so a student cannot unlock it by editing the link.
    */
-  mount(search: string = this.#addressBar()?.read() ?? ""): void {
+  mount(search: string = this.#addressBar()?.read() ?? "", page: Partial<ControlPolicy> = {}): void {
+    this.policy = readControls(search, this.urlKey, this.controlNames, page);
     const fromUrl = readUrl(this.schema, search, this.urlKey, this.base);
     const notices = fromUrl.notices;
-    this.settings = this.consistent(fromUrl.values, fromUrl.keys, notices);
+    const values = { ...fromUrl.values } as Record<string, unknown>;
+    for (const key of fromUrl.keys) {
+      if (!(page.locked ?? []).includes(key) || Object.is(values[key], (this.base as Record<string, unknown>)[key]))
+        continue;
+      values[key] = (this.base as Record<string, unknown>)[key];
+      notices.push({
+        setting: (this.schema[key] as { label: string }).label,
+        message: `${(this.schema[key] as { label: string }).label} is set by this page, so the address's value was ignored.`,
+      });
+    }
+    this.settings = this.consistent(values as UrlValues<S>, fromUrl.keys, notices);
     if (notices.length > 0) this.notices = [...this.notices, ...notices];
     this.mounted = true;
     this.started();

@@ -28,6 +28,13 @@ export const SPEEDS = [
 /** History points kept per run: enough for a smooth curve, bounded however long the run. */
 export const HISTORY_CAPACITY = 512;
 
+/**
+ * How long a lab waits for its worker to answer a command (or, while training, to send anything) before it
+ * takes the worker for dead: a worker that was terminated or crashed without an error event sends nothing
+ * ever again. Generous, because a worker's first answer includes loading it on a busy machine.
+ */
+export const WORKER_SILENCE_MS = 10_000;
+
 /** Builds the client a lab talks to; tests pass one that runs in-thread. */
 export type ClientFactory = (callbacks: ConstructorParameters<typeof TrainingClient>[0]) => TrainingClient;
 
@@ -92,6 +99,11 @@ export class TrainingLab {
   #hold: { runId: number; until: number; held: Snapshot | null } | null = null;
   /** Its worker was stopped when the page was hidden (see the static block). */
   #suspended = false;
+  /** A command was sent that the worker has not answered yet. */
+  #awaiting = false;
+  /** When the worker was last heard from, or last asked something while quiet (see WORKER_SILENCE_MS). */
+  #heardAt = 0;
+  #watchdog: ReturnType<typeof setInterval> | null = null;
 
   /**
    * `spec` builds the session from the lab's current settings; it is read at each (re)start.
@@ -138,6 +150,7 @@ export class TrainingLab {
     this.#suspended = false;
     live.add(this);
     this.#client ??= this.#factory({ onSnapshot: (s) => this.#receive(s), onError: (m) => this.#fail(m) });
+    this.#expectAnswer();
     // Keep showing the old picture until the new run's first snapshot replaces it (no flash of empty charts).
     this.#awaitingFirst = true;
     this.status = "idle";
@@ -164,12 +177,14 @@ export class TrainingLab {
     this.#pausedByVisibility = false;
     this.#pausedByHiddenPage = false;
     this.status = "running";
+    this.#expectAnswer();
     this.#client.play(this.speed);
   }
 
   pause(): void {
     if (this.status !== "running") return;
     this.status = "paused";
+    this.#expectAnswer();
     this.#client?.pause();
   }
 
@@ -178,6 +193,7 @@ export class TrainingLab {
     if (this.status === "diverged" || this.error) return;
     if (this.status === "running") this.pause();
     else if (this.status === "idle") this.status = "paused";
+    this.#expectAnswer();
     this.#client?.step(1);
   }
 
@@ -208,6 +224,7 @@ export class TrainingLab {
   /** One step at a huge learning rate. */
   shock(lr: number): void {
     if (this.status === "running") this.pause();
+    this.#expectAnswer();
     this.#client?.shock(lr);
   }
 
@@ -226,7 +243,33 @@ export class TrainingLab {
     this.#client?.dispose();
     this.#client = null;
     this.#suspended = false;
+    this.#stopWatchdog();
     live.delete(this);
+  }
+
+  /**
+   * Notes that the worker owes an answer, and watches for one: a worker that stays silent past WORKER_SILENCE_MS
+   * while owing one (or while training, when it sends snapshots all the time) is taken for dead, shown as the
+   * lab's error, and Reset starts a new one.
+   */
+  #expectAnswer(): void {
+    if (!this.#awaiting) this.#heardAt = Date.now();
+    this.#awaiting = true;
+    if (this.#watchdog !== null || typeof setInterval === "undefined") return;
+    this.#watchdog = setInterval(() => {
+      const owed = this.#awaiting || this.status === "running";
+      if (!owed || !this.#client) return;
+      if (Date.now() - this.#heardAt > WORKER_SILENCE_MS)
+        this.#fail("The training worker stopped answering (it may have been closed or crashed).");
+    }, 1000);
+    // In Node (tests, the build) the watchdog must not keep the process alive.
+    (this.#watchdog as { unref?: () => void }).unref?.();
+  }
+
+  #stopWatchdog(): void {
+    if (this.#watchdog !== null) clearInterval(this.#watchdog);
+    this.#watchdog = null;
+    this.#awaiting = false;
   }
 
   /**
@@ -269,6 +312,7 @@ export class TrainingLab {
     if (!this.#client) return;
     this.#client.dispose();
     this.#client = null;
+    this.#stopWatchdog();
     this.#suspended = true;
     if (this.status === "running") this.status = "paused";
   }
@@ -285,6 +329,8 @@ export class TrainingLab {
   }
 
   #receive(snapshot: Snapshot): void {
+    this.#heardAt = Date.now();
+    this.#awaiting = false;
     let s = snapshot;
     const hold = this.#hold;
     if (hold && s.runId === hold.runId) {
@@ -329,6 +375,7 @@ export class TrainingLab {
 
   #fail(message: string): void {
     this.#hold = null;
+    this.#stopWatchdog();
     // The worker may be dead (a crash, an unreadable message): Reset starts a fresh one.
     this.#client?.dispose();
     this.#client = null;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "../../src/worker/client.ts";
 import { testSpec } from "../../src/worker/test-spec.ts";
 import { runStatic } from "./static-run.ts";
-import { TrainingLab } from "./training-lab.svelte.ts";
+import { TrainingLab, WORKER_SILENCE_MS, type ClientFactory } from "./training-lab.svelte.ts";
 
 const spec = testSpec({ dataset: { kind: "circles", n: 120, noise: 0.05, testFraction: 0.25 } });
 const inThread = {
@@ -146,5 +146,50 @@ describe("TrainingLab after a failure", () => {
     lab.stepOnce();
     await vi.waitFor(() => expect(lab.step).toBe(1));
     lab.dispose();
+  });
+
+  it("a worker that goes silent while training (closed or crashed, no error event) is shown as stopped; Reset starts a new one", async () => {
+    vi.useFakeTimers();
+    try {
+      const made: string[] = [];
+      // The first client sends nothing, ever (a dead worker); the second trains in this thread.
+      const factory: ClientFactory = (cb) => {
+        made.push(made.length === 0 ? "silent" : "in-thread");
+        if (made.length === 1) return new TrainingClient({ onSnapshot: () => {}, onError: () => {} }, "in-thread");
+        return new TrainingClient(cb, "in-thread");
+      };
+      const lab = new TrainingLab(() => spec, { factory });
+      lab.restart();
+      lab.play();
+      await vi.advanceTimersByTimeAsync(WORKER_SILENCE_MS - 1000);
+      expect(lab.error).toBeNull();
+      expect(lab.status).toBe("running");
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(lab.error).toMatch(/stopped answering/);
+      expect(lab.status).toBe("paused");
+      lab.reset();
+      expect(made).toEqual(["silent", "in-thread"]);
+      await vi.advanceTimersByTimeAsync(50);
+      expect(lab.error).toBeNull();
+      expect(lab.snapshot?.runId).toBe(1);
+      lab.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a worker that answers keeps the watchdog quiet, however long the lab sits paused", async () => {
+    vi.useFakeTimers();
+    try {
+      const lab = new TrainingLab(() => spec, inThread);
+      lab.restart();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(lab.snapshot).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(3 * WORKER_SILENCE_MS);
+      expect(lab.error).toBeNull();
+      lab.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

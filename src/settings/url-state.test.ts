@@ -85,10 +85,19 @@ describe("readUrl", () => {
     }
   });
 
-  it("refuses to parse an address longer than 4000 characters", () => {
-    const { values, notices } = readUrl(schema, `?vg.depth=5&junk=${"x".repeat(5000)}`, "vg", base);
-    expect(values.depth).toBe(4);
-    expect(notices).toHaveLength(1);
+  it("reads its own settings from an address longer than 4000 characters: another application's parameters cost nothing", () => {
+    const { values, notices } = readUrl(schema, `?vg.depth=5&junk=${"x".repeat(5000)}&vg.hidden=tanh`, "vg", base);
+    expect([values.depth, values.hidden]).toEqual([5, "tanh"]);
+    expect(notices).toEqual([]);
+  });
+
+  it("ignores only its own values that are too long, and counts a flood of unknown settings in one notice", () => {
+    const flood = Array.from({ length: 500 }, (_, i) => `vg.x${i}=1`).join("&");
+    const { values, notices } = readUrl(schema, `?vg.depth=6&vg.hidden=${"t".repeat(200)}&${flood}`, "vg", base);
+    expect([values.depth, values.hidden]).toEqual([6, "sigmoid"]);
+    expect(notices.map((n) => n.message)).toContain("495 more unknown settings in the address were ignored.");
+    expect(notices).toHaveLength(1 + 5 + 1);
+    expect(notices[0]!.message).toMatch(/is 200 characters long, so it was ignored/);
   });
 
   it("starts from a lesson's preset, not the schema defaults", () => {

@@ -74,6 +74,24 @@ function readField(spec: FieldSpec, raw: unknown, fallback: unknown, notices: Se
 }
 
 /**
+ * A setting's value in the address longer than this is ignored (with a notice): every setting is a short word
+ * or number. Only the lab's own parameters are looked at, so another application's long ones cost nothing.
+ */
+const MAX_VALUE_CHARS = 100;
+
+/** Unknown settings named one by one in the notices; beyond this they are counted in one notice. */
+const MAX_NAMED_UNKNOWN = 5;
+
+/** The address's parameters, or none when it cannot be parsed (never throws). */
+function parseSearch(search: string): URLSearchParams {
+  try {
+    return new URLSearchParams(search);
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+/**
  * Reads the lab's settings from URL search parameters (those starting with `prefix.`), on top of
  * `base` (the defaults or the lesson's preset). `keys`: the schema's keys the address names. Never throws.
  */
@@ -84,14 +102,8 @@ export function readUrl<S extends UrlSchema>(
   base: UrlValues<S>,
 ): { values: UrlValues<S>; notices: SettingNotice[]; present: boolean; keys: string[] } {
   const notices: SettingNotice[] = [];
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(search.length > 4000 ? "" : search);
-  } catch {
-    params = new URLSearchParams();
-  }
-  if (search.length > 4000)
-    notices.push({ setting: "address", message: "The address is too long to read settings from; using the defaults." });
+  const params = parseSearch(search);
+  let unknown = 0;
   const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const seen = new Set<string>();
   const keys: string[] = [];
@@ -104,10 +116,12 @@ export function readUrl<S extends UrlSchema>(
     if (seen.has(key)) continue;
     seen.add(key);
     if (!Object.hasOwn(schema, key)) {
-      notices.push({
-        setting: key,
-        message: `Unknown setting ${JSON.stringify(key.slice(0, 30))} in the address was ignored.`,
-      });
+      // A hostile address can hold thousands of keys: the first few are named, the rest counted.
+      if (++unknown <= MAX_NAMED_UNKNOWN)
+        notices.push({
+          setting: key,
+          message: `Unknown setting ${JSON.stringify(key.slice(0, 30))} in the address was ignored.`,
+        });
       continue;
     }
     const spec = schema[key] as FieldSpec;
@@ -120,6 +134,13 @@ export function readUrl<S extends UrlSchema>(
       });
       continue;
     }
+    if ((all[0] ?? "").length > MAX_VALUE_CHARS) {
+      notices.push({
+        setting: spec.label,
+        message: `${spec.label} in the address is ${all[0]!.length} characters long, so it was ignored.`,
+      });
+      continue;
+    }
     if ((all[0] ?? "").trim() === "") {
       notices.push({
         setting: spec.label,
@@ -129,6 +150,11 @@ export function readUrl<S extends UrlSchema>(
     }
     raw[key] = all[0];
   }
+  if (unknown > MAX_NAMED_UNKNOWN)
+    notices.push({
+      setting: "address",
+      message: `${unknown - MAX_NAMED_UNKNOWN} more unknown settings in the address were ignored.`,
+    });
   return { values: readValues(schema, raw, base, notices), notices, present, keys };
 }
 
@@ -201,12 +227,7 @@ export function readControls(
   known: readonly string[] | null,
   fromPage: Partial<ControlPolicy> = {},
 ): ControlPolicy {
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(search.length > 4000 ? "" : search);
-  } catch {
-    params = new URLSearchParams();
-  }
+  const params = parseSearch(search);
   const merge = (key: "lock" | "hide", page: unknown) => {
     const fromAddress = params.getAll(`${prefix}.${key}`).length === 1 ? params.get(`${prefix}.${key}`) : null;
     const listed = Array.isArray(page) ? page.filter((p): p is string => typeof p === "string").join(",") : "";

@@ -18,6 +18,8 @@ test.use({ serviceWorkers: "block" });
 const BROKEN = {
   // Fails while loading: the page sees the worker's error event.
   throws: `throw new Error("forced failure while loading the worker");`,
+  // Loads, then never answers: a worker closed or crashed without an error event looks like this to the page.
+  silent: `self.onmessage = () => {};`,
   // Answers every command with a snapshot of the right type whose history does not fit its rows.
   garbage: `
     self.onmessage = (event) => {
@@ -104,6 +106,24 @@ test.describe("a failure in one lab is contained", () => {
     await expectProseIntact(page);
 
     await first.scrollIntoViewIfNeeded();
+    await error.getByRole("button", { name: "Reset the lab" }).click();
+    await expect(first.getByRole("alert")).toHaveCount(0);
+    await expectTrains(first);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("a worker that goes silent (no error event, no answer): its lab says it stopped, and Reset starts a new worker", async ({
+    page,
+  }) => {
+    const state = { broken: true };
+    await routeWorker(page, BROKEN.silent, state);
+    const { first, pageErrors } = await open(page);
+    await hydrate(page, 0);
+    const error = labError(first, /stopped answering/);
+    await expect(error).toBeVisible({ timeout: 20_000 });
+    await expect(first).toHaveAttribute("data-status", "paused");
+
+    state.broken = false;
     await error.getByRole("button", { name: "Reset the lab" }).click();
     await expect(first.getByRole("alert")).toHaveCount(0);
     await expectTrains(first);
