@@ -23,12 +23,25 @@ describe("hostile report files", () => {
 
   it("refuses answers that repeat an id", async () => {
     const result = await readReport(hostile("duplicate-ids.json"), "dup.json");
-    expect(result).toMatchObject({ status: "invalid", error: expect.stringMatching(/`smallest` is used twice/) });
+    expect(result).toMatchObject({
+      status: "invalid",
+      error: expect.stringMatching(/the id "smallest" is used twice/),
+    });
   });
 
   it("strips control and bidirectional override characters from the student's name and the file's", async () => {
     const parsed = reportSchema.parse(JSON.parse(hostile("bidi-name.json")));
     expect(parsed.student).toBe("ecalevoL adA");
     expect((await readReport("{}", "\u202enosj.exe")).file).toBe("nosj.exe");
+  });
+
+  it("never lets a lab keyed __proto__ reach an object's prototype", () => {
+    const genuine = JSON.parse(hostile("genuine.json"));
+    const state = Object.values(genuine.labs)[0];
+    const text = JSON.stringify(genuine).replace('"labs":{', `"labs":{"__proto__":${JSON.stringify(state)},`);
+    const labs: Record<string, unknown> = reportSchema.parse(JSON.parse(text)).labs;
+    expect(Object.keys(labs)).toEqual(["vanishing-gradients"]);
+    expect(labs.step).toBeUndefined();
+    expect(({} as Record<string, unknown>).step).toBeUndefined();
   });
 });

@@ -28,7 +28,7 @@ function uniqueIds<T extends { id: string }>(item: z.ZodType<T>, max: number) {
     .superRefine((items, ctx) => {
       const seen = new Set<string>();
       for (const { id } of items) {
-        if (seen.has(id)) ctx.addIssue({ code: "custom", message: `the id \`${id}\` is used twice` });
+        if (seen.has(id)) ctx.addIssue({ code: "custom", message: `the id "${id}" is used twice` });
         seen.add(id);
       }
     });
@@ -64,7 +64,10 @@ export const reportSchema = z.object({
     }),
     24,
   ),
-  labs: z.record(z.string().max(40), labState).refine((r) => Object.keys(r).length <= 8, "too many labs"),
+  // Lab ids as keys: lower-case words, so no key can reach an object's prototype.
+  labs: z
+    .record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), labState)
+    .refine((r) => Object.keys(r).length <= 8, "too many labs"),
   score: z.object({
     correct: z.number().int().min(0),
     questions: z.number().int().min(0),

@@ -8,10 +8,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
-import { serviceWorkerSource } from "./service-worker.ts";
-
-/** Files the service worker precaches: hashed bundles and the woff2 fonts (not the older font formats). */
-const PRECACHE = /^_astro\/.*\.(js|css|woff2)$/;
+import { PRECACHE, serviceWorkerSource } from "./service-worker.ts";
 
 function files(dir: string, root = dir): string[] {
   return readdirSync(dir).flatMap((name) => {

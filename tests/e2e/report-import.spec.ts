@@ -5,8 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { watchProblems } from "./helpers.ts";
+import { startInTheme, watchProblems } from "./helpers.ts";
+import { WCAG_22_AA } from "./lab-helpers.ts";
 
 const HOSTILE = "tests/fixtures/hostile";
 const fixture = (name: string) => ({
@@ -112,3 +114,29 @@ test("a name with a right-to-left override is shown as typed, isolated, without 
   await expect(name).toHaveText("ecalevoL adA");
   expect(await name.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`a class with refused and flagged reports: axe finds no violation in the ${theme} theme`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await startInTheme(page, theme);
+    await openViewer(page);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(
+        [
+          "genuine.json",
+          "forged-all-right.json",
+          "bidi-name.json",
+          "duplicate-ids.json",
+          "unknown-assignment.json",
+        ].map((name) => fixture(name)),
+      );
+    await expect(rows(page)).toHaveCount(3);
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await context.close();
+  });
+}
