@@ -3,7 +3,7 @@
  * origin, a new deployment while a tab is open, and a server that accepts a request and never answers.
  * Each test serves its own copy of a build, so it can stop, replace or stall the server.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, request as forward, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,10 +31,14 @@ async function controlled(page: Page): Promise<void> {
 const siteCaches = (page: Page) =>
   page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("activation-labs")).sort());
 
-/** A copy of a build, so a test may change it. */
+const copies: string[] = [];
+test.afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A copy of a build, so a test may change it (removed after the file's tests). */
 function copyOf(dist: string): string {
   const dir = mkdtempSync(join(tmpdir(), "build-"));
   cpSync(dist, dir, { recursive: true });
+  copies.push(dir);
   return dir;
 }
 
