@@ -131,7 +131,11 @@ test("a new deployment: an open tab keeps working and is told to reload; the old
     .toContain(old!.replace(/[0-9a-f]{12}$/, "nextbuild000"));
   await page.waitForTimeout(1000);
 
-  await expect(page.locator("[data-new-version]")).toContainText("A new version of this site is available");
+  const notice = page.locator("[data-new-version]");
+  await expect(notice).toContainText("A new version of this site is available");
+  await expect(notice.getByRole("button", { name: "Reload" })).toBeVisible();
+  await notice.getByRole("button", { name: "Later" }).click();
+  await expect(notice).toHaveCount(0);
   await lab.scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]:has([data-lab="vanishing-gradients"])')).toHaveCount(0, {
     timeout: 15_000,
