@@ -3,9 +3,25 @@
  * module (see README.md) and add it to the list below.
  */
 import { sigmoidAndSlope, sigmoidSlopeTail } from "./lessons/step-and-sigmoid.ts";
+// Lessons 4–6 (tanh, ReLU, dying ReLU).
+import { onePathAllPaths, tanhAndSigmoid, tanhSigmoidTails } from "./lessons/tanh.ts";
+import { gradientPerLayer, reluActivationGrowth, reluAndSlope } from "./lessons/relu.ts";
+import { deadUnitsShock, negativeBiasLayer2 } from "./lessons/dying-relu.ts";
 import type { Chart, FigureDefinition } from "./types.ts";
 
-const DEFINITIONS: readonly FigureDefinition[] = [sigmoidAndSlope, sigmoidSlopeTail];
+const DEFINITIONS: readonly FigureDefinition[] = [
+  sigmoidAndSlope,
+  sigmoidSlopeTail,
+  // Lessons 4–6 (tanh, ReLU, dying ReLU).
+  tanhAndSigmoid,
+  tanhSigmoidTails,
+  onePathAllPaths,
+  reluAndSlope,
+  gradientPerLayer,
+  reluActivationGrowth,
+  deadUnitsShock,
+  negativeBiasLayer2,
+];
 
 /** The registry: figure id → definition. Building it throws on a repeated id. */
 export const FIGURES: ReadonlyMap<string, FigureDefinition> = new Map(
