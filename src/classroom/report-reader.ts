@@ -8,7 +8,7 @@ import type { AnswerKey } from "./answer-key.ts";
 import { jsonDepth, MAX_JSON_DEPTH, TOO_DEEP } from "./checksum.ts";
 import { plainText } from "./plain-text.ts";
 import { regrade, type Graded } from "./regrade.ts";
-import { expectedChecksum, MAX_REPORT_CHARS, type Report } from "./report.ts";
+import { expectedChecksum, MAX_REPORT_CHARS, REPORT_FORMAT, REPORT_VERSION, type Report } from "./report.ts";
 import { reportSchema } from "./report-schema.ts";
 
 /** A report that was read: `unchanged` when its checksum matches its contents (it is not a signature). */
@@ -40,6 +40,9 @@ export async function readReport(text: string, fileName: string, keys: AnswerKey
       return refuse(file, "not a JSON file");
     }
     if (jsonDepth(json) > MAX_JSON_DEPTH) return refuse(file, `not a report: ${TOO_DEEP}`);
+    const { format, version: formatVersion } = (json ?? {}) as { format?: unknown; version?: unknown };
+    if (format === REPORT_FORMAT && formatVersion !== REPORT_VERSION)
+      return refuse(file, "made by another version of this site: ask the student to download the report again");
     const parsed = reportSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
