@@ -7,6 +7,9 @@ import { sigmoidAndSlope, sigmoidSlopeTail } from "./lessons/step-and-sigmoid.ts
 import { onePathAllPaths, tanhAndSigmoid, tanhSigmoidTails } from "./lessons/tanh.ts";
 import { gradientPerLayer, reluActivationGrowth, reluAndSlope } from "./lessons/relu.ts";
 import { deadUnitsShock, negativeBiasLayer2 } from "./lessons/dying-relu.ts";
+// Lessons 7–8 (Leaky ReLU and friends; output layers and losses).
+import { reluFamily, reluFamilySlopes } from "./lessons/leaky-relu-and-friends.ts";
+import { outputGradientByLogit, softmaxWorkedExample } from "./lessons/output-layers-and-losses.ts";
 import type { Chart, FigureDefinition } from "./types.ts";
 
 const DEFINITIONS: readonly FigureDefinition[] = [
@@ -21,6 +24,11 @@ const DEFINITIONS: readonly FigureDefinition[] = [
   reluActivationGrowth,
   deadUnitsShock,
   negativeBiasLayer2,
+  // Lessons 7–8 (Leaky ReLU and friends; output layers and losses).
+  reluFamily,
+  reluFamilySlopes,
+  outputGradientByLogit,
+  softmaxWorkedExample,
 ];
 
 /** The registry: figure id → definition. Building it throws on a repeated id. */

@@ -22,6 +22,11 @@ import {
   type Trainer,
   type TrainerConfig,
 } from "../index.ts";
+import { fractionDropped } from "../../../labs/output-loss/loss-compare.ts";
+import { LR_RANGE, WARMUP_STEPS } from "../../../labs/output-loss/settings.ts";
+import { softmaxTable } from "../../../labs/output-loss/softmax-view.ts";
+import type { TrainingSession } from "../../worker/session.ts";
+import { outputLossSessions } from "./lab-runs.ts";
 import pytorchFacts from "./pytorch-facts.json" with { type: "json" };
 
 /** The lesson's text with line breaks and indentation collapsed to single spaces. */
@@ -61,33 +66,22 @@ function atLogits(head: TrainerConfig["head"], loss: TrainerConfig["loss"], logi
   return { loss: value, dLdz: Array.from(grad.subarray(2 * logits.length)) };
 }
 
-/**
- * The output-loss lab's binary preset (labs/output-loss/settings.ts, binarySpec with seed 1): one output
- * unit z = w·x + b, weights normal(σ = 0.5), every bias −10, full-batch SGD on the linear dataset.
- */
-function labBinary(head: TrainerConfig["head"], loss: TrainerConfig["loss"], lr: number): Trainer {
-  return createTrainer({
-    layers: [2, 1],
-    hidden: "tanh",
-    head,
-    loss,
-    init: { kind: "normal", scale: 0.5, bias: -10 },
-    optimizer: { kind: "sgd", lr },
-    seeds: { data: 1, init: 2, batch: 3 },
-    dataset: { kind: "linear", n: 200, noise: 0.05, testFraction: 0.25 },
-  });
-}
-
-/** Steps until `share` of the starting training loss is gone (the lab's "gone" column), or Infinity. */
-function stepsUntilGone(t: Trainer, share: number, maxSteps: number): number {
-  t.evaluate();
-  const start = t.diagnostics.trainLoss;
-  for (let s = 1; s <= maxSteps; s++) {
-    t.step(1);
-    t.evaluate();
-    if (1 - t.diagnostics.trainLoss / start >= share) return s;
+/** Steps until `share` of the run's starting training loss is gone, as the lab's comparison reads it; or Infinity. */
+function stepsUntilGone(s: TrainingSession, share: number, maxSteps: number): number {
+  const start = s.snapshot(0).trainLoss!;
+  for (let t = 1; t <= maxSteps; t++) {
+    s.step(1);
+    if (fractionDropped(start, s.snapshot(0).trainLoss!) >= share) return t;
   }
   return Infinity;
+}
+
+/** The multiclass run's softmax table at training point `pt`, from the logits the worker reports (the lab's own view). */
+function pointTable(s: TrainingSession, pt: number) {
+  const snap = s.snapshot(0);
+  const k = s.config.layers.at(-1)!;
+  const label = s.trainer.dataset.train.labels[pt]!;
+  return { label, table: softmaxTable(snap.logits!.slice(pt * k, pt * k + k), label)! };
 }
 
 function softmax(z: number[]): number[] {
@@ -279,32 +273,108 @@ describe("lesson: output layers and losses", () => {
   });
 
   it(
-    "lab: 90% of sigmoid + BCE's loss is gone by step 200; after 10,000 steps both MSE runs' loss has not fallen by even 0.1%",
+    "lab (confidently-wrong): 90% of sigmoid + BCE's loss is gone by step 200; after 10,000 steps neither MSE run has lost 0.1% of its loss",
     () => {
-      expect(stepsUntilGone(labBinary("sigmoid", "bce", 0.1), 0.9, 200)).toBeLessThanOrEqual(200);
-      for (const head of ["sigmoid", "tanh"] as const) {
-        const t = labBinary(head, "mse", 0.1);
-        t.evaluate();
-        const before = t.diagnostics.trainLoss;
-        t.step(10_000);
-        t.evaluate();
-        expect(t.status.status).toBe("ok");
-        expect(t.diagnostics.trainLoss).toBeGreaterThan(0.999 * before);
+      const { binary } = outputLossSessions("confidently-wrong");
+      expect(binary["sigmoid-bce"].snapshot(0).learningRate).toBe(0.1);
+      expect(stepsUntilGone(binary["sigmoid-bce"], 0.9, 200)).toBeLessThanOrEqual(200);
+      for (const id of ["sigmoid-mse", "tanh-mse"] as const) {
+        const s = binary[id];
+        const start = s.snapshot(0).trainLoss!;
+        s.step(10_000);
+        expect(s.snapshot(0).status).toBe("ok");
+        expect(fractionDropped(start, s.snapshot(0).trainLoss!)).toBeLessThan(0.001);
       }
     },
     SLOW,
   );
 
   it(
-    "lab: at learning rate 10, sigmoid + MSE sits on its plateau for about 1,600 steps and then drops off a cliff, half its loss gone and, a few steps later, 90%; sigmoid + BCE is 90% done within a few steps",
+    "lab (confidently-wrong) at learning rate 10: sigmoid + MSE sits on its plateau for about 1,600 steps and then drops off a cliff, half its loss gone and, a few steps later, 90%; sigmoid + BCE is 90% done within a few steps",
     () => {
-      const half = stepsUntilGone(labBinary("sigmoid", "mse", 10), 0.5, 3000);
-      const most = stepsUntilGone(labBinary("sigmoid", "mse", 10), 0.9, 3000);
+      const { binary } = outputLossSessions("confidently-wrong", { lr: 10 });
+      const mse = binary["sigmoid-mse"];
+      const start = mse.snapshot(0).trainLoss!;
+      const half = stepsUntilGone(mse, 0.5, 3000);
       expect(half).toBeGreaterThan(1550);
       expect(half).toBeLessThan(1700);
-      expect(most - half).toBeLessThan(15);
-      expect(stepsUntilGone(labBinary("sigmoid", "bce", 10), 0.9, 10)).toBeLessThanOrEqual(5);
+      let more = 0;
+      while (fractionDropped(start, mse.snapshot(0).trainLoss!) < 0.9 && more < 100) more += mse.step(1);
+      expect(more).toBeLessThan(15);
+      expect(stepsUntilGone(binary["sigmoid-bce"], 0.9, 10)).toBeLessThanOrEqual(5);
     },
     SLOW,
   );
+
+  it("lab (softmax-three-classes): three classes; the table's p − y is the gradient of the point's loss at its logits, negative only for the true class", () => {
+    const { multiclass } = outputLossSessions("softmax-three-classes");
+    expect(multiclass.config.layers.at(-1)).toBe(3);
+    multiclass.step(WARMUP_STEPS);
+    for (const pt of [0, 1, 2, 7]) {
+      const { label, table } = pointTable(multiclass, pt);
+      const z = table.rows.map((r) => r.z);
+      const y = Float64Array.from(z, (_, j) => (j === label ? 1 : 0));
+      const h = 1e-6;
+      table.rows.forEach((r, j) => {
+        const up = Float64Array.from(z, (v, q) => (q === j ? v + h : v));
+        const down = Float64Array.from(z, (v, q) => (q === j ? v - h : v));
+        const numeric = (crossEntropyRow(up, y, 0, 3) - crossEntropyRow(down, y, 0, 3)) / (2 * h);
+        expect(r.grad).toBeCloseTo(numeric, 7);
+        expect(r.grad < 0).toBe(j === label);
+      });
+    }
+  });
+
+  it("lab (softmax-three-classes): as training goes on the true class's bar grows: at point #0, p of its class goes from 0.81 when the lab opens to 0.99 fifty steps later", () => {
+    const { multiclass } = outputLossSessions("softmax-three-classes");
+    multiclass.step(WARMUP_STEPS);
+    const open = pointTable(multiclass, 0);
+    expect(open.table.rows[open.label]!.p.toFixed(2)).toBe("0.81");
+    multiclass.step(50);
+    const later = pointTable(multiclass, 0);
+    expect(later.table.rows[later.label]!.p.toFixed(2)).toBe("0.99");
+    expect(Math.abs(later.table.rows[later.label]!.grad)).toBeLessThan(Math.abs(open.table.rows[open.label]!.grad));
+    // Not only this point: the mean probability of the true class grows too.
+    const meanTrue = () => {
+      const n = multiclass.trainer.dataset.train.n;
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const { label, table } = pointTable(multiclass, i);
+        sum += table.rows[label]!.p / n;
+      }
+      return sum;
+    };
+    const before = meanTrue();
+    multiclass.step(100);
+    expect(meanTrue()).toBeGreaterThan(before);
+  });
+
+  it("in float64, σ(−200) ≈ 1.4×10⁻⁸⁷ is not 0: the clamp alone caps nn.BCELoss's loss; it bites for z below −100", () => {
+    expect(sigmoid(-200)).toBeGreaterThan(0);
+    expect(sigmoid(-200).toExponential(1)).toBe("1.4e-87");
+    expect(binaryCrossEntropy(sigmoid(-200), 1)).toBe(100);
+    expect(Math.log(sigmoid(-99))).toBeGreaterThan(-100);
+    expect(binaryCrossEntropy(sigmoid(-99), 1)).toBeCloseTo(99, 10);
+    expect(Math.log(sigmoid(-101))).toBeLessThan(-100);
+  });
+
+  it("in PyTorch's float32 tanh′(−10) is exactly 0: torch.tanh rounds to ±1 beyond |z| ≈ 9.01 (where the core's float64 gives 8×10⁻⁹)", () => {
+    const t = pytorchFacts.saturation_gradients.tanh;
+    expect(t.float32[t.z.indexOf(10)]).toBe(0);
+    expect(pytorchFacts.tanh.float32.first_one.z.toFixed(2)).toBe("9.01");
+    expect(lessonText()).toContain("rounds to $\\pm 1$ for $\\lvert z\\rvert$ beyond about 9.01");
+  });
+
+  it("teacher guide: at the multiclass learning rate's top (10⁶) the loss leaps to about 5×10⁵ after the first update, stays finite, and falls back below 0.01 within ten steps", () => {
+    expect(LR_RANGE.multiclass.max).toBe(1e6);
+    const { multiclass } = outputLossSessions("softmax-three-classes", { mlr: LR_RANGE.multiclass.max });
+    // A step's measurement describes the weights it started from: the first update's result shows at step 2.
+    multiclass.step(2);
+    const leap = multiclass.snapshot(0).trainLoss!;
+    expect(leap).toBeGreaterThan(3e5);
+    expect(leap).toBeLessThan(7e5);
+    multiclass.step(8);
+    expect(multiclass.snapshot(0).status).toBe("ok");
+    expect(multiclass.snapshot(0).trainLoss!).toBeLessThan(0.01);
+  });
 });

@@ -156,6 +156,77 @@ const SENTENCES: SentenceClaim[] = [
   },
   {
     file: LESSON.l08,
+    find: "The clamp bites whenever",
+    says: "The clamp bites whenever log a < −100, that is for z below −100, whether or not a has rounded to 0, in float64 too",
+    quotes: () => ["in float64 too"],
+    holds: () => {
+      const c = facts.sigmoid_bce.float64.cases.find((k) => k.z === -200)!;
+      expect([c.sigmoid_bce.loss, c.bce_with_logits.loss]).toEqual([-facts.bce_loss.float64.log_clamp, 200]);
+      expect(sigmoid(-200)).toBeGreaterThan(0);
+    },
+  },
+  {
+    file: LESSON.l08,
+    find: "In PyTorch's default float32 the cap comes sooner",
+    says: "In PyTorch's default float32 the cap comes sooner: torch.sigmoid is exactly 0, and so is its gradient, for z below about −88.72, where e^(−z) overflows, and the loss jumps to 100 there",
+    quotes: () => [`below about $${fixed(sigmoid32.first_zero.z, 2)}$`, `jumps to ${-bce32.log_clamp} there`],
+    holds: () => {
+      expect([sigmoid32.first_zero.value, sigmoid32.first_zero.grad]).toEqual([0, 0]);
+      expect(bce32.cases.find((c) => c.p === 0 && c.y === 1)!.loss).toBe(-bce32.log_clamp);
+    },
+  },
+  {
+    file: LESSON.l08,
+    find: "`nn.BCEWithLogitsLoss` stays finite even at logits of",
+    says: "In PyTorch's float32, nn.BCEWithLogitsLoss stays finite even at logits of ±1000, with gradient σ(z) − y",
+    quotes: () => ["logits of $\\pm 1000$, with gradient $\\sigma(z) - y$"],
+    holds: () => {
+      const cases = facts.bce_with_logits.float32;
+      expect(new Set(cases.map((c) => Math.abs(c.z)))).toContain(1000);
+      for (const c of cases) {
+        expect(Number.isFinite(c.loss)).toBe(true);
+        expect(c.grad_z).toBeCloseTo(sigmoid(c.z) - c.y, 6);
+      }
+    },
+  },
+  {
+    file: LESSON.l08,
+    find: "rounds to $\\pm 1$ for",
+    says: "(In PyTorch's float32 it is exactly 0: torch.tanh rounds to ±1 for |z| beyond about 9.01, and autograd computes the slope as 1 − tanh².)",
+    quotes: () => [`beyond about ${fixed(facts.tanh.float32.first_one.z, 2)}`],
+    holds: () => {
+      const t = facts.saturation_gradients.tanh;
+      expect(t.float32[t.z.indexOf(10)]).toBe(0);
+      expect([facts.tanh.float32.first_one.grad, facts.tanh.float32.last_minus_one.grad]).toEqual([0, 0]);
+    },
+  },
+  {
+    file: LESSON.l08,
+    find: "for a class index, takes the true class",
+    says: "Inside, it computes log-softmax with the log-sum-exp trick and then, for a class index, takes the true class's entry (for class probabilities, the sum −Σ y_j log p_j)",
+    quotes: () => ["for a class index, takes the true class's entry", "for class probabilities, the sum"],
+    holds: () => {
+      expectRelative(
+        ce64.on_logits.loss,
+        -Math.log(ce64.on_logits.softmax[facts.cross_entropy.target]!),
+        "index target",
+      );
+      softAccepted();
+    },
+  },
+  {
+    file: LESSON.notation,
+    find: "take the logits, not $p$",
+    says: "PyTorch's nn.BCEWithLogitsLoss and nn.CrossEntropyLoss take the logits, not p",
+    quotes: () => ["`nn.BCEWithLogitsLoss` and `nn.CrossEntropyLoss` take the logits, not $p$"],
+    holds: () => {
+      // Given probabilities instead, CrossEntropyLoss softmaxes them again: a different (larger) loss.
+      expect(ce32.softmax_first.loss).toBeGreaterThan(ce32.on_logits.loss);
+      softmaxFirstIsFlatter();
+    },
+  },
+  {
+    file: LESSON.l08,
     find: "To keep the first factor finite, PyTorch floors",
     says: "To keep the first factor finite, PyTorch floors a(1 − a) at 10⁻¹²",
     quotes: () => [`at $10^{${Math.round(Math.log10(bceFloor32))}}$`],
