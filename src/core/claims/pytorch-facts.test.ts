@@ -30,6 +30,7 @@ const ROOT = new URL("../../../", import.meta.url);
 const LESSON = {
   l01: "content/lessons/01-should-this-neuron-fire/index.mdx",
   l03: "content/lessons/03-vanishing-gradients/index.mdx",
+  l04: "content/lessons/04-tanh/index.mdx",
   l05: "content/lessons/05-relu/index.mdx",
   l06: "content/lessons/06-dying-relu/index.mdx",
   l07: "content/lessons/07-leaky-relu-and-friends/index.mdx",
@@ -369,6 +370,25 @@ const SENTENCES: SentenceClaim[] = [
     says: "Subgradient: for ReLU that is anything in [0, 1], and PyTorch uses 0 (for Leaky ReLU, α)",
     quotes: () => [`PyTorch uses ${relu0} (for Leaky ReLU, $\\alpha$)`],
     holds: leakyKinkIsAlpha,
+  },
+  {
+    file: LESSON.l04,
+    find: "PyTorch takes the other route",
+    says: "PyTorch's gradient of torch.tanh is exactly 0 wherever the output has rounded to ±1, which happens from |z| ≈ 9.01 on in float32 and from |z| ≈ 19.06 in float64 (at z = 20 the true slope is still 1.7×10⁻¹⁷)",
+    quotes: () => [
+      `from $|z| \\approx ${fixed(facts.tanh.float32.first_one.z, 2)}$ on in its default 32-bit floats`,
+      `from $|z| \\approx ${fixed(facts.tanh.float64.first_one.z, 2)}$ in 64-bit ones`,
+    ],
+    holds: () => {
+      for (const dtype of [facts.tanh.float32, facts.tanh.float64]) {
+        expect([dtype.first_one.value, dtype.first_one.grad]).toEqual([1, 0]);
+        expect([dtype.last_minus_one.value, dtype.last_minus_one.grad]).toEqual([-1, 0]);
+        expect(dtype.last_below_one.grad).toBeGreaterThan(0);
+      }
+      const g = facts.saturation_gradients.tanh;
+      expect(g.float64[g.z.indexOf(20)]).toBe(0);
+      expect(tanhDerivative(20)).toBeCloseTo(1.7e-17, 18);
+    },
   },
   {
     file: LESSON.l05,
