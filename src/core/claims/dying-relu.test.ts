@@ -4,12 +4,17 @@
  * worker's TrainingSession and counts dead units with the lab's own code (labs/dying-relu/units.ts), so the
  * numbers are the ones the reader sees: [2, 16, 16, 1], He-normal weights, every bias at the preset's value,
  * full-batch SGD at 0.1 on BCE, two moons (200 points, a quarter held out). The lab opens after DR_WARMUP
- * (100) steps; Shock takes one step at the shock's learning rate and measures the weights it left.
+ * (100) steps; Shock takes one step at the shock's learning rate and measures the weights it left. The count line's
+ * two parts after a switch to Leaky ReLU are read as the lab reads them: the units dead just before the switch, those
+ * still dead once the same weights are measured under Leaky ReLU, and those of the latter alive now (deadUnits).
  */
 import { describe, expect, it } from "vitest";
 import { DR_WARMUP } from "../../../labs/dying-relu/settings.ts";
+import { deadUnits } from "../../../labs/dying-relu/units.ts";
+import { percentText } from "../../../labs/shared/run-readout.ts";
 import type { TrainingSession } from "../../worker/session.ts";
-import { lossAndGradient, readParameters, type Trainer } from "../index.ts";
+import { largestZ, negativeBiasSwitch, shockTimeline, TIMELINE } from "../../figures/lessons/dying-relu.ts";
+import { getActivation, lossAndGradient, readParameters, type Trainer } from "../index.ts";
 import { dyingReluSession, labCounts, perLayer } from "./lab-runs.ts";
 
 /** Tests that train thousands of steps get room on a busy machine (each takes a few seconds alone). */
@@ -40,8 +45,38 @@ function stepsTo90(t: Trainer, maxSteps: number): number {
   return Infinity;
 }
 
+/** The train and test accuracy as the lab's readout writes them. */
+function readout(session: TrainingSession): [string, string] {
+  const snap = session.snapshot(0);
+  return [percentText(snap.trainAccuracy), percentText(snap.testAccuracy)];
+}
+
+/** Units dead now, as the lab lists them (layer after layer). */
+const deadNow = (session: TrainingSession): number[] => deadUnits(session.snapshot(0).deadSince);
+
+/**
+ * Switches a session to Leaky ReLU as the lab does, and returns the count line's parts: `atSwitch` (units that stopped
+ * counting as dead with no weight moving) and a function giving `since` (units inactive right after the switch that
+ * are alive now).
+ */
+function switchToLeaky(session: TrainingSession, alpha = 0.2): { atSwitch: number; since: () => number; after: number[] } {
+  const before = deadNow(session);
+  const weights = readParameters(session.trainer);
+  session.setActivation("leaky-relu", alpha);
+  expect(readParameters(session.trainer)).toEqual(weights);
+  const after = deadNow(session);
+  return {
+    atSwitch: before.filter((u) => !after.includes(u)).length,
+    since: () => {
+      const now = new Set(deadNow(session));
+      return after.filter((u) => !now.has(u)).length;
+    },
+    after,
+  };
+}
+
 describe("lesson: dying ReLU", () => {
-  it("if z ≤ 0 for every example, every δ is 0 and the gradients of the unit's weights and bias are exactly zero, however large ∂L/∂a is", () => {
+  it("in this lesson's lab the batch is the whole training set, n = 150; if z ≤ 0 for every example, every δ is 0 and the gradients of the unit's weights and bias are exactly zero, however large ∂L/∂a is", () => {
     const session = dyingReluSession("negative-bias");
     const t = session.trainer;
     const grad = new Float64Array(readParameters(t).length);
@@ -58,6 +93,7 @@ describe("lesson: dying ReLU", () => {
       expect(grad[o + fanIn[l]! * 16 + j]).toBe(0);
     }
     expect(t.dataset.train.n).toBe(150);
+    expect(t.batchSize).toBe(150);
   });
 
   it("and no learning rate changes that: a dead first-layer unit's weights do not move", () => {
@@ -100,7 +136,7 @@ describe("lesson: dying ReLU", () => {
   });
 
   it(
-    "keep training with ReLU and layer 1's three never come back; layer 2's count wobbles between 4 and 7; 300 steps on, the loss is down to about 0.07 and the training accuracy about 99%",
+    "layer 1's three never come back; layer 2's count wobbles between 4 and 7; 300 steps on, the loss is down to about 0.07 and the readout says about 99% of the training points (98% of the test points)",
     () => {
       const session = shocked();
       const layer1 = deadUnitsOf(session, 0);
@@ -114,9 +150,8 @@ describe("lesson: dying ReLU", () => {
         min = Math.min(min, second!);
         max = Math.max(max, second!);
         if (s === 299) {
-          const d = session.trainer.diagnostics;
-          expect(d.trainAccuracy).toBeGreaterThan(0.985);
-          expect(d.trainLoss).toBeCloseTo(0.07, 2);
+          expect(session.snapshot(0).trainLoss).toBeCloseTo(0.07, 2);
+          expect(readout(session)).toEqual(["99%", "98%"]);
         }
       }
       expect([min, max]).toEqual([4, 7]);
@@ -138,18 +173,30 @@ describe("lesson: dying ReLU", () => {
     SLOW,
   );
 
+  it("the data lie in the square from −1.25 to 1.25, and the first layer's weights are He-initialised with standard deviation 1 (√(2/2): two inputs)", () => {
+    const t = dyingReluSession("negative-bias").trainer;
+    for (const v of [...t.dataset.train.x, ...t.dataset.test.x]) expect(Math.abs(v)).toBeLessThanOrEqual(1.25);
+    expect(t.config.init.kind).toBe("he-normal");
+    expect(t.config.layers[0]).toBe(2);
+    expect(Math.sqrt(2 / t.config.layers[0]!)).toBe(1);
+  });
+
   it("with initial bias −0.5, 20 of the 32 units are dead at step 0 (6 of 16 in layer 1, 14 of 16 in layer 2); at −2, all 32 are", () => {
     expect(perLayer(dyingReluSession("negative-bias"))).toEqual([6, 14]);
     expect(perLayer(dyingReluSession("negative-bias", { bias: -2 }))).toEqual([16, 16]);
   });
 
   it(
-    "after 1,000 steps the loss sits at about 0.692 and the training accuracy is still 52%: the constant guess 72/150 = 0.48, just under ln 2 ≈ 0.693",
+    "after 1,000 steps the loss sits at about 0.692 and the training accuracy at 52% (44% on the test points, 44% class 0): the constant guess 72/150 = 0.48, just under ln 2 ≈ 0.693",
     () => {
       const session = dyingReluSession("negative-bias");
       session.step(1000);
       const s = session.snapshot(0);
       expect(s.trainAccuracy).toBeCloseTo(0.52, 10);
+      // The constant answer "class 0" is right on the test points as often as class 0 is among them: 44%.
+      expect(readout(session)).toEqual(["52%", "44%"]);
+      const test = session.trainer.dataset.test.labels;
+      expect(test.filter((v) => v === 0).length / test.length).toBe(s.testAccuracy);
       expect(s.trainLoss).toBeCloseTo(0.692, 3);
       expect(s.trainLoss).toBeLessThan(Math.LN2);
       const labels = session.trainer.dataset.train.labels;
@@ -163,14 +210,15 @@ describe("lesson: dying ReLU", () => {
   );
 
   it(
-    "switch to Leaky ReLU with α = 0.2 after the first 100 steps: the loss, stuck at 0.693, falls below 0.3 in about 300 steps, by which the training accuracy has passed 90%; at the switch layer 2's inactive units drop from 14 to 7; layer 1's count hardly moves",
+    "switch the negative-bias lab to Leaky ReLU after its first 100 steps: layer 2's dead count falls from 14 to 7 at once; within about 300 steps the loss, stuck at 0.693, falls below 0.3 and the training accuracy passes 90%, with 3 more units back by then; layer 1's count hardly moves (between 5 and 7)",
     () => {
       const session = dyingReluSession("negative-bias");
       session.step(100);
       expect(perLayer(session)).toEqual([6, 14]);
       expect(session.snapshot(0).trainLoss).toBeCloseTo(0.693, 3);
-      session.setActivation("leaky-relu", 0.2);
+      const sw = switchToLeaky(session);
       expect(perLayer(session)).toEqual([6, 7]);
+      expect(sw.atSwitch).toBe(7);
       let layer1Min = Infinity;
       let layer1Max = -Infinity;
       let passed = Infinity;
@@ -183,10 +231,11 @@ describe("lesson: dying ReLU", () => {
         layer1Max = Math.max(layer1Max, first!);
         if (passed === Infinity && d.trainAccuracy > 0.9) passed = s;
         if (below === Infinity && d.trainLoss < 0.3) below = s;
+        if (s === 300) expect(sw.since()).toBe(3);
       }
       expect(passed).toBeLessThanOrEqual(300);
       expect(below).toBeGreaterThan(250);
-      expect(below).toBeLessThan(350);
+      expect(below).toBeLessThanOrEqual(300);
       expect(layer1Min).toBeGreaterThanOrEqual(5);
       expect(layer1Max).toBeLessThanOrEqual(7);
       expect(perLayer(session)[1]).toBeLessThanOrEqual(6);
@@ -225,6 +274,155 @@ describe("lesson: dying ReLU", () => {
       expect(below06).toBeLessThan(4000);
       expect(below03).toBeGreaterThan(4150);
       expect(below03).toBeLessThan(4300);
+    },
+    SLOW,
+  );
+});
+
+describe("cures: what switching to Leaky ReLU does at once, and what only training does", () => {
+  it(
+    "after the shock, switching to Leaky ReLU (α = 0.2) turns layer 2's 5 dead units into 1 before any weight moves — 4 units come back with no weight moving — while layer 1 stays at 3; training brings back 1 more at step 112, eleven steps later; layer 1's three stay inactive, learning with slope α, for at least 2,000 steps",
+    () => {
+      const session = shocked();
+      expect(perLayer(session)).toEqual([3, 5]);
+      const sw = switchToLeaky(session);
+      expect(perLayer(session)).toEqual([3, 1]);
+      expect(sw.atSwitch).toBe(4);
+      const layer1 = sw.after.filter((u) => u < 16);
+      expect(layer1).toHaveLength(3);
+      const w0 = readParameters(session.trainer);
+      let firstBack = -1;
+      for (let s = 1; s <= 2000; s++) {
+        session.step(1);
+        if (firstBack < 0 && sw.since() === 1) firstBack = session.trainer.steps;
+        // Layer 1's three stay inactive: still z ≤ 0 on every example.
+        const now = deadNow(session);
+        for (const u of layer1) expect(now).toContain(u);
+      }
+      expect(firstBack).toBe(112);
+      expect(sw.since()).toBe(1);
+      // Their weights move now: Leaky ReLU passes them α·δ.
+      const w1 = readParameters(session.trainer);
+      for (const j of layer1) {
+        const moved = Math.hypot(w1[j]! - w0[j]!, w1[16 + j]! - w0[16 + j]!, w1[32 + j]! - w0[32 + j]!);
+        expect(moved).toBeGreaterThan(0.01);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    "switch the first lab to Leaky ReLU whenever after the shock: layer 2's count drops at once to 0 or 1 while layer 1 stays at 3; at learning rate 0.1 layer 1's three do not come back in 2,000 steps",
+    () => {
+      for (const delay of [0, 100, 300, 1000]) {
+        const session = shocked();
+        session.step(delay);
+        const layer1 = deadUnitsOf(session, 0);
+        expect(layer1).toHaveLength(3);
+        switchToLeaky(session);
+        const [first, second] = perLayer(session);
+        expect(first).toBe(3);
+        expect(second).toBeLessThanOrEqual(1);
+        session.step(2000);
+        expect(deadUnitsOf(session, 0)).toEqual(layer1);
+      }
+    },
+    SLOW,
+  );
+
+  it("with α = 0.5, one of layer 1's three comes back within 100 steps of the switch, and with the learning rate raised to 1 as well, all three do", () => {
+    const half = shocked();
+    half.setActivation("leaky-relu", 0.5);
+    half.step(100);
+    expect(perLayer(half)[0]).toBe(2);
+    const faster = shocked();
+    faster.setActivation("leaky-relu", 0.5);
+    faster.setLearningRate(1);
+    faster.step(100);
+    expect(perLayer(faster)[0]).toBe(0);
+  });
+
+  it(
+    "switch the second lab to Leaky ReLU as it opens or after its 1,000 steps of ReLU: layer 2's dead count falls to 7 at once, and within about 300 steps the loss falls below 0.3 and the training accuracy reaches 90%",
+    () => {
+      for (const at of [DR_WARMUP, 1000]) {
+        const session = dyingReluSession("negative-bias");
+        session.step(at);
+        switchToLeaky(session);
+        expect(perLayer(session)[1]).toBe(7);
+        session.step(300);
+        const snap = session.snapshot(0);
+        expect(snap.trainLoss).toBeLessThan(0.3);
+        expect(readout(session)[0]).toBe("91%");
+      }
+    },
+    SLOW,
+  );
+
+  it("a layer-2 unit revived at the switch: only its inputs from layer 1's inactive units changed, from 0 to αz", () => {
+    const session = shocked();
+    const t = session.trainer;
+    const relu = largestZ(t, 1, getActivation("relu"));
+    const leaky = largestZ(t, 1, getActivation("leaky-relu", 0.2));
+    const revived = relu.flatMap((z, j) => (z <= 0 && leaky[j]! > 0 ? [j] : []));
+    expect(revived).toHaveLength(4);
+    // Layer 1's pre-activations, and so its active units' outputs, are the same under both activations.
+    expect(largestZ(t, 0, getActivation("relu"))).toEqual(largestZ(t, 0, getActivation("leaky-relu", 0.2)));
+  });
+
+  it("the figure of dead units over the steps is the lab's run, step by step, with and without the switch after the shock", () => {
+    const { relu, leaky } = shockTimeline();
+    expect(TIMELINE).toMatchObject({ open: DR_WARMUP, shockRate: 50, alpha: 0.2 });
+    const lab = dyingReluSession("shock");
+    expect(perLayer(lab)).toEqual(relu.get(0));
+    for (let s = 1; s <= TIMELINE.open; s++) {
+      lab.step(1);
+      expect(perLayer(lab), `step ${s}`).toEqual(relu.get(s));
+    }
+    const switched = dyingReluSession("shock");
+    switched.step(TIMELINE.open);
+    lab.shock(TIMELINE.shockRate);
+    switched.shock(TIMELINE.shockRate);
+    switched.setActivation("leaky-relu", TIMELINE.alpha);
+    expect(perLayer(lab)).toEqual(relu.get(TIMELINE.open + 1));
+    expect(perLayer(switched)).toEqual(leaky.get(TIMELINE.open + 1));
+    while (lab.trainer.steps < TIMELINE.end) {
+      lab.step(1);
+      switched.step(1);
+      expect(perLayer(lab), `ReLU, step ${lab.trainer.steps}`).toEqual(relu.get(lab.trainer.steps));
+      expect(perLayer(switched), `Leaky, step ${switched.trainer.steps}`).toEqual(leaky.get(switched.trainer.steps));
+    }
+  });
+
+  it("the figure of layer 2's largest z per unit is the negative-bias lab at step 100, under ReLU and, same weights, under Leaky ReLU: 14 dead, then 7", () => {
+    const figure = negativeBiasSwitch();
+    const session = dyingReluSession("negative-bias");
+    session.step(TIMELINE.open);
+    expect(largestZ(session.trainer, 1, getActivation("relu"))).toEqual(figure.relu);
+    expect(figure.relu.filter((z) => z <= 0)).toHaveLength(perLayer(session)[1]!);
+    session.setActivation("leaky-relu", TIMELINE.alpha);
+    expect(largestZ(session.trainer, 1, getActivation("leaky-relu", TIMELINE.alpha))).toEqual(figure.leaky);
+    expect(figure.leaky.filter((z) => z <= 0)).toHaveLength(perLayer(session)[1]!);
+    expect([figure.relu, figure.leaky].map((v) => v.filter((z) => z <= 0).length)).toEqual([14, 7]);
+  });
+
+  it(
+    "teacher guide: at the learning rate slider's top (10) with Leaky ReLU the loss overflows within about a dozen steps; under ReLU the same rate does not diverge but kills units (30 of 32 within 200 steps)",
+    () => {
+      const leaky = dyingReluSession("shock");
+      leaky.step(DR_WARMUP);
+      leaky.setActivation("leaky-relu", 0.2);
+      leaky.setLearningRate(10);
+      leaky.step(200);
+      const status = leaky.trainer.status;
+      expect(status.status).toBe("diverged");
+      expect(status.step - DR_WARMUP).toBeLessThanOrEqual(15);
+      const relu = dyingReluSession("shock");
+      relu.step(DR_WARMUP);
+      relu.setLearningRate(10);
+      relu.step(200);
+      expect(relu.trainer.status.status).toBe("ok");
+      expect(labCounts(relu).off).toBe(30);
     },
     SLOW,
   );
