@@ -102,9 +102,10 @@ export const gradientPerLayer: FigureDefinition = (() => {
     id: "gradient-per-layer",
     title: "‖∂L/∂W‖ per weight layer at initialisation: sigmoid and tanh with Xavier, ReLU with He",
     caption:
-      `At the start, over the whole training set: the first layer's gradient is ${f(ratio(norms.sigmoid), 2)} of ` +
-      `the output layer's with the sigmoid, a staircase; with tanh and Xavier weights it is ` +
-      `${f(ratio(norms.tanh), 2)} of it, and with ReLU and He weights ${f(ratio(norms.relu), 2)}: level bars.`,
+      `At the start, over the whole training set. With the sigmoid the first layer's gradient is ` +
+      `${f(ratio(norms.sigmoid), 2)} of the output layer's: a staircase. With tanh and Xavier weights it is ` +
+      `${f(ratio(norms.tanh), 2)} times the output layer's, and with ReLU and He weights ${f(ratio(norms.relu), 2)} ` +
+      `of it: bars level to within about a factor of 10.`,
     alt:
       `Grouped bar chart on a logarithmic scale, one group per weight layer from L1 to L10 and the output layer. ` +
       `Sigmoid bars climb steadily from about ${f(norms.sigmoid[0]!, 1)} at L1 to ${f(norms.sigmoid.at(-1)!, 1)} at ` +
