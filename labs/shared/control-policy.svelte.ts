@@ -1,7 +1,7 @@
 /**
- * The control policy a lab's controls read (a teacher's link can lock or hide them). LabShell
- * creates one per lab, fills it from the address and the page after mounting, and puts it in the
- * Svelte context; TrainingControls and LockableControl read it. Plain names, no DOM.
+ * What LabShell hands the controls below it through the Svelte context: the control policy (a teacher's link
+ * can lock or hide controls; LabShell fills it when the lab mounts; TrainingControls and LockableControl read
+ * it) and the lab's key figure for the run readout. Plain data, no DOM.
  */
 import { getContext, setContext } from "svelte";
 import type { ControlPolicy } from "../../src/settings/url-state.ts";
@@ -38,4 +38,19 @@ export function provideControls(controls: LabControls): void {
 /** The policy of the enclosing lab, or an empty one outside a LabShell. */
 export function useControls(): LabControls {
   return getContext<LabControls | undefined>(KEY) ?? new LabControls();
+}
+
+const KEY_FIGURE = Symbol("lab-key-figure");
+
+/** The lab's key figure for its run readout (dead units, the gradient ratio, …), or null. */
+export type KeyFigure = { label: string; text: string } | null;
+
+/** Makes `read` the key figure of the lab's readout for the components below (called by LabShell). */
+export function provideKeyFigure(read: () => KeyFigure): void {
+  setContext(KEY_FIGURE, read);
+}
+
+/** The enclosing lab's key figure (read it in the template to stay reactive); none outside a LabShell. */
+export function useKeyFigure(): () => KeyFigure {
+  return getContext<(() => KeyFigure) | undefined>(KEY_FIGURE) ?? (() => null);
 }

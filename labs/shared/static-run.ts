@@ -6,7 +6,7 @@
  */
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { TrainingSession } from "../../src/worker/session.ts";
-import { flatten, type StaticSnapshot } from "./static-snapshot.ts";
+import { encodeStatic, flatten, type Encoded, type StaticSnapshot } from "./static-snapshot.ts";
 
 export {
   decodeStatic,
@@ -16,6 +16,11 @@ export {
   type Encoded,
   type StaticSnapshot,
 } from "./static-snapshot.ts";
+
+/** The encoded build-time snapshot of a lab's first run (its session trained for its warm-up), for the view's props. */
+export function firstRunSnapshot(lab: { firstRun: { spec: SessionSpec; steps: number } }): Encoded<StaticSnapshot> {
+  return encodeStatic(runStatic(lab.firstRun.spec, lab.firstRun.steps));
+}
 
 /** Trains `steps` steps of `spec` in this thread and returns the snapshot, flattened for props. */
 export function runStatic(spec: SessionSpec, steps: number): StaticSnapshot {

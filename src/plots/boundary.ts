@@ -28,10 +28,11 @@ export function boundaryClass(
   grid: ArrayLike<number>,
   cell: number,
   classes: number,
+  maxAlpha = BOUNDARY_MAX_ALPHA,
 ): { label: number; alpha: number } | null {
   const shade = (label: number, confidence: number) => ({
     label,
-    alpha: Math.round(BOUNDARY_MAX_ALPHA * Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
+    alpha: Math.round(maxAlpha * Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
   });
   if (classes <= 2) {
     const p = grid[cell] as number;
@@ -49,26 +50,36 @@ export function boundaryClass(
 }
 
 /** The colour of grid cell `cell`: its class's palette colour with boundaryClass's alpha; transparent without data. */
-export function boundaryColor(grid: ArrayLike<number>, cell: number, classes: number, palette: readonly Rgb[]): Rgba {
-  const shown = boundaryClass(grid, cell, classes);
+export function boundaryColor(
+  grid: ArrayLike<number>,
+  cell: number,
+  classes: number,
+  palette: readonly Rgb[],
+  maxAlpha = BOUNDARY_MAX_ALPHA,
+): Rgba {
+  const shown = boundaryClass(grid, cell, classes, maxAlpha);
   if (!shown) return [0, 0, 0, 0];
   const c = palette[shown.label % palette.length] ?? [128, 128, 128];
   return [c[0], c[1], c[2], shown.alpha];
 }
 
-/** Writes gridSize² RGBA pixels (alpha 0–255, row 0 = top) into `out`, which holds 4·gridSize² bytes. */
+/**
+ * Writes gridSize² RGBA pixels (alpha 0–255, row 0 = top) into `out`, which holds 4·gridSize² bytes; a fully
+ * confident cell gets `maxAlpha` (the theme's --boundary-max-alpha).
+ */
 export function paintBoundary(
   grid: ArrayLike<number>,
   gridSize: number,
   classes: number,
   palette: readonly Rgb[],
   out: Uint8ClampedArray,
+  maxAlpha = BOUNDARY_MAX_ALPHA,
 ): void {
   const n = gridSize * gridSize;
   if (out.length !== 4 * n) throw new RangeError(`out has ${out.length} bytes, need 4·${gridSize}²`);
   const perCell = classes <= 2 ? 1 : classes;
   for (let i = 0; i < n; i++) {
-    const c = (i + 1) * perCell <= grid.length ? boundaryColor(grid, i, classes, palette) : [0, 0, 0, 0];
+    const c = (i + 1) * perCell <= grid.length ? boundaryColor(grid, i, classes, palette, maxAlpha) : [0, 0, 0, 0];
     out.set([c[0], c[1], c[2], Math.round(c[3] * 255)], 4 * i);
   }
 }

@@ -8,3 +8,8 @@ export function nextEmbedIndex(pathname: string, labId: string): number {
   counts.set(key, n);
   return n;
 }
+
+/** The id of the n-th embed of a lab on a page ("lab-dying-relu", then "lab-dying-relu-2"): skip links point here. */
+export function labAnchor(labId: string, n: number): string {
+  return n === 1 ? `lab-${labId}` : `lab-${labId}-${n}`;
+}
