@@ -2,7 +2,10 @@
  * Every computed figure, by id: what <ComputedFigure id="…" /> looks up. To add a figure, write its
  * module (see README.md) and add it to the list below.
  */
-import { sigmoidAndSlope, sigmoidSlopeTail } from "./lessons/step-and-sigmoid.ts";
+// Lessons 1–3 (should this neuron fire?, step and sigmoid, vanishing gradients).
+import { linearVsCurvedBoundary, oneNeuron } from "./lessons/should-this-neuron-fire.ts";
+import { bceLoss, sigmoidAndSlope, sigmoidSlopeTail } from "./lessons/step-and-sigmoid.ts";
+import { backpropByHand, gradientNormPerLayer, sigmoidWindow } from "./lessons/vanishing-gradients.ts";
 // Lessons 4–6 (tanh, ReLU, dying ReLU).
 import { onePathAllPaths, tanhAndSigmoid, tanhSigmoidTails } from "./lessons/tanh.ts";
 import { gradientPerLayer, reluActivationGrowth, reluAndSlope } from "./lessons/relu.ts";
@@ -13,8 +16,15 @@ import { outputGradientByLogit, softmaxWorkedExample } from "./lessons/output-la
 import type { Chart, FigureDefinition } from "./types.ts";
 
 const DEFINITIONS: readonly FigureDefinition[] = [
+  // Lessons 1–3 (should this neuron fire?, step and sigmoid, vanishing gradients).
+  oneNeuron,
+  linearVsCurvedBoundary,
   sigmoidAndSlope,
   sigmoidSlopeTail,
+  bceLoss,
+  backpropByHand,
+  gradientNormPerLayer,
+  sigmoidWindow,
   // Lessons 4–6 (tanh, ReLU, dying ReLU).
   tanhAndSigmoid,
   tanhSigmoidTails,

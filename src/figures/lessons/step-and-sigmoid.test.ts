@@ -1,7 +1,7 @@
 /** The lesson-2 figures show what the lesson says: σ′ ≤ 1/4, saturation past |z| ≈ 4.6, and a tail that is not 0. */
 import { describe, expect, it } from "vitest";
 import { SATURATION_THRESHOLD, sigmoidDerivative } from "../../core/index.ts";
-import { sigmoidAndSlope, sigmoidSlopeTail } from "./step-and-sigmoid.ts";
+import { bceLoss, sigmoidAndSlope, sigmoidSlopeTail } from "./step-and-sigmoid.ts";
 
 const threshold = SATURATION_THRESHOLD;
 
@@ -34,5 +34,23 @@ describe("sigmoid-slope-tail", () => {
     expect(last[1]).toBeCloseTo(4.248e-18, 20);
     expect((last[1] as number) / Math.exp(-40)).toBeCloseTo(1, 12);
     expect(sigmoidSlopeTail.caption).toContain("4.25×10⁻¹⁸");
+  });
+});
+
+describe("bce-loss", () => {
+  const chart = bceLoss.build();
+
+  it("draws −ln p and −ln(1 − p), and marks ln 2 at p = 0.5", () => {
+    expect(chart.table.columns).toEqual([
+      "predicted probability p of class 1",
+      "class 1: −ln p",
+      "class 0: −ln(1 − p)",
+    ]);
+    const rows = chart.table.rows as number[][];
+    for (const [p, one, zero] of rows) {
+      expect(one).toBeCloseTo(-Math.log(p!), 12);
+      expect(zero).toBeCloseTo(-Math.log(1 - p!), 12);
+    }
+    expect(chart.body).toContain("ln 2 ≈ 0.693");
   });
 });

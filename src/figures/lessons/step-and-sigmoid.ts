@@ -1,5 +1,5 @@
 /** Lesson 2 (step and sigmoid): the sigmoid's slope, its maximum 1/4, and how fast it vanishes. */
-import { SATURATION_THRESHOLD, sigmoid, sigmoidDerivative } from "../../core/index.ts";
+import { binaryCrossEntropy, SATURATION_THRESHOLD, sigmoid, sigmoidDerivative } from "../../core/index.ts";
 import { formatDecade, formatNumber } from "../../plots/format.ts";
 import { lineChart } from "../line-chart.ts";
 import { grid, intervalsBelow, sample } from "../sample.ts";
@@ -74,6 +74,38 @@ export const sigmoidSlopeTail: FigureDefinition = {
       ],
       rules: [{ y: THRESHOLD, label: `threshold ${f(THRESHOLD)}` }],
       points: [{ x: TAIL, y: AT_TAIL, label: `σ′(${TAIL}) = ${f(AT_TAIL)}`, color: 2, place: "below-left" }],
+    });
+  },
+};
+
+/** p from 0.01 to 0.99: the loss is finite there (−ln 0.01 ≈ 4.6), and the curves' steep ends still show. */
+const P_MIN = 0.01;
+const P_MAX = 0.99;
+const HALF = binaryCrossEntropy(0.5, 1);
+
+/** Binary cross-entropy against the predicted probability p, for a point of class 1 and one of class 0. */
+export const bceLoss: FigureDefinition = {
+  id: "bce-loss",
+  title: `Binary cross-entropy L against the predicted probability p, from ${P_MIN} to ${P_MAX}`,
+  caption:
+    `For a point of class 1 the loss is −ln p (solid): 0 when the network is sure and right, growing without bound ` +
+    `as it becomes sure and wrong. For class 0 it is −ln(1 − p) (dashed). Both pass through ln 2 ≈ ${f(HALF)} at ` +
+    `p = 0.5: the loss of answering 50/50.`,
+  alt:
+    `Line chart over p from ${P_MIN} to ${P_MAX}. The solid curve −ln p falls from ${f(binaryCrossEntropy(P_MIN, 1))} ` +
+    `at p = ${P_MIN} to ${f(binaryCrossEntropy(P_MAX, 1))} at p = ${P_MAX}; the dashed curve −ln(1 − p) is its ` +
+    `mirror image, rising from ${f(binaryCrossEntropy(P_MIN, 0))} to ${f(binaryCrossEntropy(P_MAX, 0))}. They cross ` +
+    `at p = 0.5, at the marked value ln 2 ≈ ${f(HALF)}.`,
+  build() {
+    const ps = grid(P_MIN, P_MAX, 99);
+    return lineChart({
+      x: { label: "predicted probability p of class 1", min: 0, max: 1 },
+      y: { min: 0, max: 5, label: "loss L" },
+      series: [
+        { label: "class 1: −ln p", xs: ps, ys: sample((p) => binaryCrossEntropy(p, 1), ps), color: 1, dash: 0 },
+        { label: "class 0: −ln(1 − p)", xs: ps, ys: sample((p) => binaryCrossEntropy(p, 0), ps), color: 2, dash: 1 },
+      ],
+      points: [{ x: 0.5, y: HALF, label: `ln 2 ≈ ${f(HALF)}`, place: "right" }],
     });
   },
 };
