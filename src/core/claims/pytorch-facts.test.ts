@@ -29,6 +29,7 @@ import facts from "./pytorch-facts.json" with { type: "json" };
 const ROOT = new URL("../../../", import.meta.url);
 const LESSON = {
   l01: "content/lessons/01-should-this-neuron-fire/index.mdx",
+  l02: "content/lessons/02-step-and-sigmoid/index.mdx",
   l03: "content/lessons/03-vanishing-gradients/index.mdx",
   l04: "content/lessons/04-tanh/index.mdx",
   l05: "content/lessons/05-relu/index.mdx",
@@ -468,6 +469,29 @@ const SENTENCES: SentenceClaim[] = [
     says: "nn.Linear stores its weight as out × in, the transpose of this course's W",
     quotes: () => ["stores its weight as `out × in`"],
     holds: linearLayout,
+  },
+  {
+    file: LESSON.l02,
+    find: "PyTorch's autograd computes the sigmoid's gradient from its output as",
+    says: "PyTorch's autograd computes the sigmoid's gradient from its output as σ(1 − σ)",
+    quotes: () => ["as σ(1 - σ)"],
+    holds: () => {
+      // In float64 its σ′ is exactly σ(1 − σ): 0 at z = 40 (σ rounds to 1), and that product at z = 10 and 20.
+      const g = facts.saturation_gradients.sigmoid;
+      g.z.forEach((z, i) => expect(g.float64[i]).toBe(sigmoid(z) * (1 - sigmoid(z))));
+      expect(g.float64[g.z.indexOf(40)]).toBe(0);
+    },
+  },
+  {
+    file: LESSON.l02,
+    find: "`torch.sigmoid` is exactly 1 from",
+    says: "In float32, PyTorch's default, torch.sigmoid is exactly 1 from z ≈ 16.64 and exactly 0 below z ≈ −88.72, and the gradient there is exactly 0",
+    quotes: () => [`from z ≈ ${fixed(sigmoid32.first_one.z, 2)}`, `below z ≈ ${fixed(sigmoid32.first_zero.z, 2)}`],
+    holds: () => {
+      expect([sigmoid32.first_one.value, sigmoid32.first_one.grad]).toEqual([1, 0]);
+      expect([sigmoid32.first_zero.value, sigmoid32.first_zero.grad]).toEqual([0, 0]);
+      expect(sigmoid32.last_positive.grad).toBeGreaterThan(0);
+    },
   },
   {
     file: LESSON.l01,

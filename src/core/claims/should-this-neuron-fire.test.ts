@@ -1,9 +1,20 @@
 /**
  * Claim tests for the lesson "Should this neuron fire?" (content/lessons/01-should-this-neuron-fire).
- * Each test name quotes the lesson's sentence; the numbers are computed with the core's public API.
+ * Each test name quotes the lesson's sentence; the numbers are computed with the core's public API, and the sandbox's
+ * sentences run its "linear-stack" preset through the worker's session (labSession), as the lab does.
  */
 import { describe, expect, it } from "vitest";
-import { createTrainer, getActivation, predictGrid, readLayer, sigmoid, type TrainerConfig } from "../index.ts";
+import { SB_WARMUP } from "../../../labs/sandbox/settings.ts";
+import {
+  boundaryRuns,
+  linearStackConfig,
+  linearVsCurvedBoundary,
+  neuronOutputs,
+  oneNeuron,
+  SANDBOX_STEPS,
+} from "../../figures/lessons/should-this-neuron-fire.ts";
+import { getActivation, predictGrid, readLayer, sigmoid, type Trainer } from "../index.ts";
+import { labSession } from "./lab-runs.ts";
 
 const step = getActivation("step");
 const relu = getActivation("relu").f;
@@ -20,36 +31,20 @@ function rowTimes(x: readonly number[], W: ArrayLike<number>, m: number): number
   return out;
 }
 
-/**
- * The lesson's sandbox preset, as labs/sandbox/settings.ts (sandboxConfig) turns it into a trainer config:
- * circles (400 points, noise 0.05, a quarter held out), three hidden layers of 8, sigmoid + BCE, Xavier-normal
- * weights, Adam at 0.01, full batch; the reader's seed s gives seeds data s, init s + 1, batch s + 2.
- * The sandbox opens after 150 steps.
- */
-function circles(hidden: TrainerConfig["hidden"], seed: number): TrainerConfig {
-  return {
-    layers: [2, 8, 8, 8, 1],
-    hidden,
-    alpha: 0.1,
-    head: "sigmoid",
-    loss: "bce",
-    init: { kind: "xavier-normal", scale: 1, bias: 0 },
-    optimizer: { kind: "adam", lr: 0.01 },
-    batchSize: "full",
-    seeds: { data: seed, init: seed + 1, batch: seed + 2 },
-    dataset: { kind: "circles", n: 400, noise: 0.05, testFraction: 0.25 },
-  };
+/** The sandbox as lesson 1 opens it (the "linear-stack" preset), with settings changed on top; it opens after SB_WARMUP steps. */
+function sandbox(patch: Record<string, unknown> = {}): Trainer {
+  return labSession("sandbox", "linear-stack", patch).trainer;
 }
 
-/** The sandbox's warm-up: steps run before it first appears. */
-const SANDBOX_WARMUP = 150;
-
 describe("Should this neuron fire?", () => {
-  it("x = (1.0, 2.0), w = (0.5, −0.25), b = 0.1 gives z = 0.1; the step outputs 1 and the sigmoid σ(0.1) ≈ 0.525", () => {
+  it("x = (1.0, 2.0), w = (0.5, −0.25), b = 0.1 gives z = 0.1; the step outputs 1 and the sigmoid σ(0.1) ≈ 0.525 (and the figure draws them)", () => {
     const z = weightedSum([0.5, -0.25], [1, 2], 0.1);
     expect(z).toBeCloseTo(0.1, 15);
     expect(step.f(z)).toBe(1);
     expect(sigmoid(z)).toBeCloseTo(0.525, 3);
+    expect(neuronOutputs()).toEqual({ z, step: 1, sigmoid: sigmoid(z) });
+    const drawn = oneNeuron.build().body;
+    for (const label of ["w₁ = 0.5", "w₂ = −0.25", "z = 0.1", "step: 1", "σ: 0.525"]) expect(drawn).toContain(label);
   });
 
   it("with b = −0.2 the step flips to 0, while the sigmoid moves only from 0.525 to σ(−0.2) ≈ 0.450", () => {
@@ -63,7 +58,7 @@ describe("Should this neuron fire?", () => {
   it("D linear layers equal one layer with W′ = W₁W₂⋯W_D and b′ = b₁W₂ + b₂ (folded layer by layer): a deep linear network draws one straight line", () => {
     // Identity hidden layers, trained a little so the biases are not 0; the network's own predictions must
     // equal σ(x·W′ + b′) for the collapsed single layer, everywhere on the plotting grid.
-    const t = createTrainer({ ...circles("identity", 3), init: { kind: "xavier-normal", bias: 0.1 } });
+    const t = sandbox({ seed: 3, bias: 0.1 });
     t.step(50);
     const depth = t.config.layers.length - 1;
     let W: number[] = [1, 0, 0, 1]; // 2×2 identity, row-major
@@ -96,19 +91,16 @@ describe("Should this neuron fire?", () => {
 
   it("on the circles dataset a linear network gets stuck between 50% and 65% accuracy, whatever its depth; with tanh or ReLU the same network reaches more than 98% of the training points within 150 steps", () => {
     for (const seed of [1, 2, 3, 4, 5]) {
-      for (const layers of [
-        [2, 1],
-        [2, 8, 8, 8, 1],
-      ]) {
-        const linear = createTrainer({ ...circles("identity", seed), layers });
+      for (const layers of [0, 3]) {
+        const linear = sandbox({ seed, layers });
         linear.step(1000);
         linear.evaluate();
         expect(linear.diagnostics.trainAccuracy).toBeGreaterThan(0.5);
         expect(linear.diagnostics.trainAccuracy).toBeLessThan(0.65);
       }
-      for (const hidden of ["tanh", "relu"] as const) {
-        const curved = createTrainer(circles(hidden, seed));
-        curved.step(SANDBOX_WARMUP);
+      for (const act of ["tanh", "relu"] as const) {
+        const curved = sandbox({ seed, act });
+        curved.step(SB_WARMUP);
         curved.evaluate();
         expect(curved.diagnostics.trainAccuracy).toBeGreaterThan(0.98);
       }
@@ -116,12 +108,27 @@ describe("Should this neuron fire?", () => {
   }, 60_000);
 
   it("the sandbox preset (seed 1): the identity network's accuracy stays near 61%", () => {
-    const t = createTrainer(circles("identity", 1));
-    for (const steps of [SANDBOX_WARMUP, 1000]) {
-      t.step(steps - t.steps);
-      t.evaluate();
-      expect(t.diagnostics.trainAccuracy).toBeCloseTo(0.61, 2);
+    const s = labSession("sandbox", "linear-stack");
+    for (const steps of [SB_WARMUP, 1000]) {
+      s.step(steps - s.trainer.steps);
+      expect(s.snapshot(0).trainAccuracy).toBeCloseTo(0.61, 2);
     }
+  });
+
+  it("the figure: the same network after the same 150 steps, with the identity (61% of the training points right) and with tanh (100%), is the sandbox's run", () => {
+    expect(SANDBOX_STEPS).toBe(SB_WARMUP);
+    for (const run of boundaryRuns()) {
+      const s = labSession("sandbox", "linear-stack", { act: run.hidden });
+      expect(s.spec.config).toEqual(linearStackConfig(run.hidden));
+      s.step(SB_WARMUP);
+      const opened = s.snapshot(0);
+      expect([opened.trainAccuracy, opened.testAccuracy]).toEqual([run.train, run.test]);
+    }
+    const [linear, curved] = boundaryRuns();
+    expect(Math.round(100 * linear!.train)).toBe(61);
+    expect(Math.round(100 * curved!.train)).toBe(100);
+    expect(linearVsCurvedBoundary.caption).toContain("61% of the training points right");
+    expect(linearVsCurvedBoundary.caption).toContain("around the disc: 100%");
   });
 
   it("two ReLU units solve XOR: h₁ = ReLU(x₁ + x₂), h₂ = ReLU(x₁ + x₂ − 1), y = h₁ − 2h₂ gives 0, 1, 1, 0", () => {

@@ -1,0 +1,169 @@
+/**
+ * Claim tests for the lesson "Step and sigmoid" (content/lessons/02-step-and-sigmoid) and its teacher guide. Each
+ * test name quotes the sentence it guards. The step-function lab's sentences run its "stuck-step" preset through the
+ * worker's session (labSession); the lab opens after STEP_WARMUP (300) steps, one training example per perceptron
+ * step. Floating-point sentences are computed in float64, the core's (and JavaScript's) precision.
+ */
+import { describe, expect, it } from "vitest";
+import { STEP_WARMUP } from "../../../labs/step-function/settings.ts";
+import { bceLoss, sigmoidAndSlope } from "../../figures/lessons/step-and-sigmoid.ts";
+import { binaryCrossEntropy, lossValue, SATURATION_THRESHOLD, sigmoid, sigmoidDerivative } from "../index.ts";
+import { labSession } from "./lab-runs.ts";
+
+/** The textbook form σ(1 − σ), as code that differentiates through the sigmoid's output computes it. */
+const textbook = (z: number): number => sigmoid(z) * (1 - sigmoid(z));
+
+/** The boundary of a predicate by bisection: the last x in [a, b] where it is false, given it flips once. */
+function edge(holds: (x: number) => boolean, a: number, b: number): number {
+  for (let k = 0; k < 200; k++) {
+    const mid = (a + b) / 2;
+    if (mid === a || mid === b) break;
+    if (holds(mid) === holds(b)) b = mid;
+    else a = mid;
+  }
+  return a;
+}
+
+describe("Step and sigmoid: the loss", () => {
+  it("a network that answers p = 0.5 everywhere pays ln 2 ≈ 0.693 on every point, of either class", () => {
+    expect(binaryCrossEntropy(0.5, 1)).toBe(Math.LN2);
+    expect(binaryCrossEntropy(0.5, 0)).toBe(Math.LN2);
+    expect(Math.LN2.toFixed(3)).toBe("0.693");
+  });
+
+  it("BCE is −ln p on a point of class 1 and −ln(1 − p) on a point of class 0: sure and right costs almost nothing, sure and wrong without limit", () => {
+    for (const p of [0.01, 0.3, 0.9, 0.999]) {
+      expect(binaryCrossEntropy(p, 1)).toBeCloseTo(-Math.log(p), 14);
+      expect(binaryCrossEntropy(p, 0)).toBeCloseTo(-Math.log(1 - p), 14);
+    }
+    expect(binaryCrossEntropy(1 - 1e-9, 1)).toBeLessThan(1e-8);
+    expect(binaryCrossEntropy(1e-9, 1)).toBeGreaterThan(20);
+  });
+
+  it("for a step unit, whose output is 0 or 1, the mean squared error is the share of points it gets wrong", () => {
+    const y = Float64Array.of(1, 0, 1, 1, 0);
+    const a = Float64Array.of(1, 1, 0, 1, 0);
+    expect(lossValue("mse", a, a, y, 5, 1)).toBe(2 / 5);
+  });
+
+  it("the BCE figure draws −ln p and −ln(1 − p), crossing at ln 2 ≈ 0.693 at p = 0.5", () => {
+    const chart = bceLoss.build();
+    for (const [p, one, zero] of chart.table.rows as number[][]) {
+      expect(one).toBe(binaryCrossEntropy(p!, 1));
+      expect(zero).toBe(binaryCrossEntropy(p!, 0));
+    }
+    expect(chart.body).toContain("ln 2 ≈ 0.693");
+    expect(bceLoss.caption).toContain("ln 2 ≈ 0.693");
+  });
+});
+
+describe("Step and sigmoid: the step-function lab (stuck-step)", () => {
+  it("90 points for training and 30 held out to test", () => {
+    const { train, test } = labSession("step-function", "stuck-step").trainer.dataset;
+    expect([train.n, test.n]).toEqual([90, 30]);
+  });
+
+  it("when the lab opens, the gradient-descent unit has not moved at all (‖θ − θ₀‖ = 0): its gradient is 0, and 100 times 0 is still 0", () => {
+    const s = labSession("step-function", "stuck-step");
+    s.step(STEP_WARMUP);
+    const opened = s.snapshot(0);
+    expect(opened.distanceFromStart).toBe(0);
+    expect([opened.layers[0]!.gradNormW, opened.layers[0]!.gradNormB]).toEqual([0, 0]);
+    s.setLearningRate(100 * s.trainer.learningRate);
+    s.step(300);
+    expect(s.snapshot(0).distanceFromStart).toBe(0);
+  });
+
+  it("the perceptron, from the same weights, is at 99% when the lab opens and at 100% from step 382 on", () => {
+    const s = labSession("step-function", "stuck-step");
+    const p = s.perceptron!;
+    const reached: number[] = [];
+    for (let step = 1; step <= 3000; step++) {
+      s.step(1);
+      if (step === STEP_WARMUP) expect(Math.round(100 * p.accuracy("train"))).toBe(99);
+      if (p.accuracy("train") === 1) reached.push(step);
+    }
+    expect(reached[0]).toBe(382);
+    expect(reached).toHaveLength(3000 - 382 + 1);
+    expect(p.visits).toBe(3000);
+  });
+
+  it("the step unit's accuracies, 53% on the training points and 87% on the test points, are those of its random start; its loss is 0.467, the share of training points it gets wrong", () => {
+    const s = labSession("step-function", "stuck-step");
+    const start = s.snapshot(0);
+    s.step(STEP_WARMUP);
+    const opened = s.snapshot(0);
+    for (const snap of [start, opened]) {
+      expect(Math.round(100 * snap.trainAccuracy!)).toBe(53);
+      expect(Math.round(100 * snap.testAccuracy!)).toBe(87);
+      expect(snap.trainLoss!.toFixed(3)).toBe("0.467");
+      expect(snap.trainLoss).toBeCloseTo(1 - snap.trainAccuracy!, 14);
+    }
+    // Each test point is worth 1/30 ≈ 3%.
+    expect(Math.round(100 / 30)).toBe(3);
+  });
+});
+
+describe("Step and sigmoid: the sigmoid's slope", () => {
+  it("σ′(0) = 1/4 is the largest slope; σ′(5) ≈ 0.0066 is closer to 0.01 than to 0.1 or 0.25", () => {
+    expect(sigmoidDerivative(0)).toBe(0.25);
+    expect(sigmoidDerivative(5)).toBeCloseTo(0.0066, 4);
+    expect(Math.max(...sigmoidAndSlope.build().table.rows.map((r) => r[2] as number))).toBe(0.25);
+  });
+
+  it("the table: σ(±2) = 0.881 / 0.119 with σ′ = 0.105; σ(±5) = 0.9933 / 0.0067, σ′ = 0.0066; σ(±10) = 0.99995 / 0.000045, σ′ = 0.000045", () => {
+    expect(sigmoid(2)).toBeCloseTo(0.881, 3);
+    expect(sigmoid(-2)).toBeCloseTo(0.119, 3);
+    expect(sigmoidDerivative(2)).toBeCloseTo(0.105, 3);
+    expect(sigmoid(5)).toBeCloseTo(0.9933, 4);
+    expect(sigmoid(-5)).toBeCloseTo(0.0067, 4);
+    expect(sigmoid(10)).toBeCloseTo(0.99995, 5);
+    expect(sigmoid(-10)).toBeCloseTo(0.000045, 6);
+    expect(sigmoidDerivative(10)).toBeCloseTo(0.000045, 6);
+  });
+
+  it("the course calls a unit saturated when its slope is below 0.01, which for the sigmoid means |z| > 4.6", () => {
+    expect(SATURATION_THRESHOLD).toBe(0.01);
+    const at = edge((z) => sigmoidDerivative(z) < SATURATION_THRESHOLD, 0, 10);
+    expect(at.toFixed(1)).toBe("4.6");
+  });
+
+  it("at z = 10 the middle factor is about 0.000045, more than five thousand times smaller than at z = 0", () => {
+    expect(sigmoidDerivative(0) / sigmoidDerivative(10)).toBeGreaterThan(5000);
+    expect(sigmoidDerivative(0) / sigmoidDerivative(10)).toBeLessThan(6000);
+  });
+});
+
+describe("Step and sigmoid: σ′ in floating point (float64)", () => {
+  it("the number closest to σ(40) = 1 − 4.2×10⁻¹⁸ is exactly 1, so σ(1 − σ) returns 0 at z = 40, where σ(z)·σ(−z) ≈ 4.25×10⁻¹⁸", () => {
+    expect(sigmoid(40)).toBe(1);
+    expect(textbook(40)).toBe(0);
+    expect(sigmoid(-40)).toBeCloseTo(4.25e-18, 20);
+    expect(sigmoid(40) * sigmoid(-40)).toBeCloseTo(4.25e-18, 20);
+    expect(sigmoidDerivative(40) / (sigmoid(40) * sigmoid(-40))).toBeCloseTo(1, 14);
+  });
+
+  it("in 64-bit floats this happens for every z from about 36.74 on, where σ(z) rounds to 1", () => {
+    const one = edge((z) => sigmoid(z) === 1, 30, 40);
+    expect(one.toFixed(2)).toBe("36.74");
+    for (const z of [36.74, 37, 40, 100, 700]) expect(textbook(z)).toBe(0);
+    for (const z of [20, 30, 36.7]) expect(textbook(z)).toBeGreaterThan(0);
+  });
+
+  it("on the negative side σ(1 − σ) returns σ(z), which is σ′(z) to full precision, until σ(z) runs out of range: below z ≈ −708 it is under 2.2×10⁻³⁰⁸ and keeps fewer digits, and below z ≈ −745.13 it is exactly 0", () => {
+    for (const z of [-40, -100, -300, -700]) {
+      expect(1 - sigmoid(z)).toBe(1);
+      expect(textbook(z)).toBe(sigmoid(z));
+      expect(Math.abs(textbook(z) / sigmoidDerivative(z) - 1)).toBeLessThan(1e-15);
+    }
+    const normal = edge((z) => sigmoid(z) >= 2.2250738585072014e-308, -720, -700);
+    expect(Math.round(normal)).toBe(-708);
+    // σ(z) ≈ e^z there, so ln σ(z) should be z: to full precision at −700, to about two digits at −744.
+    expect(Math.abs(Math.log(textbook(-700)) + 700)).toBeLessThan(1e-12);
+    expect(Math.abs(Math.log(textbook(-744)) + 744)).toBeGreaterThan(1e-3);
+    const zero = edge((z) => sigmoid(z) > 0, -750, -740);
+    expect(zero.toFixed(2)).toBe("-745.13");
+    expect(sigmoid(-745.14)).toBe(0);
+    expect(sigmoid(-745.13)).toBeGreaterThan(0);
+  });
+});
