@@ -211,6 +211,8 @@ test.describe("output-loss lab", () => {
         await progress.getByRole("columnheader", { name: "loss fallen since step 0" }).boundingBox(),
       ];
       expect(key!.x + key!.width).toBeLessThanOrEqual(outer!.x + outer!.width + 1);
+      // On a phone the split is one of the folded instruments: the reader opens it.
+      await lab.getByText("The output gradient, split", { exact: true }).click();
       const split = lab.locator(".table-scroll", { hasText: "prediction a" });
       // Its result column comes first, right after the pairing, inside the visible box.
       const [box, result] = [

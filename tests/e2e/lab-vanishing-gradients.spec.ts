@@ -260,6 +260,8 @@ test.describe("vanishing-gradients lab", () => {
 
     test("the chain-rule table keeps its key column in view and shows that it scrolls", async ({ page }) => {
       const lab = await openLab(page, ID);
+      // On a phone the path is one of the folded instruments: the reader opens it.
+      await lab.getByText("The chain-rule path", { exact: true }).click();
       const box = lab.locator("figure.path .table-scroll");
       const key = box.getByRole("columnheader", { name: "product so far" });
       await key.scrollIntoViewIfNeeded();
