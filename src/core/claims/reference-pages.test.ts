@@ -86,6 +86,13 @@ describe("the reference pages' anchors", () => {
     for (const e of entries) expect(e, e.split("\n")[0]).toMatch(/\]\(https:\/\//);
   });
 
+  it("every glossary entry points to a lesson that uses it", () => {
+    for (const section of read(GLOSSARY)
+      .split(/\n(?=## )/)
+      .slice(1))
+      expect(section, section.split("\n")[0]).toMatch(/\]\(\.\.\/\.\.\/lessons\/[a-z-]+\/(#[a-z0-9-]+)?\)/);
+  });
+
   it("every outbound link of the reference pages uses https", () => {
     for (const file of [GLOSSARY, REFERENCES, NOTATION]) expect(read(file)).not.toMatch(/\]\(http:\/\//);
   });
