@@ -510,8 +510,24 @@ const SENTENCES: SentenceClaim[] = [
   {
     file: LESSON.teacherLosses,
     find: "PyTorch's BCELoss clamps the log at",
-    says: "log(0) is −Infinity; PyTorch's BCELoss clamps the log at −100, and BCEWithLogitsLoss avoids the problem by working on logits",
-    quotes: () => [`clamps the log at ${bce32.log_clamp},`],
+    says: "PyTorch's BCELoss clamps the log at −100, so it reports 100 for z = −200 even in float64, where σ(−200) ≈ 1.4e-87 is not 0",
+    quotes: () => [`clamps the log at ${bce32.log_clamp},`, `reports ${-bce32.log_clamp} for z = -200 even in float64`],
+    holds: () => {
+      const c = facts.sigmoid_bce.float64.cases.find((k) => k.z === -200)!;
+      expect([c.sigmoid_bce.loss, c.bce_with_logits.loss]).toEqual([100, 200]);
+      expect(sigmoid(-200)).toBeGreaterThan(0);
+    },
+  },
+  {
+    file: LESSON.teacherLosses,
+    find: "so in float32 tanh′(-10) is exactly 0",
+    says: "Its autograd computes tanh′ as 1 − tanh², so in float32 tanh′(−10) is exactly 0, where the course's core gives 8e-9",
+    quotes: () => ["so in float32 tanh′(-10) is exactly 0"],
+    holds: () => {
+      const t = facts.saturation_gradients.tanh;
+      expect(t.float32[t.z.indexOf(10)]).toBe(0);
+      expect(tanhDerivative(-10).toExponential(0)).toBe("8e-9");
+    },
   },
   {
     file: LESSON.teacherRelu,
