@@ -9,6 +9,8 @@ export const PRESETS = {
   },
   /** Lesson 6: every bias started at −0.5, so units are dead from step 0. */
   "negative-bias": {
+    intro:
+      "Every bias starts at −0.5: 20 of 32 units are dead from step 0. Press Train and watch the loss stay near 0.69; then switch to Leaky ReLU and read the count line before training again.",
     settings: { act: "relu", bias: -0.5, lr: 0.1, shock: "50", alpha: 0.2, data: "moons", seed: 3 },
   },
   /** Lesson 7: Leaky ReLU from the start, with the same negative biases. */
