@@ -10,8 +10,12 @@ import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { UrlValues } from "../../src/settings/url-state.ts";
 import { SCHEMA, type ExplorerSettings } from "./settings.ts";
 
-/** How many points each curve is sampled at: smooth at page width, cheap to redraw on every slider move. */
-const SAMPLES = 481;
+/**
+ * How many points each curve is sampled at: smooth at page width (a step of 0.05 over ±6), cheap to redraw on every
+ * slider move, and small in the page's HTML, where the server draws the curves too. Every point of the data table
+ * (tableXs) is a sample.
+ */
+export const SAMPLES = 241;
 
 /** f(x) and f′(x) of one activation at the probe. */
 export interface Readout {

@@ -59,12 +59,34 @@ export function unflatten(s: StaticSnapshot): Snapshot {
 export type Encoded<T> = string & { readonly __encodes?: T };
 
 /**
- * Significant digits kept in a snapshot's long float arrays, by field. The boundary grid only becomes
- * colours (3 digits: a step of 0.001 in p moves the shade by under a third of one 8-bit level). History and data points also appear as text in the data
- * tables (3 digits): 6 keeps a rounded-then-formatted value equal to the live one but in ~1 case in 2000.
- * Logits (multiclass softmax table, 4 digits shown) keep 6 too.
+ * Significant digits kept in a snapshot's long float arrays, by field. History and data points also appear as
+ * text in the data tables (3 digits): 6 keeps a rounded-then-formatted value equal to the live one but in ~1
+ * case in 2000. Logits (multiclass softmax table, 4 digits shown) keep 6 too. The boundary grid is quantised
+ * instead (see BOUNDARY_LEVELS).
  */
-export const STATIC_DIGITS: Readonly<Record<string, number>> = { boundary: 3, data: 6, trainX: 6, testX: 6, logits: 6 };
+export const STATIC_DIGITS: Readonly<Record<string, number>> = { data: 6, trainX: 6, testX: 6, logits: 6 };
+
+/**
+ * A static boundary grid's class scores (each in [0, 1]) as one character each, 64 levels from this alphabet
+ * (URL-safe: nothing an HTML attribute or JSON has to escape). Why: the grid only becomes shades and a contour
+ * until the live run replaces it, a step of 1/63 in p is under 1% of the shading, and as numbers the grids
+ * were most of a lesson's HTML (3 072 values for three classes).
+ */
+const BOUNDARY_LEVELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** Class scores in [0, 1] as BOUNDARY_LEVELS characters (a score outside [0, 1] or not finite becomes the nearest end). */
+export function packBoundary(grid: readonly number[]): string {
+  const top = BOUNDARY_LEVELS.length - 1;
+  return grid
+    .map((p) => BOUNDARY_LEVELS[Math.round(Math.min(1, Math.max(0, Number.isFinite(p) ? p : 0)) * top)]!)
+    .join("");
+}
+
+/** The scores packBoundary packed (to within half a level, 1/126). */
+export function unpackBoundary(packed: string): number[] {
+  const top = BOUNDARY_LEVELS.length - 1;
+  return Array.from(packed, (ch) => Math.max(0, BOUNDARY_LEVELS.indexOf(ch)) / top);
+}
 
 /** Non-finite numbers, which JSON cannot hold (a history's testLoss is NaN without a test split). */
 const NON_FINITE: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, "-Infinity": -Infinity };
@@ -117,13 +139,17 @@ function hasBoundary(v: unknown): v is { boundary: number[]; boundarySize: numbe
 
 /**
  * A static snapshot (or a record of them) as one compact string prop; scalars and short arrays stay exact,
- * decision-boundary grids are coarsened to at most STATIC_BOUNDARY_MAX a side.
+ * decision-boundary grids are coarsened to at most STATIC_BOUNDARY_MAX a side and packed (packBoundary).
  */
 export function encodeStatic<T>(value: T): Encoded<T> {
   return JSON.stringify(value, (key, v: unknown) => {
-    if (hasBoundary(v) && v.boundarySize > STATIC_BOUNDARY_MAX) {
-      const coarse = coarsenBoundary(v.boundary, v.boundarySize);
-      return { ...v, boundary: coarse.grid, boundarySize: coarse.gridSize };
+    if (hasBoundary(v)) {
+      const coarse = v.boundarySize > STATIC_BOUNDARY_MAX ? coarsenBoundary(v.boundary, v.boundarySize) : null;
+      return {
+        ...v,
+        boundary: packBoundary(coarse?.grid ?? v.boundary),
+        boundarySize: coarse?.gridSize ?? v.boundarySize,
+      };
     }
     const digits = STATIC_DIGITS[key];
     if (digits !== undefined && Object.hasOwn(STATIC_DIGITS, key) && Array.isArray(v)) return roundArray(v, digits);
@@ -131,9 +157,10 @@ export function encodeStatic<T>(value: T): Encoded<T> {
   }) as Encoded<T>;
 }
 
-/** The value encodeStatic encoded (non-finite numbers restored). */
+/** The value encodeStatic encoded (non-finite numbers restored, boundary grids unpacked). */
 export function decodeStatic<T>(encoded: Encoded<T>): T {
-  return JSON.parse(encoded, (_key, v: unknown) =>
-    typeof v === "string" && Object.hasOwn(NON_FINITE, v) ? NON_FINITE[v] : v,
-  ) as T;
+  return JSON.parse(encoded, (key, v: unknown) => {
+    if (key === "boundary" && typeof v === "string") return unpackBoundary(v);
+    return typeof v === "string" && Object.hasOwn(NON_FINITE, v) ? NON_FINITE[v] : v;
+  }) as T;
 }
