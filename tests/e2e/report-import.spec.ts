@@ -91,6 +91,21 @@ test("forged reports show the viewer's own score, flagged in red; an unknown ass
   await expect(refused(page)).toContainText(/unknown-assignment\.json.*no-such-assignment/);
 });
 
+test("files chosen before the page's script has loaded are read when it loads", async ({ page }) => {
+  // Hold every script until the files are chosen: a teacher on a slow school network picks files at once.
+  let release!: () => void;
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.js$/, async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto("teacher/reports/", { waitUntil: "domcontentloaded" });
+  await page.locator('input[type="file"]').setInputFiles([fixture("genuine.json")]);
+  release();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).nth(0)).toContainText("1 / 4");
+});
+
 test("a batch over the limit names the files that were not read", async ({ page }) => {
   await openViewer(page);
   await expect(page.getByText(/at most 200 files at once/)).toBeVisible();
