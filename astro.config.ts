@@ -77,7 +77,8 @@ export default defineConfig({
             output: {
               // Fewer, larger chunks on lab pages: each file is gzipped on its own, so thirty small chunks
               // cost more than a few grouped ones (and a page with two labs shares all of them). The lab
-              // settings group stays apart because the teacher's link builder uses it without the lab UI.
+              // settings group stays apart because the teacher's link builder uses it without the lab UI; the labs' state
+              // summariser stays apart because only assignment pages use it.
               codeSplitting: {
                 groups: [
                   { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
@@ -88,7 +89,7 @@ export default defineConfig({
                   },
                   {
                     name: "lab-ui",
-                    test: /[\\/](labs[\\/]shared[\\/]|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
+                    test: /[\\/](labs[\\/]shared[\\/](?!lab-state)|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
                     priority: 10,
                   },
                   // The per-layer plots, which the vanishing-gradients lab and the sandbox both draw.
