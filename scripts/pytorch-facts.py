@@ -3,7 +3,7 @@ Facts about PyTorch, computed by PyTorch (CPU): where torch.sigmoid and torch.ta
 what autograd gives there, BCELoss's log clamp, BCEWithLogitsLoss on extreme logits, CrossEntropyLoss
 on logits, on probabilities and with soft targets, nn.Linear's default initialisation, and the forward
 values of the activations and losses the course's core also has, in float32 (PyTorch's default) and
-float64. The claim tests read the JSON this writes (src/core/claims/pytorch-facts.json); CI has no torch.
+float64, and three float32 steps of each optimiser. The claim tests read the JSON this writes (src/core/claims/pytorch-facts.json); CI has no torch.
 
 Run it through `npm run facts:pytorch` (scripts/pytorch-facts.ts), or directly:
     python3 scripts/pytorch-facts.py OUT.json
@@ -400,6 +400,46 @@ def loss_facts():
     return out
 
 
+# One float32 parameter vector and three gradients in a row, through each optimiser's step as torch.optim takes it
+# on the CPU (its single-tensor implementation), so the core's float32 optimisers can be checked step by step.
+OPT_THETA = [0.5, -1.25, 3.0, 1e-3, -2e-5, 40.0, -0.3, 7.5]
+OPT_GRADS = [
+    [0.1, -0.3, 2.5, -1e-4, 7.0, 0.02, 1e-6, -3.0],
+    [-0.2, 0.05, 1.5, 3e-4, -6.0, -0.07, 2e-6, 4.0],
+    [0.3, 0.0, -0.75, 2e-4, 5.0, 0.11, -5e-7, -0.5],
+]
+OPTIMIZERS = (
+    ("sgd", {"lr": 0.1, "weightDecay": 0.01}, lambda p: torch.optim.SGD([p], lr=0.1, weight_decay=0.01)),
+    (
+        "momentum",
+        {"lr": 0.1, "momentum": 0.9, "weightDecay": 0.01},
+        lambda p: torch.optim.SGD([p], lr=0.1, momentum=0.9, weight_decay=0.01),
+    ),
+    (
+        "adam",
+        {"lr": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weightDecay": 0.01},
+        lambda p: torch.optim.Adam([p], lr=0.01, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01),
+    ),
+)
+
+
+def optimizer_facts():
+    """θ after each of three steps of each optimiser, in float32 (under the core's optimiser names and fields)."""
+    theta = [float(v) for v in torch.tensor(OPT_THETA, dtype=torch.float32).tolist()]
+    grads = [[float(v) for v in torch.tensor(g, dtype=torch.float32).tolist()] for g in OPT_GRADS]
+    cases = []
+    for kind, config, make in OPTIMIZERS:
+        p = torch.tensor(theta, dtype=torch.float32, requires_grad=True)
+        opt = make(p)
+        steps = []
+        for g in grads:
+            p.grad = torch.tensor(g, dtype=torch.float32)
+            opt.step()
+            steps.append([float(v) for v in p.detach().tolist()])
+        cases.append({"kind": kind, "config": config, "torch": type(opt).__name__, "float32": steps})
+    return {"theta": theta, "grads": grads, "cases": cases}
+
+
 def facts():
     """All the facts, in a fixed key order."""
     torch.set_num_threads(1)
@@ -422,6 +462,7 @@ def facts():
         "module_defaults": module_defaults(),
         "activations": activation_facts(),
         "losses": loss_facts(),
+        "optimizers": optimizer_facts(),
     }
 
 

@@ -14,7 +14,10 @@
  * Parameters: readParameters / writeParameters (flat [W_0, b_0, W_1, b_1, …]), readLayer / writeLayer.
  * Building blocks: activations, losses, softmax, heads, datasets, rng, erf — pure functions on numbers or arrays.
  * Names and limits: ACTIVATION_NAMES, HEAD_NAMES, LOSS_NAMES, LOSS_HEADS, INIT_KINDS, OPTIMIZER_KINDS,
- *   DATASET_KINDS, LIMITS, GRID_EXTENT. Layer l (0-based) is W_{l+1} on the notation page.
+ *   DATASET_KINDS, PRECISIONS, LIMITS, GRID_EXTENT. Layer l (0-based) is W_{l+1} on the notation page.
+ * Precision: config.precision "float64" (default) or "float32" (every value and result rounded to float32, as
+ *   PyTorch computes by default); a float32 trainer's mlp holds Float32Arrays, and everything read out through
+ *   this surface (readParameters, diagnostics, grids) is Float64Arrays and numbers either way.
  *
  * This file only re-exports. Why: a page that takes a list of names from here then loads those modules and
  * nothing else, while code of this file's own would be bundled into every page that imports it.
@@ -70,6 +73,8 @@ export {
   type TrainerConfig,
 } from "./training/config.ts";
 export { LIMITS, parameterCount } from "./limits.ts";
+export { isPrecision, PRECISIONS, type Precision } from "./names.ts";
+export type { FloatArray } from "./kernels/float-array.ts";
 export { createRng, type Rng } from "./data/rng.ts";
 export { cloneDiagnostics, type Diagnostics, type LayerDiagnostics } from "./diagnostics/diagnostics.ts";
 export { histogram } from "./diagnostics/statistics.ts";

@@ -55,3 +55,17 @@ export type OptimizerKind = "sgd" | "momentum" | "adam";
 
 /** All optimiser names. */
 export const OPTIMIZER_KINDS: readonly OptimizerKind[] = Object.freeze(["sgd", "momentum", "adam"] as const);
+
+/**
+ * The precisions the core trains in: float64 (the default, the exact reference) or float32, where every stored
+ * value and every arithmetic result is rounded to float32, as PyTorch computes by default.
+ */
+export type Precision = "float64" | "float32";
+
+/** All precision names, the default first. */
+export const PRECISIONS: readonly Precision[] = Object.freeze(["float64", "float32"] as const);
+
+/** True when s is one of PRECISIONS. */
+export function isPrecision(s: unknown): s is Precision {
+  return typeof s === "string" && (PRECISIONS as readonly string[]).includes(s);
+}

@@ -137,9 +137,16 @@ export function makeDataset(config: DatasetConfig, seed: number): Dataset {
 
 /**
  * Targets for a head with m outputs. m = 1 (binary): y = 1 for class 1, `negative` for class 0 ({0, 1} for
- * sigmoid/BCE heads, {−1, 1} for tanh). m > 1: one-hot rows, `negative` off the label. labels: n, y: n×m.
+ * sigmoid/BCE heads, {−1, 1} for tanh). m > 1: one-hot rows, `negative` off the label. labels: n, y: n×m
+ * (a Float32Array for a float32 network: the targets are exact in it).
  */
-export function encodeTargets(labels: Int32Array, n: number, m: number, negative: number, y: Float64Array): void {
+export function encodeTargets(
+  labels: Int32Array,
+  n: number,
+  m: number,
+  negative: number,
+  y: Float64Array | Float32Array,
+): void {
   if (m === 1) {
     for (let i = 0; i < n; i++) y[i] = labels[i] === 1 ? 1 : negative;
     return;

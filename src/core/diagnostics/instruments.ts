@@ -3,7 +3,7 @@
  * gradient split by the chain rule, the decision grid and the chain-rule product along a path.
  */
 import { encodeTargets } from "../data/datasets.ts";
-import { lossGradientWrtOutput, outputDelta } from "../losses/output-gradient.ts";
+import type { FloatArray } from "../kernels/float-array.ts";
 import type { Workspace } from "../network/mlp.ts";
 import type { Trainer } from "../training/trainer.ts";
 import { decisionGrid, pathProduct as mlpPathProduct, type GridBounds } from "./probe.ts";
@@ -45,7 +45,8 @@ export function lossAndGradient(trainer: Trainer, x: Float64Array, labels: Int32
 
 /**
  * The output-layer gradient over the training set, split by the chain rule: dLda = ∂L/∂a, dadz = head′(z),
- * dLdz = δ = ∂L/∂z (fused for sigmoid+BCE and softmax+CE). Each buffer: nTrain × outputs, row-major.
+ * dLdz = δ = ∂L/∂z (fused for sigmoid+BCE and softmax+CE in float64; in float32 as PyTorch chains them, see
+ * output-gradient32.ts). Each buffer: nTrain × outputs, row-major, in the trainer's precision's values.
  * For elementwise heads dLdz = dLda·dadz up to clamping; for softmax the Jacobian is not diagonal.
  */
 export function outputGradientParts(
@@ -70,9 +71,16 @@ export function outputGradientParts(
   encodeTargets(labels, n, m, trainer.config.head === "tanh" ? -1 : 0, ws.y);
   mlp.forward(ws, n);
   const last = mlp.depth - 1;
-  lossGradientWrtOutput(mlp.loss, ws.z[last]!, ws.a[last]!, ws.fp[last]!, ws.y, n, m, dLda);
-  dadz.set(ws.fp[last]!.subarray(0, n * m));
-  outputDelta(mlp.loss, ws.z[last]!, ws.a[last]!, ws.fp[last]!, ws.y, n, m, dLdz);
+  const num = mlp.numerics;
+  const [z, a, fp] = [ws.z[last]!, ws.a[last]!, ws.fp[last]!];
+  // A float64 network writes straight into the caller's arrays; a float32 one into its own, then copies.
+  const into = (out: Float64Array): FloatArray => (mlp.precision === "float64" ? out : num.array(n * m));
+  const parts = [into(dLda), into(dLdz)] as const;
+  num.lossGradientWrtOutput(mlp.loss, z, a, fp, ws.y, n, m, parts[0]);
+  dadz.set(fp.subarray(0, n * m));
+  num.outputDelta(mlp.loss, mlp.head, z, a, fp, ws.y, n, m, parts[1]);
+  if (parts[0] !== dLda) dLda.set(parts[0]);
+  if (parts[1] !== dLdz) dLdz.set(parts[1]);
 }
 
 /** Class scores on a size×size grid over bounds (default [−1.25, 1.25]²) into out (size·size·outputs); see decisionGrid in probe.ts. */

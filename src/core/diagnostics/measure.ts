@@ -1,6 +1,7 @@
 /** Fills a Diagnostics record from the buffers a training step leaves behind. */
 import type { TrainerConfig } from "../training/config.ts";
 import type { Dataset } from "../data/datasets.ts";
+import type { FloatArray } from "../kernels/float-array.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import { deadUnits, histogram, l2DistanceInto, l2NormInto, meanAbsInto, saturatedCount } from "./statistics.ts";
 import { LIMITS } from "../limits.ts";
@@ -111,7 +112,7 @@ const slots = new Float64Array(3);
 const threshold = new Float64Array(1);
 
 /** Writes ‖ΔW‖/‖W_before‖ per layer into d (0 when ‖W_before‖ = 0). prev: the parameters before the update, same layout as mlp.params. */
-export function measureUpdate(d: Diagnostics, mlp: Mlp, prev: Float64Array): void {
+export function measureUpdate(d: Diagnostics, mlp: Mlp, prev: FloatArray): void {
   for (let l = 0; l < mlp.depth; l++) {
     const o = mlp.offsets[l]!;
     const len = mlp.sizes[l]! * mlp.sizes[l + 1]!;

@@ -1,12 +1,14 @@
 /**
- * Reductions over Float64Array buffers for diagnostics: norms, means, counts, histograms, dead units.
- * They read buffers and write into caller-owned ones; the *Into forms return nothing, so a training
- * step that measures allocates no boxed numbers.
+ * Reductions over buffers for diagnostics: norms, means, counts, histograms, dead units. They read buffers of
+ * either precision (a float32 run's values are measured in float64: diagnostics are instruments, not training)
+ * and write into caller-owned ones; the *Into forms return nothing, so a training step that measures allocates
+ * no boxed numbers.
  */
+import type { FloatArray } from "../kernels/float-array.ts";
 import { LIMITS } from "../limits.ts";
 
 /** out[k] = ‖v[o..o+len)‖₂, scaled by the largest |v_i| so squares cannot overflow or underflow. */
-export function l2NormInto(v: Float64Array, o: number, len: number, out: Float64Array, k: number): void {
+export function l2NormInto(v: FloatArray, o: number, len: number, out: Float64Array, k: number): void {
   let max = 0;
   for (let i = o; i < o + len; i++) {
     const a = Math.abs(v[i]!);
@@ -27,8 +29,8 @@ export function l2NormInto(v: Float64Array, o: number, len: number, out: Float64
 
 /** out[k] = ‖a − b‖₂ over [o, o+len), scaled like l2NormInto. */
 export function l2DistanceInto(
-  a: Float64Array,
-  b: Float64Array,
+  a: FloatArray,
+  b: FloatArray,
   o: number,
   len: number,
   out: Float64Array,
@@ -50,7 +52,7 @@ export function l2DistanceInto(
 }
 
 /** out[k] = mean |v_i| over v[0..len) (0 when len = 0). Four running sums, so the adds do not wait on each other. */
-export function meanAbsInto(v: Float64Array, len: number, out: Float64Array, k: number): void {
+export function meanAbsInto(v: FloatArray, len: number, out: Float64Array, k: number): void {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -70,7 +72,7 @@ export function meanAbsInto(v: Float64Array, len: number, out: Float64Array, k: 
 const slot = new Float64Array(1);
 
 /** ‖v[o..o+len)‖₂ (see l2NormInto). */
-export function l2Norm(v: Float64Array, o: number, len: number): number {
+export function l2Norm(v: FloatArray, o: number, len: number): number {
   l2NormInto(v, o, len, slot, 0);
   return slot[0]!;
 }
@@ -80,7 +82,7 @@ export function l2Norm(v: Float64Array, o: number, len: number): number {
  * definition for every activation: at 0.01, sigmoid counts |z| ≳ 4.6, tanh |z| ≳ 3.0, ReLU every z ≤ 0, step all.
  * The threshold comes in a one-element array so that no number is boxed per call.
  */
-export function saturatedCount(fp: Float64Array, len: number, threshold: Float64Array): number {
+export function saturatedCount(fp: FloatArray, len: number, threshold: Float64Array): number {
   const t = threshold[0]!;
   let c = 0;
   // Adding the comparison as 0 or 1 has no branch to mispredict (ReLU's f′ is 0 or 1 at random).
@@ -98,7 +100,7 @@ const h3 = new Float64Array(LIMITS.maxBins);
  * Counts v[0..len) into out.length (≤ LIMITS.maxBins) equal bins on [lo, hi]; values outside go to the
  * first/last bin; NaN is skipped. Writes into out.
  */
-export function histogram(v: Float64Array, len: number, lo: number, hi: number, out: Float64Array): void {
+export function histogram(v: FloatArray, len: number, lo: number, hi: number, out: Float64Array): void {
   const bins = out.length;
   if (bins > LIMITS.maxBins) throw new Error(`histogram: at most ${LIMITS.maxBins} bins; got ${bins}.`);
   if (bins === 0) return;
@@ -131,7 +133,7 @@ export function histogram(v: Float64Array, len: number, lo: number, hi: number, 
  * Dead units: unit j is dead when z_ij ≤ 0 for every row i (so ReLU′ = 0 and its gradient is exactly 0).
  * z: n×m, dead: m. Returns the count. Each column is scanned only until its first positive entry.
  */
-export function deadUnits(z: Float64Array, n: number, m: number, dead: Uint8Array): number {
+export function deadUnits(z: FloatArray, n: number, m: number, dead: Uint8Array): number {
   let count = 0;
   for (let j = 0; j < m; j++) {
     let isDead = 1;

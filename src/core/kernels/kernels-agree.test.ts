@@ -86,3 +86,50 @@ describe("the SIMD and JavaScript kernels train to the same bits", () => {
     expect(new Uint8Array(losses.buffer)).toEqual(new Uint8Array(expected.losses.buffer));
   });
 });
+
+describe("in float32 too, the f32x4 SIMD and JavaScript kernels train to the same bits", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Every value a float32 trainer reads out is a float32 value (widened exactly to a double). */
+  const allFloat32 = (a: Float64Array) => a.every((v) => Object.is(Math.fround(v), v));
+
+  for (const loss of LOSS_NAMES)
+    for (const head of LOSS_HEADS[loss])
+      it(`every hidden activation with ${head} + ${loss}`, () => {
+        for (const hidden of ACTIVATION_NAMES) {
+          const cfg = { ...config(hidden, loss, head), precision: "float32" as const };
+          const simd = run(cfg, "simd");
+          const js = run(cfg, "js");
+          const bytes = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+          expect(bytes(simd.losses), hidden).toEqual(bytes(js.losses));
+          expect(bytes(simd.params), hidden).toEqual(bytes(js.params));
+          expect(bytes(simd.grid), hidden).toEqual(bytes(js.grid));
+          expect(simd.diagnostics, hidden).toEqual(js.diagnostics);
+          expect(allFloat32(simd.params) && allFloat32(simd.losses), hidden).toBe(true);
+        }
+      });
+
+  it("full batch through wide layers (eight-column f32x4 blocks, and a four-column one after them)", () => {
+    const cfg = { ...config("tanh", "bce", "sigmoid"), layers: [2, 64, 36, 1], batchSize: "full" as const };
+    cfg.dataset = { ...cfg.dataset, n: 256, testFraction: 0 };
+    const f32 = { ...cfg, precision: "float32" as const };
+    const [simd, js] = [run(f32, "simd"), run(f32, "js")];
+    expect(new Uint8Array(simd.params.buffer)).toEqual(new Uint8Array(js.params.buffer));
+    expect(new Uint8Array(simd.losses.buffer)).toEqual(new Uint8Array(js.losses.buffer));
+    // The same run in float64 ends elsewhere: float32 rounds every step.
+    expect(run(cfg, "simd").params).not.toEqual(simd.params);
+  });
+
+  it("a float32 trainer whose WebAssembly memory cannot be had trains on the JavaScript kernels, to the same bits", () => {
+    const cfg = { ...config("relu", "cross-entropy", "softmax"), precision: "float32" as const };
+    const expected = run(cfg, "simd");
+    vi.spyOn(TileArena, "create").mockReturnValue(null);
+    const t = createTrainer(cfg, { every: 10, histogramBins: 8 });
+    expect(t.kernels).toBe("js");
+    const losses = new Float64Array(40);
+    t.step(40, losses);
+    expect(new Uint8Array(losses.buffer)).toEqual(new Uint8Array(expected.losses.buffer));
+  });
+});

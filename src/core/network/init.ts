@@ -34,11 +34,14 @@ export function initSpread(kind: InitKind, scale: number, fanIn: number, fanOut:
   }
 }
 
-/** Fills W (fanIn×fanOut, row-major) with draws from the initialiser, in row-major order. */
+/**
+ * Fills W (fanIn×fanOut, row-major) with draws from the initialiser, in row-major order. A float32 network's
+ * W is a Float32Array: the float64 draws are rounded as they are stored.
+ */
 export function initWeights(
   kind: InitKind,
   scale: number,
-  W: Float64Array,
+  W: Float64Array | Float32Array,
   fanIn: number,
   fanOut: number,
   rng: Rng,

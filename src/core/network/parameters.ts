@@ -1,5 +1,14 @@
-/** Reading and writing an Mlp's parameters as plain Float64Arrays, shapes checked loudly. */
+/**
+ * Reading and writing an Mlp's parameters as plain Float64Arrays, shapes checked loudly. A float32 network's
+ * values are read as the exact doubles of its float32 values, and what is written is rounded to float32.
+ */
+import type { FloatArray } from "../kernels/float-array.ts";
 import type { Mlp } from "./mlp.ts";
+
+/** A Float64Array copy of v (a float32 network's values widen exactly). */
+function copy(v: FloatArray): Float64Array {
+  return v instanceof Float64Array ? v.slice() : Float64Array.from(v);
+}
 
 /** One weight layer's parameters: W is rows×cols (inputs × outputs, row-major), b has cols entries. */
 export interface LayerParameters {
@@ -17,7 +26,7 @@ function checkLayer(mlp: Mlp, l: number): void {
 /** A copy of layer l's W and b. */
 export function getLayerParameters(mlp: Mlp, l: number): LayerParameters {
   checkLayer(mlp, l);
-  return { rows: mlp.sizes[l]!, cols: mlp.sizes[l + 1]!, W: mlp.W[l]!.slice(), b: mlp.b[l]!.slice() };
+  return { rows: mlp.sizes[l]!, cols: mlp.sizes[l + 1]!, W: copy(mlp.W[l]!), b: copy(mlp.b[l]!) };
 }
 
 /** Overwrites layer l's W (rows×cols, row-major) and b (cols). Throws on a wrong length or a non-finite value. */
@@ -38,7 +47,7 @@ export function setLayerParameters(mlp: Mlp, l: number, W: ArrayLike<number>, b:
 
 /** A copy of all parameters, layer by layer [W_0, b_0, W_1, b_1, …] (the layout of mlp.params). */
 export function getParameters(mlp: Mlp): Float64Array {
-  return mlp.params.slice();
+  return copy(mlp.params);
 }
 
 /** Overwrites all parameters from the flat layout [W_0, b_0, W_1, b_1, …]. Throws on a wrong length or a non-finite value. */

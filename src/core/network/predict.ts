@@ -2,13 +2,14 @@
 import { sigmoid } from "../activations/activations.ts";
 import type { HeadName } from "./heads.ts";
 import type { LossName } from "../losses/losses.ts";
+import type { FloatArray } from "../kernels/float-array.ts";
 
 /**
  * The class predicted for row i. One output: class 1 when the score passes the head's midpoint
  * (a > 0.5 for sigmoid, step and identity+MSE, a > 0 for tanh, z > 0 for identity+BCE-with-logits).
  * Several outputs: argmax of a (first on ties). a: n×m head outputs.
  */
-export function predictedClass(head: HeadName, loss: LossName, a: Float64Array, i: number, m: number): number {
+export function predictedClass(head: HeadName, loss: LossName, a: FloatArray, i: number, m: number): number {
   if (m === 1) {
     const v = a[i]!;
     const mid = head === "tanh" || loss === "bce-logits" ? 0 : 0.5;
@@ -30,12 +31,18 @@ export function predictedClass(head: HeadName, loss: LossName, a: Float64Array, 
 export function correctCount(
   head: HeadName,
   loss: LossName,
-  a: Float64Array,
+  a: FloatArray,
   labels: Int32Array,
   n: number,
   m: number,
 ): number {
   let c = 0;
+  if (m === 1) {
+    // predictedClass's one-output rule with its midpoint looked up once, not per row (diagnostics run every step).
+    const mid = head === "tanh" || loss === "bce-logits" ? 0 : 0.5;
+    for (let i = 0; i < n; i++) c += +(+(a[i]! > mid) === labels[i]);
+    return c;
+  }
   for (let i = 0; i < n; i++) if (predictedClass(head, loss, a, i, m) === labels[i]) c++;
   return c;
 }
@@ -49,7 +56,7 @@ export function correctCount(
 export function classScores(
   head: HeadName,
   loss: LossName,
-  a: Float64Array,
+  a: FloatArray,
   n: number,
   m: number,
   out: Float64Array,

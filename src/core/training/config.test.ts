@@ -87,3 +87,15 @@ describe("config validation", () => {
     expect(createTrainer(multi).dataset.classes).toBe(3);
   });
 });
+
+describe("config precision", () => {
+  it("defaults to float64, accepts float32, and refuses anything else naming the field and its values", () => {
+    expect(validateConfig(GOOD).precision).toBe("float64");
+    expect(validateConfig({ ...GOOD, precision: "float32" }).precision).toBe("float32");
+    expect(createTrainer({ ...GOOD, precision: "float32" }).precision).toBe("float32");
+    for (const bad of ["float16", "Float32", 32, null])
+      expect(issues({ ...GOOD, precision: bad })).toEqual([
+        `precision must be one of "float64", "float32"; got ${JSON.stringify(bad)}.`,
+      ]);
+  });
+});

@@ -8,6 +8,7 @@ import { isHeadName, type HeadName } from "../network/heads.ts";
 import { isInitKind, type InitKind } from "../network/init.ts";
 import { LIMITS, parameterCount } from "../limits.ts";
 import { isLossName, LOSS_HEADS, type LossName } from "../losses/losses.ts";
+import { isPrecision, PRECISIONS, type Precision } from "../names.ts";
 import { OPTIMIZER_KINDS, type OptimizerConfig } from "./optimizers.ts";
 import { isObj, Reader, show, type Obj } from "./config-reader.ts";
 
@@ -40,6 +41,12 @@ export interface TrainerConfig {
   batchSize?: number | "full";
   seeds: SeedConfig;
   dataset: DatasetConfig;
+  /**
+   * "float64" (the default: the exact reference) or "float32": every stored value and every arithmetic result
+   * rounded to float32, with PyTorch's float32 formulas (σ′ = σ(1 − σ), tanh′ = 1 − tanh², BCELoss's clamped
+   * backward). validateConfig always fills it in.
+   */
+  precision?: Precision;
 }
 
 /** Thrown by validateConfig; `issues` lists every problem found, each naming its field. */
@@ -106,6 +113,7 @@ export function validateConfig(input: unknown): TrainerConfig {
   if (input.batchSize !== undefined && input.batchSize !== "full") {
     batchSize = r.num(input, "", "batchSize", 1, LIMITS.maxPoints, { int: true }) ?? "full";
   }
+  const precision = input.precision === undefined ? "float64" : r.name(input, "", "precision", isPrecision, PRECISIONS);
   if (r.issues.length === 0 && layers && head && loss && dataset) checkShapes(r, layers, head, loss, dataset);
   if (r.issues.length > 0) throw new ConfigError(r.issues);
   const config: TrainerConfig = {
@@ -118,6 +126,7 @@ export function validateConfig(input: unknown): TrainerConfig {
     batchSize,
     seeds,
     dataset: dataset!,
+    precision: precision!,
   };
   if (alpha !== undefined) config.alpha = alpha;
   return config;

@@ -4,7 +4,9 @@
  * and applies to every parameter, biases included, as in a single PyTorch parameter group.
  */
 
-import { OPTIMIZER_KINDS, type OptimizerKind } from "../names.ts";
+import type { FloatArray } from "../kernels/float-array.ts";
+import { OPTIMIZER_KINDS, type OptimizerKind, type Precision } from "../names.ts";
+import { adam32, momentum32, sgd32 } from "./optimizers32.ts";
 
 export { OPTIMIZER_KINDS, type OptimizerKind };
 
@@ -19,9 +21,10 @@ export interface OptimizerConfig {
   weightDecay?: number;
 }
 
-/** A stateful optimiser; `step` updates θ in place and allocates nothing. */
+/** A stateful optimiser; `step` updates θ in place and allocates nothing. In float32 its state is float32 too (optimizers32.ts). */
 export class Optimizer {
   readonly kind: OptimizerKind;
+  readonly precision: Precision;
   lr: number;
   readonly momentum: number;
   readonly beta1: number;
@@ -29,21 +32,23 @@ export class Optimizer {
   readonly eps: number;
   readonly weightDecay: number;
   /** Momentum buffer v, or Adam's first moment m. */
-  readonly #m: Float64Array;
+  readonly #m: FloatArray;
   /** Adam's second moment v. */
-  readonly #v: Float64Array;
+  readonly #v: FloatArray;
   #t = 0;
 
-  constructor(config: OptimizerConfig, size: number) {
+  constructor(config: OptimizerConfig, size: number, precision: Precision = "float64") {
     this.kind = config.kind;
+    this.precision = precision;
     this.lr = config.lr;
     this.momentum = config.momentum ?? 0.9;
     this.beta1 = config.beta1 ?? 0.9;
     this.beta2 = config.beta2 ?? 0.999;
     this.eps = config.eps ?? 1e-8;
     this.weightDecay = config.weightDecay ?? 0;
-    this.#m = new Float64Array(config.kind === "sgd" ? 0 : size);
-    this.#v = new Float64Array(config.kind === "adam" ? size : 0);
+    const array = precision === "float32" ? Float32Array : Float64Array;
+    this.#m = new array(config.kind === "sgd" ? 0 : size);
+    this.#v = new array(config.kind === "adam" ? size : 0);
   }
 
   /** Steps taken since construction or reset. */
@@ -63,12 +68,25 @@ export class Optimizer {
    * finite (checked in the same pass: x − x is 0 for finite x and NaN otherwise), false on divergence.
    * sgd: θ −= lr·g. momentum: v = μv + g; θ −= lr·v (PyTorch: no dampening, v₁ = g₁).
    * adam: m = β1·m + (1−β1)g; v = β2·v + (1−β2)g²; θ −= (lr/(1−β1ᵗ))·m/(√v/√(1−β2ᵗ) + ε), PyTorch's arrangement.
+   * θ and g are Float32Arrays in float32 (see optimizers32.ts for its forms), Float64Arrays otherwise.
    */
-  step(theta: Float64Array, g: Float64Array, len: number = theta.length): boolean {
+  step(theta: FloatArray, g: FloatArray, len: number = theta.length): boolean {
     this.#t++;
+    if (this.precision === "float32") return this.#step32(theta as Float32Array, g as Float32Array, len);
+    return this.#step64(theta as Float64Array, g as Float64Array, len);
+  }
+
+  #step32(theta: Float32Array, g: Float32Array, len: number): boolean {
+    const m = this.#m as Float32Array;
+    if (this.kind === "sgd") return sgd32(theta, g, len, this.lr, this.weightDecay);
+    if (this.kind === "momentum") return momentum32(theta, g, m, len, this.lr, this.momentum, this.weightDecay);
+    return adam32(theta, g, m, this.#v as Float32Array, len, this.#t, this);
+  }
+
+  #step64(theta: Float64Array, g: Float64Array, len: number): boolean {
     const lr = this.lr;
     const wd = this.weightDecay;
-    const m = this.#m;
+    const m = this.#m as Float64Array;
     let finite = true;
     if (this.kind === "sgd") {
       for (let i = 0; i < len; i++) {
@@ -86,7 +104,7 @@ export class Optimizer {
         if (t - t !== 0) finite = false;
       }
     } else {
-      const v = this.#v;
+      const v = this.#v as Float64Array;
       const b1 = this.beta1;
       const b2 = this.beta2;
       const stepSize = lr / (1 - Math.pow(b1, this.#t));

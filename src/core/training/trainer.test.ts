@@ -179,3 +179,53 @@ describe("trainer", () => {
     expect(() => t.setDiagnosticsOptions({ histogramRange: [1, 0] })).toThrow(/histogramRange/);
   });
 });
+
+describe("Trainer in float32", () => {
+  const isFloat32 = (v: number) => Object.is(Math.fround(v), v);
+
+  it("stores float32 values only, trains, resets to the same bits, and reads out as Float64Arrays", () => {
+    for (const kind of ["sgd", "momentum", "adam"] as const) {
+      const t = createTrainer(with_({ precision: "float32", optimizer: { kind, lr: kind === "adam" ? 0.02 : 0.3 } }));
+      const start = readParameters(t);
+      const first = new Float64Array(200);
+      t.step(200, first);
+      expect(t.status.status, kind).toBe("ok");
+      expect(first[199]!, kind).toBeLessThan(first[0]! * 0.8);
+      const after = readParameters(t);
+      expect(after).toBeInstanceOf(Float64Array);
+      expect([...start, ...after, ...first].every(isFloat32), kind).toBe(true);
+      expect(numbersIn(t.diagnostics).every(Number.isFinite)).toBe(true);
+      t.reset();
+      expect(readParameters(t)).toEqual(start);
+      const again = new Float64Array(200);
+      t.step(200, again);
+      expect(again).toEqual(first);
+    }
+  });
+
+  it("differs from the float64 run from the first step (every result is rounded), but learns the same task", () => {
+    const f32 = createTrainer(with_({ precision: "float32" }));
+    const f64 = createTrainer(BASE);
+    const [l32, l64] = [new Float64Array(300), new Float64Array(300)];
+    f32.step(300, l32);
+    f64.step(300, l64);
+    expect(l32[0]).not.toBe(l64[0]);
+    expect(Math.abs(l32[0]! - l64[0]!)).toBeLessThan(1e-6);
+    expect(f32.diagnostics.trainAccuracy).toBeGreaterThan(0.9);
+  });
+
+  it("diverges where float32 overflows (3.4e38), long before float64 would, and reports the step it happens", () => {
+    // Linear regression at too large a rate: the weights grow geometrically until they overflow the format.
+    const unstable = (precision: "float32" | "float64") =>
+      createTrainer(
+        with_({ precision, layers: [2, 1], head: "identity", loss: "mse", optimizer: { kind: "sgd", lr: 5 } }),
+      );
+    const [f32, f64] = [unstable("float32"), unstable("float64")];
+    f32.step(5000);
+    f64.step(5000);
+    expect(f32.status.status).toBe("diverged");
+    expect(f64.status.status).toBe("diverged");
+    expect(f64.status.step).toBeGreaterThan(4 * f32.status.step);
+    expect(readParameters(f32).every(Number.isFinite)).toBe(true);
+  });
+});

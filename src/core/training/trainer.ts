@@ -8,8 +8,6 @@
  * reset() restores the initial weights bit for bit, clears the optimiser and replays the batch order.
  * A step allocates nothing: every buffer is made here, once.
  */
-import { getActivation } from "../activations/activations.ts";
-import { activationKernel } from "../activations/activation-kernels.ts";
 import { validateConfig, type TrainerConfig } from "./config.ts";
 import { makeDataset, encodeTargets, type Dataset, type Split } from "../data/datasets.ts";
 import {
@@ -29,10 +27,13 @@ import {
   type DiagnosticsOptions,
 } from "../diagnostics/measure.ts";
 import { SATURATION_THRESHOLD } from "../diagnostics/saturation.ts";
+import type { FloatArray } from "../kernels/float-array.ts";
 import { Mlp, type KernelChoice, type Workspace } from "../network/mlp.ts";
+import { numerics } from "../network/numerics.ts";
 import { Optimizer } from "./optimizers.ts";
 import { MinibatchSampler } from "./batches.ts";
 import { createRng } from "../data/rng.ts";
+import type { Precision } from "../names.ts";
 
 /** Where training stands. step counts completed steps; when diverged, step is the 1-based step that failed (it was not applied). */
 export type TrainStatus = { status: "ok"; step: number } | { status: "diverged"; step: number; reason: string };
@@ -56,8 +57,8 @@ export class Trainer {
   readonly dataset: Dataset;
   readonly mlp: Mlp;
   readonly batchSize: number;
-  readonly #initial: Float64Array;
-  readonly #prev: Float64Array;
+  readonly #initial: FloatArray;
+  readonly #prev: FloatArray;
   readonly #opt: Optimizer;
   readonly #batch: Workspace;
   readonly #train: Workspace;
@@ -77,14 +78,15 @@ export class Trainer {
     const config = validateConfig(input);
     this.#config = config;
     this.dataset = makeDataset(config.dataset, config.seeds.data);
-    const act = getActivation(config.hidden, config.alpha);
+    const num = numerics(config.precision ?? "float64");
     this.mlp = new Mlp({
       sizes: config.layers,
-      hidden: act,
-      hiddenKernel: activationKernel(config.hidden, config.alpha),
+      hidden: num.activation(config.hidden, config.alpha),
+      hiddenKernel: num.activationKernel(config.hidden, config.alpha),
       head: config.head,
       loss: config.loss,
       kernels,
+      precision: num.precision,
     });
     const rng = createRng(config.seeds.init);
     const s = config.layers;
@@ -93,8 +95,8 @@ export class Trainer {
       this.mlp.b[l]!.fill(config.init.bias ?? 0);
     }
     this.#initial = this.mlp.params.slice();
-    this.#prev = new Float64Array(this.mlp.params.length);
-    this.#opt = new Optimizer(config.optimizer, this.mlp.params.length);
+    this.#prev = num.array(this.mlp.params.length);
+    this.#opt = new Optimizer(config.optimizer, this.mlp.params.length, num.precision);
     this.#negative = config.head === "tanh" ? -1 : 0;
     const nTrain = this.dataset.train.n;
     this.batchSize =
@@ -132,6 +134,11 @@ export class Trainer {
     return this.#reason === null
       ? { status: "ok", step: this.#steps }
       : { status: "diverged", step: this.#divergedAt, reason: this.#reason };
+  }
+
+  /** The precision this trainer computes in (its config's; float64 unless asked for float32). */
+  get precision(): Precision {
+    return this.mlp.precision;
   }
 
   /** The kernels training steps run on: "simd" when the batch's workspace got its WebAssembly arena, else "js". */
@@ -283,6 +290,7 @@ export class Trainer {
   setHiddenActivation(name: TrainerConfig["hidden"], alpha?: number): void {
     const next = validateConfig({ ...this.#config, hidden: name, alpha });
     this.#config = next;
-    this.mlp.setHidden(getActivation(name, alpha), activationKernel(name, alpha));
+    const num = this.mlp.numerics;
+    this.mlp.setHidden(num.activation(name, alpha), num.activationKernel(name, alpha));
   }
 }

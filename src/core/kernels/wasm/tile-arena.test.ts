@@ -87,6 +87,52 @@ describe("TileArena", () => {
   });
 });
 
+describe("TileArena in float32", () => {
+  it("hands out Float32Array views, 16-byte aligned and not overlapping, sized at four bytes a value", () => {
+    const arena = TileArena.create([3, 1, 4, 1, 5], 9, "float32")!;
+    expect(arena.precision).toBe("float32");
+    const views = [arena.transposed, ...[3, 1, 4, 1, 5].map((len) => arena.alloc(len))];
+    for (const v of views) {
+      expect(v).toBeInstanceOf(Float32Array);
+      expect(v.byteOffset % 16).toBe(0);
+      v.fill(1);
+    }
+    const spans = views.map((v) => [v.byteOffset, v.byteOffset + v.byteLength]).sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]!);
+    expect(() => arena.alloc(1)).toThrow(RangeError);
+  });
+
+  it("computes (init + A·B) ⊙ S in float32 on whole tiles only: eight columns at a time, then four", () => {
+    const fr = Math.fround;
+    // A: 6×5, B: 5×14, out and S: 6×14; the tiles cover rows 0–3 and columns 0–11 (one eight-wide block, one four-wide).
+    const arena = TileArena.create([30, 70, 14, 84, 84], 0, "float32")!;
+    const filled = (len: number, f: (i: number) => number) => {
+      const v = arena.alloc(len);
+      for (let i = 0; i < len; i++) v[i] = f(i);
+      return v;
+    };
+    const a = filled(30, (i) => Math.sin(i) * 3);
+    const b = filled(70, (i) => Math.cos(i * 0.7));
+    const init = filled(14, (i) => i / 3);
+    const s = filled(84, (i) => 1 + (i % 3) / 7);
+    const out = filled(84, () => -1);
+    arena.tiles(a, 5, 1, b, 14, init, s, out, 14, 4, 5, 12);
+    for (let i = 0; i < 6; i++)
+      for (let j = 0; j < 14; j++) {
+        let c = init[j]!;
+        for (let t = 0; t < 5; t++) c = fr(c + fr(a[i * 5 + t]! * b[t * 14 + j]!));
+        expect(out[i * 14 + j], `out[${i}, ${j}]`).toBe(i < 4 && j < 12 ? fr(c * s[i * 14 + j]!) : -1);
+      }
+  });
+
+  it("refuses a shape its float32 views cannot hold", () => {
+    const arena = TileArena.create([16, 16, 16, 16], 0, "float32")!;
+    const [a, b, out, next] = [arena.alloc(16), arena.alloc(16), arena.alloc(16), arena.alloc(16)];
+    expect(() => arena.tiles(a, 4, 1, b, 4, null, null, out, 4, 8, 4, 4)).toThrow(RangeError);
+    expect(Array.from(next).every((v) => v === 0)).toBe(true);
+  });
+});
+
 describe("without WebAssembly SIMD", () => {
   afterEach(() => {
     vi.unstubAllGlobals();

@@ -1,25 +1,28 @@
 /**
- * The SIMD tile kernel (tiles.wat) and the WebAssembly memory it works in. A TileArena is one fixed-size
- * memory: buffers are carved out of it once, as Float64Array views, and the kernel reads and writes them in
- * place. The memory never grows (growing would detach every view), so an arena is sized for all its
- * buffers when it is made.
+ * The SIMD tile kernels (tiles.wat) and the WebAssembly memory they work in. A TileArena is one fixed-size
+ * memory of one precision: buffers are carved out of it once, as Float64Array views (float64, the f64x2
+ * kernel) or Float32Array views (float32, the f32x4 kernel), and the kernel reads and writes them in place.
+ * The memory never grows (growing would detach every view), so an arena is sized for all its buffers when
+ * it is made.
  *
  * The kernel computes the 4×4 tiles of a product; the JavaScript kernels in matmul*.ts do the edges, and
  * everything where WebAssembly SIMD is missing or a page's policy forbids compiling it. Both round the same
  * way in the same order, so every result is the same number, bit for bit (matmul.test.ts,
  * kernels-agree.test.ts); only a NaN's payload bits may differ, and a NaN stops training anyway.
  */
+import type { Precision } from "../../names.ts";
+import type { FloatArray } from "../float-array.ts";
 import { TILES_WASM_HEX } from "./tiles-bytes.ts";
 
 /** The part of the WebAssembly JavaScript API used here (ES2022 declares none of it; Node, browsers and workers all have it). */
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: { tiles?: unknown } };
+  Instance: new (module: object, imports: object) => { exports: { tiles?: unknown; tiles32?: unknown } };
   Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
 }
 
-/** tiles(a, aRow, aStep, b, bStep, init, s, out, outRow, rows4, inner, cols4): byte addresses and strides; see tiles.wat. */
+/** tiles(a, aRow, aStep, b, bStep, init, s, out, outRow, rows4, inner, cols4) and tiles32 (the same): byte addresses and strides; see tiles.wat. */
 type TilesExport = (
   a: number,
   aRow: number,
@@ -43,9 +46,9 @@ const MAX_ARENA_BYTES = 1 << 30;
 
 let compiled: object | null | undefined;
 
-/** Bytes a buffer of len float64s takes: the next one starts on a 16-byte boundary, so an odd length wastes 8. */
-function footprint(len: number): number {
-  return 8 * (len + (len % 2));
+/** Bytes a buffer of len values of `size` bytes takes: the next one starts on a 16-byte boundary. */
+function footprint(len: number, size: number): number {
+  return Math.ceil((len * size) / 16) * 16;
 }
 
 function decodeHex(hex: string): Uint8Array {
@@ -80,50 +83,75 @@ export function simdAvailable(): boolean {
   return tileModule() !== null;
 }
 
-/** One WebAssembly memory with the tile kernel bound to it, and a bump allocator for Float64Array views. */
-export class TileArena {
+/** The view type of a precision. */
+type ViewOf<P extends Precision> = P extends "float32" ? Float32Array : Float64Array;
+
+/** One WebAssembly memory with the tile kernel of its precision bound to it, and a bump allocator for views. */
+export class TileArena<F extends FloatArray = FloatArray> {
   readonly buffer: ArrayBuffer;
+  readonly precision: Precision;
   /** Scratch for a transposed weight matrix (δ·Wᵀ reads Wᵀ along its rows), sized at creation. */
-  readonly transposed: Float64Array;
+  readonly transposed: F;
   #tiles: TilesExport;
+  /** Bytes per value: 8 or 4. */
+  #size: number;
   #next = FIRST_ADDRESS;
   /** End of the bytes create() budgeted: alloc refuses to pass it, so a wrong estimate fails loudly (pages round up and would hide it). */
   #limit: number;
 
-  private constructor(buffer: ArrayBuffer, tiles: TilesExport, transposed: number, limit: number) {
+  private constructor(
+    buffer: ArrayBuffer,
+    precision: Precision,
+    tiles: TilesExport,
+    transposed: number,
+    limit: number,
+  ) {
     this.buffer = buffer;
+    this.precision = precision;
     this.#tiles = tiles;
+    this.#size = precision === "float32" ? 4 : 8;
     this.#limit = limit;
     this.transposed = this.alloc(transposed);
   }
 
   /**
-   * An arena holding buffers of the given lengths (in float64s) plus a transpose scratch of `transposed`
-   * values, or null where the kernel cannot run or the memory cannot be had. Allocate exactly those buffers.
+   * An arena of `precision` (default float64) holding buffers of the given lengths (in values) plus a
+   * transpose scratch of `transposed` values, or null where the kernel cannot run or the memory cannot be
+   * had. Allocate exactly those buffers.
    */
-  static create(lengths: readonly number[], transposed: number): TileArena | null {
+  static create<P extends Precision = "float64">(
+    lengths: readonly number[],
+    transposed: number,
+    precision?: P,
+  ): TileArena<ViewOf<P>> | null {
     const module = tileModule();
     const api = wasmApi();
     if (!module || !api) return null;
-    const bytes = [...lengths, transposed].reduce((sum, len) => sum + footprint(len), FIRST_ADDRESS);
+    const size = precision === "float32" ? 4 : 8;
+    const bytes = [...lengths, transposed].reduce((sum, len) => sum + footprint(len, size), FIRST_ADDRESS);
     if (bytes > MAX_ARENA_BYTES) return null;
     const pages = Math.ceil(bytes / PAGE_BYTES);
     try {
       const memory = new api.Memory({ initial: pages, maximum: pages });
       const { exports } = new api.Instance(module, { core: { memory } });
-      return new TileArena(memory.buffer, exports.tiles as TilesExport, transposed, bytes);
+      const tiles = (size === 4 ? exports.tiles32 : exports.tiles) as TilesExport;
+      return new TileArena<ViewOf<P>>(memory.buffer, precision ?? "float64", tiles, transposed, bytes);
     } catch {
       return null;
     }
   }
 
-  /** A zeroed view of len float64s, 16-byte aligned, that lives as long as the arena. Throws past the lengths create() was given. */
-  alloc(len: number): Float64Array {
-    if (this.#next + footprint(len) > this.#limit)
+  /** A zeroed view of len values, 16-byte aligned, that lives as long as the arena. Throws past the lengths create() was given. */
+  alloc(len: number): F {
+    const bytes = footprint(len, this.#size);
+    if (this.#next + bytes > this.#limit)
       throw new RangeError(`TileArena.alloc: ${len} values do not fit in what create() was asked for.`);
-    const view = new Float64Array(this.buffer, this.#next, len);
-    this.#next += footprint(len);
-    return view;
+    const view =
+      this.#size === 4
+        ? new Float32Array(this.buffer, this.#next, len)
+        : new Float64Array(this.buffer, this.#next, len);
+    this.#next += bytes;
+    return view as F;
   }
 
   /**
@@ -134,14 +162,14 @@ export class TileArena {
    * where JavaScript drops a write past the end).
    */
   tiles(
-    a: Float64Array,
+    a: F,
     aRow: number,
     aStep: number,
-    b: Float64Array,
+    b: F,
     bStep: number,
-    init: Float64Array | null,
-    s: Float64Array | null,
-    out: Float64Array,
+    init: F | null,
+    s: F | null,
+    out: F,
     outRow: number,
     rows4: number,
     inner: number,
@@ -167,16 +195,17 @@ export class TileArena {
       )
         throw new RangeError("TileArena.tiles: an array is shorter than the shape needs.");
     }
+    const size = this.#size;
     this.#tiles(
       a.byteOffset,
-      8 * aRow,
-      8 * aStep,
+      size * aRow,
+      size * aStep,
       b.byteOffset,
-      8 * bStep,
+      size * bStep,
       init ? init.byteOffset : 0,
       s ? s.byteOffset : 0,
       out.byteOffset,
-      8 * outRow,
+      size * outRow,
       rows4,
       inner,
       cols4,

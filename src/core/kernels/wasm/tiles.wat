@@ -1,13 +1,16 @@
-;; 4×4 tiles of C = A·B (+ bias) (⊙ S) in float64, two columns per f64x2 lane pair. Compiled by
-;; scripts/build-wasm.ts into tiles-bytes.ts; tile-arena.ts is how the core calls it.
+;; 4×4 tiles of C = A·B (+ bias) (⊙ S): "tiles" in float64, two columns per f64x2; "tiles32" in float32, four
+;; columns per f32x4 (eight at a time where they fit). Compiled by scripts/build-wasm.ts into tiles-bytes.ts;
+;; tile-arena.ts is how the core calls them.
 ;;
 ;; Every output is   c = init_j;  for t in 0 .. inner−1:  c = c + a_it · b_tj;  then c · s_ij if S is given,
-;; one mul and one add per term in the order of t, exactly as the JavaScript kernels do it, so both give the
-;; same numbers (a NaN may carry other payload bits). No fused multiply-add: it would round once, not twice.
+;; one mul and one add per term in the order of t, each rounded to the kernel's precision, exactly as the
+;; JavaScript kernels do it, so both give the same numbers (a NaN may carry other payload bits). No fused
+;; multiply-add: it would round once, not twice.
 ;;
 ;; Addresses are in bytes; 0 means "none" for $init and $s (the allocator never hands out address 0).
 ;; A is addressed as a_it = A[$a + i·$aRow + t·$aStep], so one function serves x·W (rows of x), xᵀ·δ (columns
-;; of x) and δ·Wᵀ (rows of δ against a transposed W). B rows are $bStep apart and contiguous along j.
+;; of x) and δ·Wᵀ (rows of δ against a transposed W). B rows are $bStep apart and contiguous along j. Both
+;; functions take the same parameters; only the element size (8 or 4 bytes) differs.
 (module
   (memory (import "core" "memory") 1)
   (func (export "tiles")
@@ -92,5 +95,135 @@
         (v128.store offset=16 (local.get $o) (local.get $c31))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br_if $cols (i32.lt_u (local.get $j) (local.get $cols4))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $rows (i32.lt_u (local.get $i) (local.get $rows4)))))
+  ;; float32: a row of a tile is one f32x4 (columns j … j+3). Columns go eight at a time (two f32x4 per row,
+  ;; eight accumulators: each splat of a_it feeds eight multiply-adds), then four if four are left.
+  (func (export "tiles32")
+    (param $a i32) (param $aRow i32) (param $aStep i32)
+    (param $b i32) (param $bStep i32)
+    (param $init i32) (param $s i32)
+    (param $out i32) (param $outRow i32)
+    (param $rows4 i32) (param $inner i32) (param $cols4 i32)
+    (local $i i32) (local $j i32) (local $cols8 i32)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $pb i32) (local $t i32) (local $tEnd i32) (local $o i32) (local $so i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $w0 v128) (local $w1 v128) (local $v v128)
+    (if (i32.eqz (i32.and (i32.gt_s (local.get $rows4) (i32.const 0))
+                          (i32.and (i32.gt_s (local.get $cols4) (i32.const 0)) (i32.gt_s (local.get $inner) (i32.const 0)))))
+      (then (return)))
+    (local.set $tEnd (i32.mul (local.get $inner) (local.get $aStep)))
+    (local.set $cols8 (i32.and (local.get $cols4) (i32.const -8)))
+    (loop $rows
+      (local.set $a0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $aRow))))
+      (local.set $a1 (i32.add (local.get $a0) (local.get $aRow)))
+      (local.set $a2 (i32.add (local.get $a1) (local.get $aRow)))
+      (local.set $a3 (i32.add (local.get $a2) (local.get $aRow)))
+      (local.set $j (i32.const 0))
+      (block $done8
+        (br_if $done8 (i32.ge_u (local.get $j) (local.get $cols8)))
+        (loop $cols
+          (if (local.get $init)
+            (then
+              (local.set $c00 (v128.load (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 2)))))
+              (local.set $c01 (v128.load offset=16 (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 2))))))
+            (else
+              (local.set $c00 (v128.const f32x4 0 0 0 0))
+              (local.set $c01 (v128.const f32x4 0 0 0 0))))
+          (local.set $c10 (local.get $c00)) (local.set $c11 (local.get $c01))
+          (local.set $c20 (local.get $c00)) (local.set $c21 (local.get $c01))
+          (local.set $c30 (local.get $c00)) (local.set $c31 (local.get $c01))
+          (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))))
+          (local.set $t (i32.const 0))
+          (loop $terms
+            (local.set $w0 (v128.load (local.get $pb)))
+            (local.set $w1 (v128.load offset=16 (local.get $pb)))
+            (local.set $v (v128.load32_splat (i32.add (local.get $a0) (local.get $t))))
+            (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $v) (local.get $w0))))
+            (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $v) (local.get $w1))))
+            (local.set $v (v128.load32_splat (i32.add (local.get $a1) (local.get $t))))
+            (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $v) (local.get $w0))))
+            (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $v) (local.get $w1))))
+            (local.set $v (v128.load32_splat (i32.add (local.get $a2) (local.get $t))))
+            (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $v) (local.get $w0))))
+            (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $v) (local.get $w1))))
+            (local.set $v (v128.load32_splat (i32.add (local.get $a3) (local.get $t))))
+            (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $v) (local.get $w0))))
+            (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $v) (local.get $w1))))
+            (local.set $pb (i32.add (local.get $pb) (local.get $bStep)))
+            (local.set $t (i32.add (local.get $t) (local.get $aStep)))
+            (br_if $terms (i32.lt_u (local.get $t) (local.get $tEnd))))
+          (local.set $o (i32.add (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $outRow)))
+                                 (i32.shl (local.get $j) (i32.const 2))))
+          (if (local.get $s)
+            (then
+              (local.set $so (i32.add (local.get $s) (i32.sub (local.get $o) (local.get $out))))
+              (local.set $c00 (f32x4.mul (local.get $c00) (v128.load (local.get $so))))
+              (local.set $c01 (f32x4.mul (local.get $c01) (v128.load offset=16 (local.get $so))))
+              (local.set $so (i32.add (local.get $so) (local.get $outRow)))
+              (local.set $c10 (f32x4.mul (local.get $c10) (v128.load (local.get $so))))
+              (local.set $c11 (f32x4.mul (local.get $c11) (v128.load offset=16 (local.get $so))))
+              (local.set $so (i32.add (local.get $so) (local.get $outRow)))
+              (local.set $c20 (f32x4.mul (local.get $c20) (v128.load (local.get $so))))
+              (local.set $c21 (f32x4.mul (local.get $c21) (v128.load offset=16 (local.get $so))))
+              (local.set $so (i32.add (local.get $so) (local.get $outRow)))
+              (local.set $c30 (f32x4.mul (local.get $c30) (v128.load (local.get $so))))
+              (local.set $c31 (f32x4.mul (local.get $c31) (v128.load offset=16 (local.get $so))))))
+          (v128.store (local.get $o) (local.get $c00))
+          (v128.store offset=16 (local.get $o) (local.get $c01))
+          (local.set $o (i32.add (local.get $o) (local.get $outRow)))
+          (v128.store (local.get $o) (local.get $c10))
+          (v128.store offset=16 (local.get $o) (local.get $c11))
+          (local.set $o (i32.add (local.get $o) (local.get $outRow)))
+          (v128.store (local.get $o) (local.get $c20))
+          (v128.store offset=16 (local.get $o) (local.get $c21))
+          (local.set $o (i32.add (local.get $o) (local.get $outRow)))
+          (v128.store (local.get $o) (local.get $c30))
+          (v128.store offset=16 (local.get $o) (local.get $c31))
+          (local.set $j (i32.add (local.get $j) (i32.const 8)))
+          (br_if $cols (i32.lt_u (local.get $j) (local.get $cols8)))))
+      ;; Four columns left: the same with one f32x4 per row.
+      (if (i32.lt_u (local.get $j) (local.get $cols4))
+        (then
+          (if (local.get $init)
+            (then (local.set $c00 (v128.load (i32.add (local.get $init) (i32.shl (local.get $j) (i32.const 2))))))
+            (else (local.set $c00 (v128.const f32x4 0 0 0 0))))
+          (local.set $c10 (local.get $c00)) (local.set $c20 (local.get $c00)) (local.set $c30 (local.get $c00))
+          (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))))
+          (local.set $t (i32.const 0))
+          (loop $terms4
+            (local.set $w0 (v128.load (local.get $pb)))
+            (local.set $c00 (f32x4.add (local.get $c00)
+              (f32x4.mul (v128.load32_splat (i32.add (local.get $a0) (local.get $t))) (local.get $w0))))
+            (local.set $c10 (f32x4.add (local.get $c10)
+              (f32x4.mul (v128.load32_splat (i32.add (local.get $a1) (local.get $t))) (local.get $w0))))
+            (local.set $c20 (f32x4.add (local.get $c20)
+              (f32x4.mul (v128.load32_splat (i32.add (local.get $a2) (local.get $t))) (local.get $w0))))
+            (local.set $c30 (f32x4.add (local.get $c30)
+              (f32x4.mul (v128.load32_splat (i32.add (local.get $a3) (local.get $t))) (local.get $w0))))
+            (local.set $pb (i32.add (local.get $pb) (local.get $bStep)))
+            (local.set $t (i32.add (local.get $t) (local.get $aStep)))
+            (br_if $terms4 (i32.lt_u (local.get $t) (local.get $tEnd))))
+          (local.set $o (i32.add (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $outRow)))
+                                 (i32.shl (local.get $j) (i32.const 2))))
+          (if (local.get $s)
+            (then
+              (local.set $so (i32.add (local.get $s) (i32.sub (local.get $o) (local.get $out))))
+              (local.set $c00 (f32x4.mul (local.get $c00) (v128.load (local.get $so))))
+              (local.set $so (i32.add (local.get $so) (local.get $outRow)))
+              (local.set $c10 (f32x4.mul (local.get $c10) (v128.load (local.get $so))))
+              (local.set $so (i32.add (local.get $so) (local.get $outRow)))
+              (local.set $c20 (f32x4.mul (local.get $c20) (v128.load (local.get $so))))
+              (local.set $so (i32.add (local.get $so) (local.get $outRow)))
+              (local.set $c30 (f32x4.mul (local.get $c30) (v128.load (local.get $so))))))
+          (v128.store (local.get $o) (local.get $c00))
+          (local.set $o (i32.add (local.get $o) (local.get $outRow)))
+          (v128.store (local.get $o) (local.get $c10))
+          (local.set $o (i32.add (local.get $o) (local.get $outRow)))
+          (v128.store (local.get $o) (local.get $c20))
+          (local.set $o (i32.add (local.get $o) (local.get $outRow)))
+          (v128.store (local.get $o) (local.get $c30))))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br_if $rows (i32.lt_u (local.get $i) (local.get $rows4))))))
