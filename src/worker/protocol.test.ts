@@ -48,6 +48,8 @@ describe("malformed: messages from the worker are checked at the boundary", () =
       () => message({ ...real(), data: { ...real().data!, testX: new Float64Array(3) } }),
     ],
     ["an error without text", () => ({ type: "error", runId: 1 })],
+    ["no precision", () => message({ ...real(), precision: undefined })],
+    ["an unknown precision", () => message({ ...real(), precision: "float16" })],
   ])("refuses %s", (_, make) => {
     expect(malformed(make())).toEqual(expect.any(String));
   });

@@ -7,7 +7,7 @@
  *   lab ──play / pause / step / reset / set-lr / set-activation / shock──► worker
  *   worker ──error(runId, message)──► lab      (a bad spec or a crash: the lab shows it and offers a reset)
  */
-import { isPlainObject, type TrainerConfig } from "../core/index.ts";
+import { isPlainObject, isPrecision, type Precision, type TrainerConfig } from "../core/index.ts";
 
 /**
  * What to train and what to measure, as plain data. `lab` names the lab that asks (its id): labs/index.ts
@@ -16,7 +16,10 @@ import { isPlainObject, type TrainerConfig } from "../core/index.ts";
  */
 export interface SessionSpec<Lab extends string = string> {
   lab: Lab;
-  /** The trainer config; validated again by the core in the worker, so a bad one becomes an error message. */
+  /**
+   * The trainer config; validated again by the core in the worker, so a bad one becomes an error message. Its
+   * `precision` ("float64", the default, or "float32") chooses what the run computes in.
+   */
   config: TrainerConfig;
   /** Decision-boundary grid side (0 = none). */
   boundarySize: number;
@@ -151,6 +154,8 @@ export interface Snapshot {
   distanceFromStart: number;
   /** Which kernels train this run: "simd" (WebAssembly SIMD tiles) or "js" (where SIMD cannot run). */
   kernels: "simd" | "js";
+  /** The precision this run computes in (its config's): "float64" or "float32". */
+  precision: Precision;
   /**
    * Sent while the run was not playing (an answer to Pause, Step, Reset, a change): nothing changes until the
    * lab's next command. A lab that has paused shows its final state once a snapshot at rest arrives.
@@ -221,6 +226,7 @@ export function malformed(message: unknown): string | null {
     if (trainX.length !== 2 * trainLabels.length || testX.length !== 2 * testLabels.length)
       return "a dataset whose points and labels do not match";
   }
+  if (!isPrecision(s.precision)) return "a snapshot without its precision";
   for (const key of ["path", "outputParts", "perceptron"] as const)
     if (s[key] !== null && !isPlainObject(s[key])) return `a snapshot whose ${key} is not an object`;
   if (s.logits != null && !(Array.isArray(s.logits) && s.logits.every((v) => typeof v === "number")))

@@ -183,3 +183,34 @@ describe("TrainingSession measurements after a change in place", () => {
     expect(after.history.data[0]).toBe(21);
   });
 });
+
+describe("TrainingSession in float32 (config.precision)", () => {
+  it("trains in float32 when the config asks, says so in every snapshot, and draws every instrument", () => {
+    const s = new TrainingSession(
+      spec(
+        { path: { x: [0.3, -0.2], indices: [0, 1, 2, 0] }, outputParts: 3, outputLogits: true },
+        { precision: "float32" },
+      ),
+    );
+    const first = s.snapshot(1);
+    expect(first.precision).toBe("float32");
+    expect(first.kernels).toBe("simd");
+    expect(s.trainer.mlp.params).toBeInstanceOf(Float32Array);
+    s.step(200);
+    const later = s.snapshot(1);
+    expect(later.trainLoss!).toBeLessThan(first.trainLoss! * 0.7);
+    expect(Object.is(Math.fround(later.trainLoss!), later.trainLoss)).toBe(true);
+    for (const v of [...later.boundary!, ...later.path!.factors, ...later.outputParts!.dLdz, ...later.logits!])
+      expect(Number.isFinite(v)).toBe(true);
+    expect(later.history.rows).toBe(200);
+    s.reset();
+    expect(s.snapshot(1).trainLoss).toBe(first.trainLoss);
+  });
+
+  it("a float64 session says float64, and a precision the core does not know is refused with the field's name", () => {
+    expect(new TrainingSession(spec()).snapshot(1).precision).toBe("float64");
+    expect(() => new TrainingSession(spec({}, { precision: "float16" }))).toThrow(
+      /precision must be one of "float64", "float32"/,
+    );
+  });
+});

@@ -186,6 +186,7 @@ export class TrainingSession {
       logits: this.spec.outputLogits && status.status === "ok" ? this.#logits() : null,
       distanceFromStart: distance(readParameters(t), this.#initial),
       kernels: t.kernels,
+      precision: t.precision,
       atRest,
       history,
       data: this.#dataSent ? null : this.#data(),
