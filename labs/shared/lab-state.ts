@@ -1,23 +1,8 @@
 /**
- * What a training lab tells the page about itself, for classroom tasks ("make three units die",
- * "bring the first layer's gradient within 10× of the last"): a compact, plain summary of the
- * latest snapshot, dispatched as a `lab-state` DOM event from the lab's root element.
+ * A training lab's state for classroom tasks ("make three units die", "bring the first layer's gradient
+ * within 10× of the last"): a compact, plain summary of the snapshot a lab dispatched (see lab-event.ts).
  */
 import type { Snapshot } from "../../src/worker/protocol.ts";
-
-/** The event name labs dispatch (bubbles, so a page can listen on document); its detail is a LabEvent. */
-export const LAB_STATE_EVENT = "lab-state";
-
-/**
- * What a lab dispatches with each snapshot it shows: its id, its status and the snapshot itself. A page that
- * wants the plain summary (an assignment's task checker) makes it with labState, so pages that do not listen
- * do not load the summariser.
- */
-export interface LabEvent {
-  lab: string;
-  status: string;
-  snapshot: Snapshot;
-}
 
 /** A lab's observable state: plain numbers only. */
 export interface LabState {
