@@ -11,6 +11,7 @@ import { LIMITS } from "../../src/core/index.ts";
 import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { mergeSnapshots, SharedTrainingWorker, TrainingClient, type ClientMode } from "../../src/worker/client.ts";
 import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
+import type { RunRecord } from "../../src/worker/run-record.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { unflatten, type StaticSnapshot } from "./static-snapshot.ts";
 
@@ -88,6 +89,8 @@ export class TrainingLab {
 
   readonly #factory: ClientFactory;
   readonly #spec: () => SessionSpec;
+  /** The spec the current run started from (the record's spec). */
+  #runSpec: SessionSpec | null = null;
   readonly #warmup: () => number;
   readonly #onShow: (snapshot: Snapshot) => void;
   #client: TrainingClient | null = null;
@@ -133,6 +136,16 @@ export class TrainingLab {
     return this.snapshot?.step ?? 0;
   }
 
+  /**
+   * The run on screen as a record that replays it (run-record.ts): its spec, the reader's changes and its step.
+   * Null until the worker's first snapshot is shown, and for a run with more changes than a record keeps.
+   */
+  get record(): RunRecord | null {
+    const s = this.snapshot;
+    if (!this.live || !s || !this.#runSpec || s.changes === null) return null;
+    return { spec: this.#runSpec, changes: s.changes, step: s.step };
+  }
+
   /** Rows the history holds now (reactive; never more than HISTORY_CAPACITY however long the run). */
   get historyRows(): number {
     void this.historyVersion;
@@ -155,7 +168,8 @@ export class TrainingLab {
     this.#awaitingFirst = true;
     this.status = "idle";
     try {
-      const runId = this.#client.start(this.#spec());
+      this.#runSpec = this.#spec();
+      const runId = this.#client.start(this.#runSpec);
       const warmup = Math.max(0, Math.floor(this.#warmup()));
       // The worker reports step 0 before the warm-up; shown alone, it would flash between the build-time
       // picture (already at step `warmup`) and the warmed-up run. Held back, the lab goes straight there.

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { TrainingClient } from "../../src/worker/client.ts";
+import { replayRun } from "../../src/worker/replay.ts";
 import { testSpec } from "../../src/worker/test-spec.ts";
 import { runStatic } from "./static-run.ts";
 import { TrainingLab, WORKER_SILENCE_MS, type ClientFactory } from "./training-lab.svelte.ts";
@@ -37,6 +38,29 @@ describe("TrainingLab", () => {
     lab.reset();
     await vi.waitFor(() => expect(lab.step).toBe(0));
     expect(lab.loss).toBe(initialLoss);
+    lab.dispose();
+  });
+
+  it("its record replays the run on screen: played, a rate changed while playing, paused", async () => {
+    const lab = new TrainingLab(() => spec, inThread);
+    expect(lab.record).toBeNull();
+    lab.restart();
+    await vi.waitFor(() => expect(lab.settled).toBe(true));
+    lab.setSpeed(Number.POSITIVE_INFINITY);
+    lab.play();
+    await vi.waitFor(() => expect(lab.step).toBeGreaterThan(10));
+    lab.setLearningRate(0.05);
+    await vi.waitFor(() => expect(lab.step).toBeGreaterThan(30));
+    lab.pause();
+    await vi.waitFor(() => expect(lab.settled).toBe(true));
+    const record = lab.record!;
+    expect(record.changes).toEqual([{ step: expect.any(Number), type: "lr", lr: 0.05 }]);
+    const replayed = replayRun(record).snapshot(1);
+    expect([replayed.step, replayed.trainLoss, replayed.testAccuracy]).toEqual([
+      lab.step,
+      lab.snapshot!.trainLoss,
+      lab.snapshot!.testAccuracy,
+    ]);
     lab.dispose();
   });
 

@@ -8,6 +8,7 @@
  *   worker ──error(runId, message)──► lab      (a bad spec or a crash: the lab shows it and offers a reset)
  */
 import { isPlainObject, isPrecision, type Precision, type TrainerConfig } from "../core/index.ts";
+import type { RunChange } from "./run-record.ts";
 
 /**
  * What to train and what to measure, as plain data. `lab` names the lab that asks (its id): labs/index.ts
@@ -161,6 +162,11 @@ export interface Snapshot {
    * lab's next command. A lab that has paused shows its final state once a snapshot at rest arrives.
    */
   atRest: boolean;
+  /**
+   * The reader's changes since step 0 (learning rates, activations, shocks, each at its step): with the spec
+   * and the step, a RunRecord that replays this run. Null once there were too many to keep (MAX_RUN_CHANGES).
+   */
+  changes: RunChange[] | null;
   history: HistoryChunk;
   /** The dataset, sent with the first snapshot of a run (null afterwards: it does not change). */
   data: DataSnapshot | null;
@@ -199,6 +205,8 @@ export function malformed(message: unknown): string | null {
     if (typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
   if (s.kernels !== "simd" && s.kernels !== "js") return "a snapshot without its kernels";
   if (typeof s.atRest !== "boolean") return "a snapshot that does not say whether it is at rest";
+  if (s.changes !== null && !(Array.isArray(s.changes) && s.changes.every(isPlainObject)))
+    return "a snapshot without its run's changes";
   for (const key of ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "divergedAt"] as const)
     if (s[key] !== null && typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
   if (!Array.isArray(s.layers) || !s.layers.every((l) => isPlainObject(l) && isInt(l.units)))

@@ -27,6 +27,7 @@ import type {
   SessionSpec,
   Snapshot,
 } from "./protocol.ts";
+import { RunJournal, type RunChange } from "./run-record.ts";
 
 /** History rows kept between two snapshots; older rows are thinned (every other one dropped) beyond this. */
 const MAX_PENDING_ROWS = 256;
@@ -45,6 +46,7 @@ export class TrainingSession {
   /** Workspace for the training points' forward pass (outputLogits), made on first use. */
   #logitSpace: Workspace | null = null;
   #lastMeasured = -1;
+  readonly #journal = new RunJournal();
 
   /** Builds the trainer (throws the core's ConfigError, whose message names each bad field). */
   constructor(spec: SessionSpec) {
@@ -88,8 +90,22 @@ export class TrainingSession {
     return done;
   }
 
-  /** Back to the initial weights, step 0; the history restarts. */
+  /** The reader's changes since step 0 (see run-record.ts), or null once there were too many to keep. */
+  get changes(): RunChange[] | null {
+    return this.#journal.changes;
+  }
+
+  /**
+   * Back to the initial weights, step 0; the history restarts. The learning rate and activation stay as the
+   * reader left them, so the run's record starts with them as changes at step 0.
+   */
   reset(): void {
+    const c = this.trainer.config;
+    const kept: RunChange[] = [];
+    if (c.optimizer.lr !== this.spec.config.optimizer.lr) kept.push({ step: 0, type: "lr", lr: c.optimizer.lr });
+    if (c.hidden !== this.spec.config.hidden || c.alpha !== this.spec.config.alpha)
+      kept.push({ step: 0, type: "activation", hidden: c.hidden, alpha: this.#alpha() });
+    this.#journal.restart(kept);
     this.trainer.reset();
     this.perceptron?.reset();
     this.#deadSince.fill(-1);
@@ -102,21 +118,26 @@ export class TrainingSession {
   /** Changes the learning rate from the next step on (clamped to the core's limits). */
   setLearningRate(lr: number): void {
     this.trainer.setLearningRate(clamp(lr, 0, LIMITS.maxLearningRate));
+    this.#journal.add({ step: this.trainer.steps, type: "lr", lr: this.trainer.learningRate });
   }
 
   /** Swaps the hidden activation in place (ReLU → Leaky ReLU revives units without touching the weights). */
   setActivation(hidden: string, alpha: number): void {
     if (!isActivationName(hidden)) throw new Error(`Unknown activation ${JSON.stringify(hidden)}.`);
     this.trainer.setHiddenActivation(hidden, clamp(alpha, 0, LIMITS.maxAlpha));
+    this.#journal.add({ step: this.trainer.steps, type: "activation", hidden, alpha: this.#alpha() });
     this.#remeasure();
   }
 
   /** One step at a huge learning rate, then the old rate again: the classic way to kill ReLU units. */
   shock(lr: number): void {
-    const before = this.trainer.learningRate;
-    this.setLearningRate(lr);
+    const t = this.trainer;
+    const before = t.learningRate;
+    const rate = clamp(lr, 0, LIMITS.maxLearningRate);
+    this.#journal.add({ step: t.steps, type: "shock", lr: rate });
+    t.setLearningRate(rate);
     this.step(1);
-    this.setLearningRate(before);
+    t.setLearningRate(before);
     // A step's diagnostics describe the weights it started from; show the reader the weights the shock left.
     this.#remeasure();
   }
@@ -154,7 +175,7 @@ export class TrainingSession {
       reason: status.status === "diverged" ? status.reason : null,
       learningRate: t.learningRate,
       hidden: t.config.hidden,
-      alpha: t.config.alpha ?? (t.config.hidden === "elu" ? 1 : 0.01),
+      alpha: this.#alpha(),
       trainLoss: d.valid ? d.trainLoss : null,
       testLoss: d.valid ? d.testLoss : null,
       trainAccuracy: d.valid ? d.trainAccuracy : null,
@@ -188,11 +209,18 @@ export class TrainingSession {
       kernels: t.kernels,
       precision: t.precision,
       atRest,
+      changes: this.#journal.changes,
       history,
       data: this.#dataSent ? null : this.#data(),
     };
     this.#dataSent = true;
     return snapshot;
+  }
+
+  /** The hidden activation's α as it trains (its default when the config leaves it out). */
+  #alpha(): number {
+    const c = this.trainer.config;
+    return c.alpha ?? (c.hidden === "elu" ? 1 : 0.01);
   }
 
   /** Appends the current diagnostics to the pending history and updates "dead since". */
