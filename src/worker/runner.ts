@@ -1,7 +1,9 @@
 /**
  * Drives a TrainingSession from protocol messages: plays at a chosen speed in slices of at most
  * SLICE_MS, yielding between slices so pause and other messages are handled within a slice, and
- * posts a snapshot at most every FRAME_MS (or the run's own, longer frameMs). The worker wires it to
+ * posts a snapshot at most every FRAME_MS (or the run's own, longer frameMs). A slice ends when the next
+ * snapshot is due, and a snapshot that came due while the runner waited goes out before the next slice, so
+ * snapshots leave on time for the page's next frame instead of up to a slice late. The worker wires it to
  * postMessage; tests wire it to a fake clock and scheduler, so the same code is tested without threads.
  *
  * While playing, the runner stays at most one snapshot ahead of the page: when the next snapshot is due and
@@ -38,6 +40,11 @@ export interface RunnerHost {
   /** Calls fn soon, after pending messages (setTimeout(fn, 0) in a worker). */
   schedule(fn: () => void): void;
   post(message: FromWorker, transfer: Transferable[]): void;
+  /**
+   * How many runs are playing on this thread, taking turns slice by slice (1 if absent). Each slice is then
+   * SLICE_MS shared among them, so every run still gets a turn, and its snapshot out, within a frame.
+   */
+  sharing?(): number;
 }
 
 /** One worker's state: the current run, whether it plays, and how fast. */
@@ -59,9 +66,16 @@ export class Runner {
   #waiting = false;
   /** Wait for "shown" after every snapshot, not only when the next one is due. */
   #yieldWhileDrawing = false;
+  /** The step count the last snapshot showed. */
+  #postedSteps = -1;
 
   constructor(host: RunnerHost) {
     this.#host = host;
+  }
+
+  /** Whether the run is playing (training slice after slice). */
+  get playing(): boolean {
+    return this.#playing;
   }
 
   /** Handles one message from the lab. */
@@ -150,9 +164,16 @@ export class Runner {
         this.#waiting = true;
         return;
       }
+      // A due snapshot of steps already trained goes out before the slice, not after it (up to SLICE_MS late, past
+      // the page's next frame). A run that yields while drawing has trained nothing since: it trains first.
+      if (!this.#unshown && session.trainer.steps !== this.#postedSteps) this.#post(false);
       const elapsed = Math.min(250, now - this.#lastTick);
       this.#lastTick = now;
-      const budget = Math.max(1, Math.floor(SLICE_MS / this.#msPerStep));
+      // End the slice when the next snapshot is due, so that it goes out on time.
+      const untilDue = this.#frameMs - (this.#host.now() - this.#lastPost);
+      const turn = SLICE_MS / Math.max(1, this.#host.sharing?.() ?? 1);
+      const sliceMs = untilDue > 0 ? Math.min(turn, untilDue) : turn;
+      const budget = Math.max(1, Math.floor(sliceMs / this.#msPerStep));
       let want: number;
       if (this.#stepsPerSecond === MAX_SPEED) want = budget;
       else {
@@ -187,6 +208,7 @@ export class Runner {
     const now = this.#host.now();
     if (!force && now - this.#lastPost < this.#frameMs) return;
     this.#lastPost = now;
+    this.#postedSteps = session.trainer.steps;
     const snapshot = session.snapshot(this.#runId, !this.#playing);
     this.#unshown = true;
     this.#host.post({ type: "snapshot", snapshot }, transferables(snapshot));

@@ -6,8 +6,12 @@
  */
 import type { Channelled, ToWorker } from "./protocol.ts";
 import { Runner } from "./runner.ts";
+import { soonScheduler } from "./soon.ts";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** One scheduler for every runner here, so their slices take turns in order. */
+const soon = soonScheduler();
 
 /** Runners by channel; key −1 is the bare (unshared) run. */
 const runners = new Map<number, Runner>();
@@ -18,8 +22,9 @@ function runner(channel: number | null): Runner {
   if (!r) {
     r = new Runner({
       now: () => performance.now(),
-      schedule: (fn) => setTimeout(fn, 0),
+      schedule: soon,
       post: (message, transfer) => scope.postMessage(channel === null ? message : { channel, message }, transfer),
+      sharing: () => [...runners.values()].filter((r) => r.playing).length,
     });
     runners.set(key, r);
   }

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { soonScheduler } from "./soon.ts";
+
+describe("soonScheduler", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("runs functions later (never inside the caller), in the order given", async () => {
+    const soon = soonScheduler();
+    const seen: string[] = [];
+    await new Promise<void>((resolve) => {
+      soon(() => seen.push("a"));
+      soon(() => {
+        seen.push("b");
+        resolve();
+      });
+      seen.push("synchronous");
+    });
+    expect(seen).toEqual(["synchronous", "a", "b"]);
+  });
+
+  it("uses no timer, so nested calls are not held to the 4 ms browsers impose on nested setTimeout(fn, 0)", async () => {
+    const timeout = vi.spyOn(globalThis, "setTimeout");
+    const soon = soonScheduler();
+    await new Promise<void>((resolve) => {
+      let left = 20;
+      const again = () => (--left === 0 ? resolve() : soon(again));
+      soon(again);
+    });
+    expect(timeout).not.toHaveBeenCalled();
+  });
+});
