@@ -38,16 +38,16 @@ function crossEntropySum32(z: Float32Array, y: Float32Array, n: number, m: numbe
       if (v > max) max = v;
       else if (v !== v) nan = 1;
     }
-    if (nan === 1 || max === Infinity || max === -Infinity) {
-      total = NaN;
-      continue;
-    }
-    let s = 0;
-    for (let j = 0; j < m; j++) s = fr(s + fr(Math.exp(fr(z[r + j]! - max))));
-    const logS = fr(Math.log(s));
-    for (let j = 0; j < m; j++) {
-      const yj = y[r + j]!;
-      if (yj !== 0) total = fr(total - fr(yj * fr(fr(z[r + j]! - max) - logS)));
+    // total += NaN, not total = NaN: assigning the constant made V8 box total, a heap number per row.
+    if (nan === 1 || max === Infinity || max === -Infinity) total += NaN;
+    else {
+      let s = 0;
+      for (let j = 0; j < m; j++) s = fr(s + fr(Math.exp(fr(z[r + j]! - max))));
+      const logS = fr(Math.log(s));
+      for (let j = 0; j < m; j++) {
+        const yj = y[r + j]!;
+        if (yj !== 0) total = fr(total - fr(yj * fr(fr(z[r + j]! - max) - logS)));
+      }
     }
   }
   return total;
