@@ -5,7 +5,8 @@
  *
  *   w1Group       W1: the plain float64 loop (the reference), the core with diagnostics every step, without
  *   float64Group  the core (SIMD tiles), with diagnostics every step, on JavaScript kernels only, TF.js CPU (autodiff)
- *   float32Group  the core in float32 (f32x4 tiles), on JavaScript kernels only, TF.js WASM (backprop by hand)
+ *   float32Group  the core in float32 (f32x4 tiles), on JavaScript kernels only, the float64 core, TF.js WASM
+ *                 (backprop by hand)
  *
  * "Diagnostics every step" is the labs' cadence: TrainingSession (src/worker/session.ts) builds its trainer
  * with every = spec.diagnosticsEvery, which every lab sets to 1, and histogramBins 0.
@@ -104,19 +105,25 @@ export async function float64Group(w: Workload, tf: Tf | null, windowMs: number)
 export interface Float32Rates {
   core: Rate;
   jsOnly: Rate;
+  /** The float64 core again, in this group, so float32's speed-up is measured at the same moments. */
+  float64: Rate;
   tfjsWasm: Rate | null;
 }
 
-/** Interleaves the float32 core (f32x4 tiles, JavaScript only) with TF.js WASM and hand-written backprop. */
+/** Interleaves the float32 core (f32x4 tiles, JavaScript only), the float64 core, and TF.js WASM with hand-written backprop. */
 export async function float32Group(w: Workload, tf: Tf | null, windowMs: number): Promise<Float32Rates> {
   const config = { ...w.config, precision: "float32" as const };
   const core = createTrainer(config, { every: 0 });
   checkPoints(w, core);
-  const steppers = [stepper(core), stepper(createTrainer(config, { every: 0, kernels: "js" }))];
+  const steppers = [
+    stepper(core),
+    stepper(createTrainer(config, { every: 0, kernels: "js" })),
+    stepper(createTrainer(w.config, { every: 0 })),
+  ];
   if (tf) {
     await useBackend(tf, "wasm");
     steppers.push(repeat(tfjsBackpropStep(tf, w, core.dataset.train.x, targets(w, core))));
   }
-  const [c, j, t] = interleavedRates(steppers, WARMUP_MS, windowMs);
-  return { core: c!, jsOnly: j!, tfjsWasm: t ?? null };
+  const [c, j, f, t] = interleavedRates(steppers, WARMUP_MS, windowMs);
+  return { core: c!, jsOnly: j!, float64: f!, tfjsWasm: t ?? null };
 }

@@ -8,8 +8,8 @@
  *   4. the browser table (browser.ts), 5. an allocation check, and last one line of JSON with every figure.
  *
  * Every group is measured --repeat times (default 3); tables show the median, and the ratios the targets are
- * about are given as ranges over the repeats. All float64 groups run before any float32 one, so no float64
- * figure comes from code that has also seen float32 arrays. Options (after `npm run bench --`): --window
+ * about are given as ranges over the repeats. All float64 groups run before any float32 one (a float64 run
+ * that follows float32 ones measured the same, but the order keeps the question out). Options (after `npm run bench --`): --window
  * <seconds> per column (default 2), --repeat <n>, --only <W1,W3,…>, --no-browser, --reuse-build (browse
  * an existing dist-bench/ instead of building it).
  */
@@ -171,7 +171,7 @@ const f32Rows = workloads.map((w) => {
     w,
     sps,
     gflops: (sps * flops) / 1e9,
-    vsFloat64: sps / median(f64Runs.get(w.id)!.map((r) => r.core.mean)),
+    vsFloat64: median(runs.map((r) => r.core.mean / r.float64.mean)),
     tfjs: has ? median(runs.map((r) => r.tfjsWasm!.mean)) : null,
     wall: has ? runs.map((r) => r.core.mean / r.tfjsWasm!.mean) : null,
     cpu: has ? runs.map((r) => r.core.perCpuSecond / r.tfjsWasm!.perCpuSecond) : null,
@@ -199,7 +199,7 @@ table(
   ]),
   [4, 36, 9, 9, 8, 11, 9, 13, 8, 13, 8],
 );
-console.log("\nvs f64: float32 steps/s over float64's (different groups, so different moments of the machine).");
+console.log("\nvs f64: float32 steps/s over the float64 core's, measured in the same group.");
 
 if (browser) {
   console.log(

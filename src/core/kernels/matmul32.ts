@@ -14,8 +14,9 @@ const fr = Math.fround;
  * The strided product over a block of the output: for rows i in [r0, r1) and columns j in [c0, c1),
  * out[i·outRow + j] = fl((init_j + Σ_{t<inner} a[i·aRow + t·aStep] · b[t·bStep + j·bCol]) · s[i·outRow + j]),
  * summed in the order of t; init null means 0, s null means no factor. fl: every step rounded to float32.
- * Four columns go at a time where four are left (each a_it feeds four independent sums, so the rounding
- * steps of one sum overlap the others'), else four rows at a time, else one output alone.
+ * Outputs go in 4×4 tiles where the block has them (16 independent sums: each value loaded feeds four, and the
+ * rounding steps of one sum overlap the others'), then four columns at a time in the rows left, then four rows
+ * at a time in the columns left, then one output alone. The order of each sum is the same in every case.
  */
 function block32(
   a: Float32Array,
@@ -36,7 +37,9 @@ function block32(
 ): void {
   const c4 = c1 - ((c1 - c0) % 4);
   const r4 = r1 - ((r1 - r0) % 4);
-  for (let i = r0; i < r1; i++) {
+  for (let i = r0; i < r4; i += 4)
+    for (let j = c0; j < c4; j += 4) tile32(a, aRow, aStep, b, bStep, bCol, init, s, out, outRow, i, j, inner);
+  for (let i = r4; i < r1; i++) {
     const ai = i * aRow;
     const o = i * outRow;
     for (let j = c0; j < c4; j += 4) {
@@ -84,6 +87,95 @@ function block32(
       out[o] = s ? fr(c * s[o]!) : c;
     }
   }
+}
+
+/** One 4×4 tile of block32's output, rows i…i+3 and columns j…j+3, in 16 local sums. */
+function tile32(
+  a: Float32Array,
+  aRow: number,
+  aStep: number,
+  b: Float32Array,
+  bStep: number,
+  bCol: number,
+  init: Float32Array | null,
+  s: Float32Array | null,
+  out: Float32Array,
+  outRow: number,
+  i: number,
+  j: number,
+  inner: number,
+): void {
+  const b0 = init ? init[j]! : 0,
+    b1 = init ? init[j + 1]! : 0,
+    b2 = init ? init[j + 2]! : 0,
+    b3 = init ? init[j + 3]! : 0;
+  let c00 = b0,
+    c01 = b1,
+    c02 = b2,
+    c03 = b3,
+    c10 = b0,
+    c11 = b1,
+    c12 = b2,
+    c13 = b3,
+    c20 = b0,
+    c21 = b1,
+    c22 = b2,
+    c23 = b3,
+    c30 = b0,
+    c31 = b1,
+    c32 = b2,
+    c33 = b3;
+  for (let t = 0, pa = i * aRow, pb = j * bCol; t < inner; t++, pa += aStep, pb += bStep) {
+    const w0 = b[pb]!,
+      w1 = b[pb + bCol]!,
+      w2 = b[pb + 2 * bCol]!,
+      w3 = b[pb + 3 * bCol]!;
+    let v = a[pa]!;
+    c00 = fr(c00 + fr(v * w0));
+    c01 = fr(c01 + fr(v * w1));
+    c02 = fr(c02 + fr(v * w2));
+    c03 = fr(c03 + fr(v * w3));
+    v = a[pa + aRow]!;
+    c10 = fr(c10 + fr(v * w0));
+    c11 = fr(c11 + fr(v * w1));
+    c12 = fr(c12 + fr(v * w2));
+    c13 = fr(c13 + fr(v * w3));
+    v = a[pa + 2 * aRow]!;
+    c20 = fr(c20 + fr(v * w0));
+    c21 = fr(c21 + fr(v * w1));
+    c22 = fr(c22 + fr(v * w2));
+    c23 = fr(c23 + fr(v * w3));
+    v = a[pa + 3 * aRow]!;
+    c30 = fr(c30 + fr(v * w0));
+    c31 = fr(c31 + fr(v * w1));
+    c32 = fr(c32 + fr(v * w2));
+    c33 = fr(c33 + fr(v * w3));
+  }
+  let o = i * outRow + j;
+  store(out, s, o, c00);
+  store(out, s, o + 1, c01);
+  store(out, s, o + 2, c02);
+  store(out, s, o + 3, c03);
+  o += outRow;
+  store(out, s, o, c10);
+  store(out, s, o + 1, c11);
+  store(out, s, o + 2, c12);
+  store(out, s, o + 3, c13);
+  o += outRow;
+  store(out, s, o, c20);
+  store(out, s, o + 1, c21);
+  store(out, s, o + 2, c22);
+  store(out, s, o + 3, c23);
+  o += outRow;
+  store(out, s, o, c30);
+  store(out, s, o + 1, c31);
+  store(out, s, o + 2, c32);
+  store(out, s, o + 3, c33);
+}
+
+/** out[o] = fl(c·s[o]), or c when there is no factor. */
+function store(out: Float32Array, s: Float32Array | null, o: number, c: number): void {
+  out[o] = s ? fr(c * s[o]!) : c;
 }
 
 /** z = x·W + b in float32. x: n×k, W: k×m, b: m (null means 0), z: n×m. Writes into z. */
