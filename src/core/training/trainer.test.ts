@@ -203,6 +203,18 @@ describe("Trainer in float32", () => {
     }
   });
 
+  it("updates with torch.optim's float32 SGD step: θ ← θ − lr·g rounded once, lr cast to float32", () => {
+    const t = createTrainer(with_({ precision: "float32", optimizer: { kind: "sgd", lr: 0.1 } }));
+    const before = readParameters(t);
+    t.step(1);
+    const g = Float64Array.from(t.mlp.grads);
+    const lr = Math.fround(0.1);
+    const after = readParameters(t);
+    before.forEach((theta, i) => expect(after[i], `θ[${i}]`).toBe(Math.fround(theta - lr * g[i]!)));
+    // Rounding lr·g first, or using lr = 0.1 itself, lands elsewhere for some parameter.
+    expect(before.some((theta, i) => Math.fround(theta - Math.fround(lr * g[i]!)) !== after[i])).toBe(true);
+  });
+
   it("differs from the float64 run from the first step (every result is rounded), but learns the same task", () => {
     const f32 = createTrainer(with_({ precision: "float32" }));
     const f64 = createTrainer(BASE);
