@@ -157,9 +157,10 @@ export class TileArena<F extends FloatArray = FloatArray> {
   /**
    * The 4×4 tiles of out = (init + A·B) ⊙ S: out[i·outRow + j] for i < rows4, j < cols4 (both multiples of
    * 4) is (init[j] + Σ_{t<inner} a[i·aRow + t·aStep] · b[t·bStep + j]) · s[i·outRow + j], summed in the order
-   * of t; init null means 0, s null means no factor. Strides are in elements; every array must be a view
-   * of this arena, long enough for the shape (the kernel would otherwise write into the next buffer,
-   * where JavaScript drops a write past the end).
+   * of t; init null means 0, s null means no factor. Each product and sum is rounded to the arena's precision
+   * (f64x2 in float64, f32x4 in float32). Strides are in elements; every array must be a view of this arena,
+   * long enough for the shape (the kernel would otherwise write into the next buffer, where JavaScript drops a
+   * write past the end).
    */
   tiles(
     a: F,
