@@ -59,7 +59,10 @@ const deadNow = (session: TrainingSession): number[] => deadUnits(session.snapsh
  * counting as dead with no weight moving) and a function giving `since` (units inactive right after the switch that
  * are alive now).
  */
-function switchToLeaky(session: TrainingSession, alpha = 0.2): { atSwitch: number; since: () => number; after: number[] } {
+function switchToLeaky(
+  session: TrainingSession,
+  alpha = 0.2,
+): { atSwitch: number; since: () => number; after: number[] } {
   const before = deadNow(session);
   const weights = readParameters(session.trainer);
   session.setActivation("leaky-relu", alpha);

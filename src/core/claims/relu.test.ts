@@ -13,13 +13,7 @@ import { recentGradNorms } from "../../../labs/vanishing-gradients/gradients.ts"
 import { LR_RANGE, WARMUP_STEPS } from "../../../labs/vanishing-gradients/settings.ts";
 import { BoundedHistory } from "../../plots/downsample.ts";
 import type { TrainingSession } from "../../worker/session.ts";
-import {
-  activationRms,
-  AT_INIT,
-  GROWTH,
-  gradNormsAtInit,
-  growthPerLayer,
-} from "../../figures/lessons/relu.ts";
+import { activationRms, AT_INIT, GROWTH, gradNormsAtInit, growthPerLayer } from "../../figures/lessons/relu.ts";
 import {
   createTrainer,
   getActivation,
@@ -174,7 +168,10 @@ describe("Slope 1 when active (the relu-he preset)", () => {
       expect(s.spec.saturationThreshold).toBe(SATURATION_THRESHOLD);
       expect(SATURATION_THRESHOLD).toBe(0.01);
       s.step(WARMUP_STEPS);
-      const hidden = s.snapshot(0).layers.slice(0, 10).map((l) => l.saturation);
+      const hidden = s
+        .snapshot(0)
+        .layers.slice(0, 10)
+        .map((l) => l.saturation);
       for (const share of hidden) {
         expect(share).toBeGreaterThan(0.3);
         expect(share).toBeLessThan(0.75);
@@ -356,8 +353,18 @@ describe("The subgradient, Leaky ReLU", () => {
     const first = readLayer(t, 0);
     const second = readLayer(t, 1);
     // Layer 1 all inactive at the point (biases far below 0); layer 2's biases 0.
-    writeLayer(t, 0, first.W, first.b.map(() => -50));
-    writeLayer(t, 1, second.W, second.b.map(() => 0));
+    writeLayer(
+      t,
+      0,
+      first.W,
+      first.b.map(() => -50),
+    );
+    writeLayer(
+      t,
+      1,
+      second.W,
+      second.b.map(() => 0),
+    );
     const x = [0.5, 0.5];
     const m1 = first.b.length;
     const a1 = Array.from({ length: m1 }, (_, j) => relu.f(x[0]! * first.W[j]! + x[1]! * first.W[m1 + j]! - 50));

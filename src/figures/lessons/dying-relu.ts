@@ -3,12 +3,9 @@
  * in the negative-bias run, why switching revives units before any weight moves (layer 2's largest z per unit).
  */
 import { createTrainer, getActivation, readLayer, type Trainer, type TrainerConfig } from "../../core/index.ts";
-import { formatNumber } from "../../plots/format.ts";
 import { barChart } from "../bar-chart.ts";
 import { lineChart } from "../line-chart.ts";
 import type { FigureDefinition } from "../types.ts";
-
-const f = (v: number, digits = 3): string => formatNumber(v, digits);
 
 /**
  * The dying-ReLU lab's network for an initial bias, rebuilt from the core (a figure may not import labs/;
@@ -78,7 +75,8 @@ export const deadUnitsShock: FigureDefinition = (() => {
   // Every other step, plus the steps either side of the shock, so the jumps are drawn where they happen.
   const steps = [...relu.keys()].filter((s) => s % 2 === 0 || s === shocked);
   const after = steps.filter((s) => s >= TIMELINE.open);
-  const column = (rows: Map<number, number[]>, at: number[], l: number) => Float64Array.from(at, (s) => rows.get(s)![l]!);
+  const column = (rows: Map<number, number[]>, at: number[], l: number) =>
+    Float64Array.from(at, (s) => rows.get(s)![l]!);
   const [r1, r2] = relu.get(shocked)!;
   const [l1, l2] = leaky.get(shocked)!;
   const lowest = Math.min(...after.filter((s) => s > shocked).map((s) => leaky.get(s)![1]!));

@@ -163,7 +163,13 @@ export function pathsAtInit(t: Trainer = createTrainer(PATH_NETWORK)): {
   }
   // One path: the core's factors f′(z)·w for the lab's path, multiplied from each start to the output.
   const factors = new Float64Array(D);
-  pathProduct(t, PATH_INPUT[0], PATH_INPUT[1], sizes.map(() => 0), factors);
+  pathProduct(
+    t,
+    PATH_INPUT[0],
+    PATH_INPUT[1],
+    sizes.map(() => 0),
+    factors,
+  );
   const onePath = Array.from({ length: D }, (_, j) => Math.abs(factors.slice(j).reduce((p, v) => p * v, 1)));
   return { factors: allPaths.map((_, j) => D - j), onePath, allPaths, width: sizes[1]! };
 }
