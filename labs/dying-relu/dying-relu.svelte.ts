@@ -97,7 +97,7 @@ export class DyingReluLab extends TrainingLabController<typeof SCHEMA> {
     super("dying-relu", SCHEMA, preset, options, {
       spec: drSpec,
       warmup: DR_WARMUP,
-      restartKeys: ["bias", "data", "seed"],
+      restartKeys: ["bias", "data", "seed", "prec"],
     });
   }
 
@@ -114,7 +114,7 @@ export class DyingReluLab extends TrainingLabController<typeof SCHEMA> {
 
   /**
    * The activation swaps in place (ReLU ↔ Leaky ReLU: the weights stay, only the slope for z ≤ 0 changes, 0 ↔ α),
-   * and so does α while Leaky ReLU runs; the rest is the shared rule (bias, data, seed restart; lr is live).
+   * and so does α while Leaky ReLU runs; the rest is the shared rule (bias, data, seed, prec restart; lr is live).
    */
   protected override changed(key: keyof DrSettings & string, previous: UrlValues<typeof SCHEMA>): void {
     const { act, alpha } = this.settings;

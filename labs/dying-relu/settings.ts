@@ -6,6 +6,7 @@
 import { SATURATION_THRESHOLD, type TrainerConfig } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
+import { PRECISION_SETTING } from "../shared/precision.ts";
 
 /** Hidden layers and their width: 32 cells, few enough to follow one by one. */
 export const HIDDEN_WIDTHS = [16, 16] as const;
@@ -28,6 +29,7 @@ export const SCHEMA = {
   shock: { kind: "choice", label: "shock size", choices: SHOCK_SIZES, fallback: "50" },
   data: { kind: "choice", label: "dataset", choices: ["moons", "circles"], fallback: "moons" },
   seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 3, integer: true },
+  prec: PRECISION_SETTING,
 } as const satisfies UrlSchema;
 
 /** The lab's settings as plain values. */
@@ -56,6 +58,7 @@ export function drConfig(s: DrSettings): TrainerConfig {
     batchSize: "full",
     seeds: { data: seed, init: seed, batch: seed },
     dataset: { kind: s.data, n: 200, noise: 0.1, testFraction: 0.25 },
+    precision: s.prec,
   };
 }
 

@@ -5,6 +5,12 @@ import type { SCHEMA } from "./settings.ts";
 export const PRESETS = {
   /** Lesson 8: three output layers started confidently wrong on the same data. */
   "confidently-wrong": { settings: { mode: "binary", bias: -10, lr: 0.1, show: "sigmoid-mse" } },
+  /**
+   * Lesson 8: the same start pushed to b = −40 in float32, where sigmoid + BCE is PyTorch's nn.Sigmoid then
+   * nn.BCELoss: the floor under a(1 − a) leaves a gradient of about 4e-6 and the loss stays at 18.4; in float64
+   * the same run learns within a few hundred steps.
+   */
+  "float32-bce-floor": { settings: { mode: "binary", bias: -40, lr: 1, show: "sigmoid-bce", prec: "float32" } },
   /** Lesson 8: softmax + cross-entropy on three classes. */
   "softmax-three-classes": { settings: { mode: "multiclass", data: "blobs", classes: 3 } },
 } as const satisfies Presets<typeof SCHEMA>;

@@ -11,6 +11,7 @@
 import { SATURATION_THRESHOLD } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
+import { PRECISION_SETTING } from "../shared/precision.ts";
 
 /** The three binary output-layer/loss pairings compared side by side. */
 export const PAIRINGS = [
@@ -82,7 +83,7 @@ export const SCHEMA = {
     max: LR_RANGE.binary.max,
     fallback: 0.1,
   },
-  bias: { kind: "number", label: "initial output bias", min: -15, max: 0, fallback: -10 },
+  bias: { kind: "number", label: "initial output bias", min: -40, max: 0, fallback: -10 },
   show: { kind: "choice", label: "pairing shown", choices: PAIRING_IDS, fallback: "sigmoid-mse" },
   ex: { kind: "number", label: "example point", min: 0, max: PARTS_POINTS - 1, fallback: 0, integer: true },
   data: { kind: "choice", label: "dataset", choices: ["blobs", "spirals"], fallback: "blobs" },
@@ -98,6 +99,7 @@ export const SCHEMA = {
   },
   pt: { kind: "number", label: "training point", min: 0, max: 1999, fallback: 0, integer: true },
   seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 1, integer: true },
+  prec: PRECISION_SETTING,
 } as const satisfies UrlSchema;
 
 /** The lab's settings. */
@@ -108,8 +110,8 @@ export const DEFAULTS: Settings = defaultsOf(SCHEMA);
 
 /** Settings that change which network is trained, per mode (the rest are live or view-only). */
 export const RESTART_KEYS = {
-  binary: ["bias", "seed"],
-  multiclass: ["data", "classes", "hidden", "width", "seed"],
+  binary: ["bias", "seed", "prec"],
+  multiclass: ["data", "classes", "hidden", "width", "seed", "prec"],
 } as const satisfies Record<string, readonly (keyof Settings)[]>;
 
 /** Points in each multiclass dataset, and the jitter that keeps neighbouring classes overlapping a little. */
@@ -135,6 +137,7 @@ export function binarySpec(pairing: PairingId, s: Settings): SessionSpec<"output
       optimizer: { kind: "sgd", lr: s.lr },
       seeds: seeds(s.seed),
       dataset: { kind: "linear", n: 200, noise: 0.05, testFraction: 0.25 },
+      precision: s.prec,
     },
     boundarySize: BINARY_GRID,
     diagnosticsEvery: 1,
@@ -159,6 +162,7 @@ export function multiclassSpec(s: Settings): SessionSpec<"output-loss"> {
       optimizer: { kind: "sgd", lr: s.mlr },
       seeds: seeds(s.seed),
       dataset: { kind: data, ...MULTICLASS_DATA[data], classes: s.classes, testFraction: 0.25 },
+      precision: s.prec,
     },
     boundarySize: MULTICLASS_GRID,
     diagnosticsEvery: 1,

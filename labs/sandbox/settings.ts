@@ -14,6 +14,7 @@ import {
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
+import { PRECISION_SETTING } from "../shared/precision.ts";
 
 /** Output head and loss, chosen together: each pairing is one the core (and PyTorch) accepts. */
 export const OUTPUTS = {
@@ -58,6 +59,7 @@ export const SCHEMA = {
   lr: { kind: "number", label: "learning rate", min: LR_RANGE.min, max: LR_RANGE.max, fallback: 0.01 },
   batch: { kind: "choice", label: "batch size", choices: BATCH_SIZES, fallback: "full" },
   seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 1, integer: true },
+  prec: PRECISION_SETTING,
 } as const satisfies UrlSchema;
 
 /** The sandbox's settings as plain values (mutable). */
@@ -132,6 +134,7 @@ export function sandboxConfig(settings: SandboxSettings) {
     optimizer: { kind: s.opt, lr: s.lr, ...(s.opt === "momentum" ? { momentum: MOMENTUM } : {}) },
     batchSize: s.batch === "full" ? ("full" as const) : Number(s.batch),
     seeds: seedsOf(s.seed),
+    precision: s.prec,
     dataset: {
       kind: s.data,
       n: s.points,

@@ -7,6 +7,7 @@ import { LIMITS, parameterCount, SATURATION_THRESHOLD, type InitKind } from "../
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
+import { PRECISION_SETTING } from "../shared/precision.ts";
 
 /** Hidden activations offered (the step function is left out: its gradient is 0 everywhere, see the step lab). */
 export const VG_ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "gelu", "silu", "identity"] as const;
@@ -51,6 +52,7 @@ export const SCHEMA = {
   seed: { kind: "number", label: "Seed", min: 0, max: 999_999, fallback: 1, integer: true },
   /** The unit the chain-rule path goes through in every hidden layer, counted from 1 (clamped to the width). */
   unit: { kind: "number", label: "Path unit", min: 1, max: 64, fallback: 1, integer: true },
+  prec: PRECISION_SETTING,
 } as const satisfies UrlSchema;
 
 /** The lab's settings as plain data. */
@@ -65,6 +67,7 @@ export const STRUCTURAL: readonly (keyof VgSettings)[] = [
   "scale",
   "data",
   "seed",
+  "prec",
 ];
 
 /** Fixed parts of every run: 300 points (225 train), minibatches of 32, the course's saturation threshold. */
@@ -123,6 +126,7 @@ export function sessionSpec(s: VgSettings): SessionSpec<"vanishing-gradients"> {
       batchSize: RUN.batchSize,
       seeds: { data: s.seed, init: s.seed + 1, batch: s.seed + 2 },
       dataset: { kind: s.data, n: RUN.points, noise: RUN.noise, testFraction: RUN.testFraction },
+      precision: s.prec,
     },
     boundarySize: boundarySize(parameterCount(layers)),
     diagnosticsEvery: 1,

@@ -81,6 +81,31 @@ test.describe("output-loss lab", () => {
     await expectAccessible(page, SELECTOR);
   });
 
+  test("in float32 (as PyTorch's nn.Sigmoid then nn.BCELoss) a start at b = −40 does not learn under BCE; switched to float64 it does", async ({
+    page,
+  }) => {
+    const lab = await openLab(page, ID, "?ol.prec=float32&ol.bias=-40&ol.lr=1");
+    const numbers = lab.getByLabel("Numbers");
+    await expect(numbers).toHaveValue("float32");
+    await expect(lab).toContainText("The numbers are float32, as PyTorch computes by default");
+    await lab.getByLabel("Speed").selectOption({ label: "Fast (600 steps/s)" });
+    await trainUntil(lab, 300);
+    await page.waitForTimeout(300);
+    const stuck = await progress(lab, "sigmoid-bce");
+    expect(stuck.start).toBeCloseTo(18.4, 1);
+    expect(stuck.gone).toBeLessThan(0.001);
+    expect(Math.abs((await split(lab, "sigmoid-bce")).dLdz)).toBeLessThan(1e-5);
+
+    await numbers.selectOption("float64");
+    await expect(page).toHaveURL(/ol\.prec=float64/);
+    await expect(lab).toHaveAttribute("data-step", "10");
+    expect((await split(lab, "sigmoid-bce")).dLdz).toBeLessThan(-0.99);
+    await trainUntil(lab, 300);
+    await page.waitForTimeout(300);
+    expect((await progress(lab, "sigmoid-bce")).gone).toBeGreaterThan(0.8);
+    await expectNoNaNShown(lab);
+  });
+
   test("multiclass: switched by keyboard and kept in the address; the loss falls; the softmax table adds up", async ({
     page,
   }) => {

@@ -306,6 +306,35 @@ describe("lesson: output layers and losses", () => {
     SLOW,
   );
 
+  it(
+    "lab (float32-bce-floor): in float32, as PyTorch's nn.Sigmoid then nn.BCELoss, sigmoid + BCE started at z ≈ −40 stays at a loss of about 18.4 for 1,000 steps, its output gradient for a class-1 point near −4e-6 where a − y ≈ −1; in float64 the same run loses 90% of its loss within 300 steps",
+    () => {
+      const float32 = outputLossSessions("float32-bce-floor").binary["sigmoid-bce"];
+      expect(float32.snapshot(0).precision).toBe("float32");
+      expect(float32.snapshot(0).learningRate).toBe(1);
+      float32.step(WARMUP_STEPS);
+      const opened = float32.snapshot(0);
+      expect(opened.trainLoss!).toBeCloseTo(18.4, 1);
+      // Class-1 points are the ones whose ∂L/∂a is negative (the loss falls as a rises towards y = 1).
+      const parts32 = opened.outputParts!;
+      const classOne = parts32.dLda.flatMap((g, i) => (g < 0 ? [i] : []));
+      expect(classOne.length).toBeGreaterThan(3);
+      for (const i of classOne) {
+        expect(parts32.dLdz[i]!).toBeLessThan(-1e-6);
+        expect(parts32.dLdz[i]!).toBeGreaterThan(-1e-5);
+      }
+      float32.step(1000);
+      expect(fractionDropped(opened.trainLoss!, float32.snapshot(0).trainLoss!)).toBeLessThan(0.001);
+
+      const float64 = outputLossSessions("float32-bce-floor", { prec: "float64" }).binary["sigmoid-bce"];
+      expect(float64.snapshot(0).precision).toBe("float64");
+      float64.step(WARMUP_STEPS);
+      for (const i of classOne) expect(float64.snapshot(0).outputParts!.dLdz[i]!).toBeLessThan(-0.99);
+      expect(stepsUntilGone(float64, 0.9, 300)).toBeLessThanOrEqual(300);
+    },
+    SLOW,
+  );
+
   it("lab (softmax-three-classes): three classes; the table's p − y is the gradient of the point's loss at its logits, negative only for the true class", () => {
     const { multiclass } = outputLossSessions("softmax-three-classes");
     expect(multiclass.config.layers.at(-1)).toBe(3);

@@ -24,6 +24,7 @@ export function drNetwork(bias: number): TrainerConfig {
     optimizer: { kind: "sgd", lr: 0.1 },
     batchSize: "full",
     seeds: { data: 3, init: 3, batch: 3 },
+    precision: "float64",
     dataset: { kind: "moons", n: 200, noise: 0.1, testFraction: 0.25 },
   };
 }

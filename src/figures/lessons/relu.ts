@@ -71,6 +71,7 @@ export function labNetwork(hidden: TrainerConfig["hidden"], init: InitConfig, wi
     optimizer: { kind: "sgd", lr: 0.1 },
     batchSize: 32,
     seeds: { data: 1, init: 2, batch: 3 },
+    precision: "float64",
     dataset: { kind: "circles", n: 300, noise: 0.1, testFraction: 0.25 },
   };
 }

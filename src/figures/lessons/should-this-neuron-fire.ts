@@ -108,6 +108,7 @@ export function linearStackConfig(hidden: "identity" | "tanh"): TrainerConfig {
     optimizer: { kind: "adam", lr: 0.01 },
     batchSize: "full",
     seeds: { data: 1, init: 2, batch: 3 },
+    precision: "float64",
     dataset: { kind: "circles", n: 400, noise: 0.05, testFraction: 0.25 },
   };
 }

@@ -213,6 +213,7 @@ export function labNetwork(hidden: TrainerConfig["hidden"], init: InitConfig, lr
     optimizer: { kind: "sgd", lr },
     batchSize: 32,
     seeds: { data: seed, init: seed + 1, batch: seed + 2 },
+    precision: "float64",
     dataset: { kind: "circles", n: 300, noise: 0.1, testFraction: 0.25 },
   };
 }
