@@ -13,7 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { LAB_IDS } from "../../labs/catalog.ts";
 import { CHROMIUM_ARGS, findChromium } from "../find-chromium.ts";
 import { serveStatic } from "../serve.ts";
