@@ -14,6 +14,11 @@ export interface AnswerKey {
   version: string;
   questions: QuestionKey[];
   tasks: Omit<Task, "hint">[];
+  /**
+   * True when the students' page had no key (a teacher-written assignment that kept it out of the
+   * student's copy): their reports mark every answer wrong, and this page does the grading.
+   */
+  withheld?: boolean;
 }
 
 /** FNV-1a over UTF-16 units, as 8 hex digits: a version label, not a security measure. */

@@ -113,27 +113,47 @@ export function assignmentSchema<R extends z.ZodType>(reference: R) {
       tasks: z.array(taskSchema).max(12).default([]),
       draft: z.boolean().default(false),
     })
-    .superRefine((a, ctx) => {
-      const seen = new Set<string>();
-      for (const item of [...a.questions, ...a.tasks]) {
-        if (seen.has(item.id))
-          ctx.addIssue({ code: "custom", message: `The id \`${item.id}\` is used twice: ids must be unique.` });
-        seen.add(item.id);
-      }
-      a.questions.forEach((q, i) => {
-        if (q.kind === "choice" && q.answer >= q.choices.length) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["questions", i, "answer"],
-            message: `Question \`${q.id}\`: \`answer: ${q.answer}\` but there are only ${q.choices.length} choices (counted from 0).`,
-          });
-        }
+    .superRefine(checkItems);
+}
+
+/**
+ * The rules across an assignment's items, shared by built-in and teacher-written assignments
+ * (custom-assignment.ts): every id used once, a choice's answer among its choices.
+ */
+export function checkItems(
+  a: { questions: OpenQuestion[]; tasks: { id: string }[] },
+  ctx: Pick<z.core.$RefinementCtx, "addIssue">,
+): void {
+  const seen = new Set<string>();
+  for (const item of [...a.questions, ...a.tasks]) {
+    if (seen.has(item.id))
+      ctx.addIssue({ code: "custom", message: `The id \`${item.id}\` is used twice: ids must be unique.` });
+    seen.add(item.id);
+  }
+  a.questions.forEach((q, i) => {
+    if (q.kind === "choice" && "answer" in q && q.answer >= q.choices.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions", i, "answer"],
+        message: `Question \`${q.id}\`: \`answer: ${q.answer}\` but there are only ${q.choices.length} choices (counted from 0).`,
       });
-    });
+    }
+  });
 }
 
 /** A question as pages and the assignment island use it. */
 export type Question = z.infer<typeof questionSchema>;
+/**
+ * A question without its answer, tolerance and explanation: how a teacher-written assignment that
+ * keeps its key out of the student's link gives it (graded when the teacher imports the reports).
+ */
+export type PromptOnly = Question extends infer Q
+  ? Q extends unknown
+    ? Omit<Q, "answer" | "tolerance" | "toleranceKind" | "explanation">
+    : never
+  : never;
+/** A question as a student page receives it: with its key, or prompt only. */
+export type OpenQuestion = Question | PromptOnly;
 /** What grading reads of a question: everything but its wording. */
 export type QuestionKey = Question extends infer Q
   ? Q extends unknown

@@ -6,8 +6,8 @@
  *   load(storage) ──► answer(q, value) / labState(s) / setStudent(name) ──► save ──► report()
  */
 import type { LabState } from "../../labs/index.ts";
-import type { AssignmentData, Question } from "./assignment-schema.ts";
-import { isAnswerable, isCorrect } from "./grading.ts";
+import type { AssignmentData, OpenQuestion } from "./assignment-schema.ts";
+import { hasKey, isAnswerable, isCorrect } from "./grading.ts";
 import { storeLabState } from "./lab-state-schema.ts";
 import { plainText } from "./plain-text.ts";
 import { bounded, mergeProgress } from "./progress-merge.ts";
@@ -23,8 +23,15 @@ import {
 import type { Report } from "./report.ts";
 import { checkTask, describeEvidence, freshMemory, type TaskMemory } from "./tasks.ts";
 
-/** What the assignment island needs of an assignment (`version`: its answer key's, answer-key.ts). */
-export type AssignmentSpec = Pick<AssignmentData, "title" | "lab" | "questions" | "tasks"> & { version: string };
+/**
+ * What the assignment island needs of an assignment (`version`: its answer key's, answer-key.ts). A
+ * teacher-written assignment may give its questions without their key (prompt only): the page then
+ * locks answers in without saying right or wrong.
+ */
+export type AssignmentSpec = Pick<AssignmentData, "title" | "lab" | "tasks"> & {
+  questions: OpenQuestion[];
+  version: string;
+};
 
 /** Lab states are saved at most this often (they arrive every frame while a lab trains). */
 const SAVE_LAB_EVERY_MS = 1000;
@@ -68,18 +75,18 @@ export class AssignmentWork {
   }
 
   /** The locked-in answer to a question, or undefined. */
-  answerOf(q: Question): string | undefined {
+  answerOf(q: OpenQuestion): string | undefined {
     return this.progress.answers[q.id]?.value;
   }
 
-  /** Whether the locked-in answer is right (undefined before answering). */
-  correct(q: Question): boolean | undefined {
+  /** Whether the locked-in answer is right (undefined before answering, or when the page has no key). */
+  correct(q: OpenQuestion): boolean | undefined {
     const value = this.answerOf(q);
-    return value === undefined ? undefined : isCorrect(q, value);
+    return value === undefined || !hasKey(q) ? undefined : isCorrect(q, value);
   }
 
   /** Locks in an answer; returns false (and changes nothing) when it cannot be read or is already locked. */
-  answer(q: Question, value: string, now: number = Date.now()): boolean {
+  answer(q: OpenQuestion, value: string, now: number = Date.now()): boolean {
     const v = value.trim();
     if (this.answerOf(q) !== undefined || !isAnswerable(q, v)) return false;
     const answer = { value: v, at: isoTime(now) };

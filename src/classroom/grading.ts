@@ -1,5 +1,13 @@
 /** Checking "predict, then run" answers: a choice by its index, a number within a tolerance. */
-import type { QuestionKey } from "./assignment-schema.ts";
+import type { OpenQuestion, Question, QuestionKey } from "./assignment-schema.ts";
+
+/** What telling a readable answer needs of a question: its kind, and a choice question's choices. */
+export type AnswerShape = { kind: "choice"; choices: readonly string[] } | { kind: "number" };
+
+/** Whether a question carries its answer (a teacher-written assignment's student copy may leave it out). */
+export function hasKey(q: OpenQuestion): q is Question {
+  return "answer" in q;
+}
 
 /** Reads a typed number: "0.5", "-2", "1e3", "1 000", "0,5" (a decimal comma). Anything else: null. */
 export function parseAnswerNumber(raw: string): number | null {
@@ -32,7 +40,7 @@ export function isCorrect(q: QuestionKey, value: string): boolean {
 }
 
 /** Whether a raw answer is acceptable input for the question (a listed choice, or a readable number). */
-export function isAnswerable(q: QuestionKey, value: string): boolean {
+export function isAnswerable(q: AnswerShape, value: string): boolean {
   if (q.kind === "choice") return /^\d{1,2}$/.test(value) && Number(value) < q.choices.length;
   return parseAnswerNumber(value) !== null;
 }

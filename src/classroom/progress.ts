@@ -5,7 +5,6 @@
  * Saving reads what is stored first and merges item by item (progress-merge.ts), so two open tabs
  * keep each other's answers. Nothing here throws.
  */
-import type { AssignmentData } from "./assignment-schema.ts";
 import { mergeProgress } from "./progress-merge.ts";
 import { emptyProgress, parseProgress, PROGRESS_VERSION, type Progress } from "./progress-schema.ts";
 
@@ -64,7 +63,7 @@ export function decodeProgress(raw: string | null, slug: string): Progress | str
  */
 export function readProgress(
   storage: ProgressStorage | null,
-  assignment: Pick<AssignmentData, "questions" | "tasks">,
+  assignment: { questions: { id: string }[]; tasks: { id: string }[] },
   slug: string,
 ): ReadResult {
   let raw: string | null;

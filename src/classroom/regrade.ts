@@ -69,7 +69,8 @@ export function regrade(report: Report, key: AnswerKey): Graded {
     const correct = value !== "" && isCorrect(q, value);
     if (given) {
       if (value !== "" && !isAnswerable(q, value)) mismatches.push(`${q.id}: "${value}" is not an answer to it`);
-      if (given.correct !== correct)
+      // A page without the key marks nothing right; any other mark is a claim to check.
+      if (given.correct !== (correct && !key.withheld))
         mismatches.push(`${q.id}: marked ${given.correct ? "right" : "wrong"}, but is not`);
       if (given.answer !== readableAnswer(q, value))
         mismatches.push(`${q.id}: the answer shown is not the answer given`);
@@ -102,7 +103,7 @@ export function regrade(report: Report, key: AnswerKey): Graded {
     tasks: tasks.length,
   };
   const claimed = report.score;
-  if (claimed.correct !== score.correct || claimed.questions !== score.questions)
+  if (claimed.correct !== (key.withheld ? 0 : score.correct) || claimed.questions !== score.questions)
     mismatches.push(
       `its score says ${claimed.correct} / ${claimed.questions}; its answers give ${score.correct} / ${score.questions}`,
     );

@@ -5,9 +5,9 @@
  * checksum and grades the answers again with its own key (regrade.ts): the file's own score and
  * marks are claims, never trusted. The assignment page loads this module when the student downloads.
  */
-import type { AssignmentData, QuestionKey } from "./assignment-schema.ts";
+import type { AssignmentData, OpenQuestion } from "./assignment-schema.ts";
 import { canonicalJson, sha256Hex } from "./checksum.ts";
-import { isAnswerable, isCorrect } from "./grading.ts";
+import { hasKey, isAnswerable, isCorrect, type AnswerShape } from "./grading.ts";
 import type { StoredLabState } from "./lab-state-schema.ts";
 import { plainText } from "./plain-text.ts";
 import { isoTime, type Progress, type SavedAnswer } from "./progress.ts";
@@ -55,7 +55,7 @@ export interface Report {
 }
 
 /** The readable form of a stored answer ("" when there is none, or it cannot be read). */
-export function readableAnswer(q: QuestionKey, value: string | undefined): string {
+export function readableAnswer(q: AnswerShape & { unit?: string }, value: string | undefined): string {
   if (value === undefined || !isAnswerable(q, value)) return "";
   if (q.kind === "choice") return `${String.fromCharCode(65 + Number(value))}: ${q.choices[Number(value)]}`;
   return q.unit ? `${value} ${q.unit}` : value;
@@ -64,7 +64,7 @@ export function readableAnswer(q: QuestionKey, value: string | undefined): strin
 /** Builds a report from the assignment and the student's progress, with its checksum. */
 export async function buildReport(
   slug: string,
-  assignment: Pick<AssignmentData, "title" | "questions" | "tasks"> & { version: string },
+  assignment: Pick<AssignmentData, "title" | "tasks"> & { questions: OpenQuestion[]; version: string },
   progress: Progress,
   evidenceText: (taskId: string) => string,
   now: number = Date.now(),
@@ -76,7 +76,8 @@ export async function buildReport(
       prompt: q.prompt,
       value: value ?? "",
       answer: readableAnswer(q, value),
-      correct: value !== undefined && isCorrect(q, value),
+      // A question given without its key is graded by the teacher's page, never here.
+      correct: value !== undefined && hasKey(q) && isCorrect(q, value),
       attempts: progress.attempts[q.id] ?? [],
     };
   });
