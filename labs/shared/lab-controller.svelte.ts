@@ -7,6 +7,7 @@
  *
  *   constructor(preset) ──► settings = defaults ⊕ preset        (identical at build time and at hydration)
  *   mount()             ──► settings ⊕= address (but not what the page locks); started()   (in the browser, once)
+ *                           (a page that knows its preset only in the browser gives it here: it replaces the first)
  *   set(key, value)     ──► checked ──► settings, address ──► changed(key)
  */
 import {
@@ -49,6 +50,15 @@ export interface LabOptions {
   address?: AddressBar | null;
 }
 
+/**
+ * What the page around a lab sets when the lab mounts: the controls it locks and hides, and, for a page
+ * that knows its lab's preset only in the browser (a teacher-written assignment opened from a link), the
+ * preset, which then takes the place of the one the lab was built with.
+ */
+export interface PageSetup extends Partial<ControlPolicy> {
+  preset?: Record<string, unknown>;
+}
+
 /** A lab's settings, their notices and their place in the address. */
 export abstract class LabController<S extends UrlSchema> {
   /** The current settings; replaced whole on every change. */
@@ -57,8 +67,8 @@ export abstract class LabController<S extends UrlSchema> {
   notices = $state.raw<SettingNotice[]>([]);
   readonly id: LabId;
   readonly schema: S;
-  /** Defaults overridden by the lesson's preset: what the address is written against. */
-  readonly base: UrlValues<S>;
+  /** Defaults overridden by the lesson's preset (or the page's, at mount): what the address is written against. */
+  base: UrlValues<S>;
   readonly urlKey: string;
   /** True once mount() has run (the address has been read). */
   mounted = $state(false);
@@ -83,9 +93,17 @@ export abstract class LabController<S extends UrlSchema> {
    * Applies the address's settings on top of the preset (each bad one becomes a notice) and starts the lab.
    * Call once, when the lab is on the page. `search` overrides the address (tests). `page` is the control policy
    * the page sets (an assignment locks and hides controls): a setting the page locks keeps the preset's value
-   * whatever the address says, with a notice, so a student cannot unlock it by editing the link.
+   * whatever the address says, with a notice, so a student cannot unlock it by editing the link. A page's
+   * `preset` is read as the constructor reads one (each bad value a notice) and becomes the base.
    */
-  mount(search: string = this.#addressBar()?.read() ?? "", page: Partial<ControlPolicy> = {}): void {
+  mount(search: string = this.#addressBar()?.read() ?? "", page: PageSetup = {}): void {
+    if (page.preset) {
+      const notices: SettingNotice[] = [];
+      const read = readValues(this.schema, page.preset, defaultsOf(this.schema), notices);
+      this.base = this.consistent(read, Object.keys(page.preset), notices);
+      this.settings = this.base;
+      if (notices.length > 0) this.notices = [...this.notices, ...notices];
+    }
     this.policy = readControls(search, this.urlKey, this.controlNames, page);
     const fromUrl = readUrl(this.schema, search, this.urlKey, this.base);
     const notices = fromUrl.notices;

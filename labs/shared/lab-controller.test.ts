@@ -26,6 +26,22 @@ describe("the lab controller's settings", () => {
     free.dispose();
   });
 
+  it("a page's preset given at mount replaces the built one: the address applies on top, except where the page locks", () => {
+    const l = lab({ act: "relu", lr: 0.1 });
+    l.mount("?dr.lr=0.5&dr.bias=-1", {
+      preset: { act: "leaky-relu", bias: 0.5, lr: 50, unknown: 1 },
+      locked: ["bias"],
+    });
+    expect(l.base).toMatchObject({ act: "leaky-relu", bias: 0.5, lr: 10 });
+    expect([l.settings.act, l.settings.bias, l.settings.lr]).toEqual(["leaky-relu", 0.5, 0.5]);
+    expect(l.notices.map((n) => n.message)).toEqual([
+      "learning rate: 50 is outside 0.001…10, so it is 10.",
+      "initial bias is set by this page, so the address's value was ignored.",
+    ]);
+    expect(l.urlSearch("")).toBe("?dr.lr=0.5");
+    l.dispose();
+  });
+
   it("set() checks a control's value against the schema once: clamped or kept, with a notice; unchanged is a no-op", () => {
     const l = lab({});
     expect(l.set("lr", 1e9)).toBe(true);

@@ -5,14 +5,8 @@
  *
  *   load(storage) ──► edits (bound fields, add/remove/move) ──► save() ──► checked ──► copies and link
  */
-import {
-  checkCustom,
-  studentCopy,
-  teacherCopy,
-  type CustomAssignment,
-  type StudentCopy,
-  type TeacherCopy,
-} from "./custom-assignment.ts";
+import { checkCustom, studentCopy, teacherCopy } from "./custom-assignment.ts";
+import type { CustomAssignment, StudentCopy, TeacherCopy } from "./custom-format.ts";
 import {
   defaultTitle,
   draftAssignment,

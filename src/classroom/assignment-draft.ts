@@ -6,7 +6,7 @@
  * into a draft to edit.
  */
 import type { Question, Task } from "./assignment-schema.ts";
-import type { AnswersIn, CustomAssignment } from "./custom-assignment.ts";
+import type { AnswersIn, CustomAssignment } from "./custom-format.ts";
 import { ITEM_ID } from "./item-id.ts";
 import { LINKABLE_LABS, type LinkableLab } from "./lab-schemas.ts";
 import { checkFrom, paramsOf, startParams, TASK_KIND_IDS, taskSentence, type TaskKind } from "./task-catalogue.ts";

@@ -5,11 +5,11 @@ import {
   checkCustom,
   customAnswerKey,
   customVersion,
-  labSetup,
   readCustomCopy,
   studentCopy,
   teacherCopy,
 } from "./custom-assignment.ts";
+import { labSetup } from "./custom-format.ts";
 import { CUSTOM, customWith } from "./custom-fixtures.ts";
 import { regrade } from "./regrade.ts";
 import type { Report } from "./report.ts";

@@ -11,73 +11,23 @@
  */
 import { controlNames, LINKABLE_LABS, type LinkableLab } from "./lab-schemas.ts";
 import { keyVersion, answerKey, type AnswerKey } from "./answer-key.ts";
-import {
-  checkItems,
-  questionSchema,
-  taskSchema,
-  type PromptOnly,
-  type Question,
-  type Task,
-} from "./assignment-schema.ts";
+import { checkItems, questionSchema, taskSchema, type PromptOnly } from "./assignment-schema.ts";
 import { jsonDepth, MAX_JSON_DEPTH } from "./checksum.ts";
 import { faultText, sentence } from "./custom-faults.ts";
-import type { LinkChoice } from "./share-link.ts";
 import { z } from "./zod.ts";
 import { LAB_CATALOG, LAB_PRESETS } from "../../labs/index.ts";
+import {
+  CUSTOM_FORMAT,
+  CUSTOM_FORMAT_VERSION,
+  CUSTOM_ID,
+  MAX_INTRO_CHARS,
+  type CustomAssignment,
+  type StudentAssignment,
+  type StudentCopy,
+  type TeacherCopy,
+} from "./custom-format.ts";
 import { defaultsOf, readValues } from "../settings/url-state.ts";
 import type { SettingNotice } from "../settings/read-setting.ts";
-
-/** The `format` field of every copy. */
-export const CUSTOM_FORMAT = "activation-labs-assignment";
-/** The format's version. */
-export const CUSTOM_FORMAT_VERSION = 1;
-/** A teacher-written assignment's id: also its progress key and its reports' slug, never a built-in's. */
-export const CUSTOM_ID = /^custom-[a-z0-9]{10}$/;
-/** Longest introduction, in characters. */
-export const MAX_INTRO_CHARS = 2000;
-/** A copy's JSON text longer than this is not read (20 questions at their longest fit). */
-export const MAX_COPY_CHARS = 100_000;
-
-/** Whether the students' copy carries the answers and explanations. */
-export type AnswersIn = "shown" | "withheld";
-
-/** A teacher-written assignment, as the teacher's copy holds it. */
-export interface CustomAssignment extends LinkChoice {
-  id: string;
-  title: string;
-  /** Plain text shown above the questions; blank lines separate paragraphs. */
-  intro: string;
-  lab: LinkableLab;
-  /** A named preset of the lab (its settings and intro), or null for the lab's defaults. */
-  preset: string | null;
-  /** Whether the student's copy carries the key (shown: right or wrong at once) or not (graded on import). */
-  answers: AnswersIn;
-  questions: Question[];
-  tasks: Task[];
-}
-
-/** The assignment as a student's page gets it: the key left out when the teacher chose so. */
-export type StudentAssignment = Omit<CustomAssignment, "questions"> & {
-  questions: (Question | PromptOnly)[];
-  /** The answer key's version (answer-key.ts), which a student's page without the key cannot compute. */
-  version: string;
-};
-
-/** The teacher's copy: the whole assignment, with its answer key. */
-export interface TeacherCopy {
-  format: typeof CUSTOM_FORMAT;
-  version: typeof CUSTOM_FORMAT_VERSION;
-  copy: "teacher";
-  assignment: CustomAssignment;
-}
-
-/** The students' copy. */
-export interface StudentCopy {
-  format: typeof CUSTOM_FORMAT;
-  version: typeof CUSTOM_FORMAT_VERSION;
-  copy: "student";
-  assignment: StudentAssignment;
-}
 
 /** What reading a copy gives: the copy, or every fault found, each as one sentence. */
 export type ReadCopy = { ok: true; copy: TeacherCopy | StudentCopy } | { ok: false; faults: string[] };
@@ -299,13 +249,4 @@ export function asStudentAssignment(copy: StudentCopy): StudentAssignment {
 export function customAnswerKey(copy: TeacherCopy): AnswerKey {
   const a = copy.assignment;
   return { ...answerKey(a.id, a), version: customVersion(a), withheld: a.answers === "withheld" };
-}
-
-/** The settings the lab opens with: the preset's, then the fixed ones; and the preset's intro. */
-export function labSetup(a: Pick<CustomAssignment, "lab" | "preset" | "fixed">): {
-  settings: Record<string, unknown>;
-  intro?: string;
-} {
-  const preset = a.preset !== null && Object.hasOwn(LAB_PRESETS[a.lab], a.preset) ? LAB_PRESETS[a.lab][a.preset] : null;
-  return { settings: { ...(preset?.settings ?? {}), ...a.fixed }, intro: preset?.intro };
 }

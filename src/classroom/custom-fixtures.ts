@@ -1,5 +1,5 @@
 /** A teacher-written assignment for the unit tests of the custom-assignment modules. */
-import type { CustomAssignment } from "./custom-assignment.ts";
+import type { CustomAssignment } from "./custom-format.ts";
 
 /** Two questions (a choice and a number) and one task on the dying-ReLU lab, with its answers shown. */
 export const CUSTOM: CustomAssignment = {

@@ -7,7 +7,7 @@
  *
  *   copy ─JSON─► UTF-8 ─deflate-raw─► base64url ─► "#a=…"     and back, each step with its message
  */
-import { MAX_COPY_CHARS } from "./custom-assignment.ts";
+import { MAX_COPY_CHARS } from "./custom-format.ts";
 
 /** The fragment parameter that holds the compressed copy: `#a=…`. */
 export const LINK_PARAM = "a";

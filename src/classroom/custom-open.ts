@@ -3,15 +3,8 @@
  * file: the text read within its bounds, checked as a copy (custom-assignment.ts), and refused when
  * it is the teacher's copy (it carries the answer key). Every refusal is sentences for the student.
  */
-import {
-  asStudentAssignment,
-  MAX_COPY_CHARS,
-  readCustomCopy,
-  type ReadCopy,
-  type StudentAssignment,
-  type StudentCopy,
-  type TeacherCopy,
-} from "./custom-assignment.ts";
+import { asStudentAssignment, readCustomCopy, type ReadCopy } from "./custom-assignment.ts";
+import { MAX_COPY_CHARS, type StudentAssignment, type StudentCopy, type TeacherCopy } from "./custom-format.ts";
 import { parseJsonSafely, readLinkFragment } from "./custom-link.ts";
 
 /** An opened assignment, or what is wrong, in sentences. */

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AssignmentWork } from "./assignment.svelte.ts";
 import { asStudentAssignment, customAnswerKey, customVersion, studentCopy, teacherCopy } from "./custom-assignment.ts";
+import type { CustomAssignment } from "./custom-format.ts";
 import { CUSTOM, MemoryStorage } from "./custom-fixtures.ts";
 import { readReport } from "./report-reader.ts";
 
 const withheld = { ...CUSTOM, answers: "withheld" as const };
 
 /** A student's work on a teacher-written assignment, opened from its student copy. */
-function work(a = withheld) {
+function work(a: CustomAssignment = withheld) {
   const spec = asStudentAssignment(studentCopy(a));
   const w = new AssignmentWork(spec.id, spec);
   w.load(new MemoryStorage());

@@ -11,7 +11,7 @@ import {
   CUSTOM_ID,
   MAX_COPY_CHARS,
   type StudentAssignment,
-} from "./custom-assignment.ts";
+} from "./custom-format.ts";
 import { parseJsonSafely } from "./custom-link.ts";
 import { isObject, isText } from "./validate.ts";
 

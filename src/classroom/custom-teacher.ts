@@ -3,7 +3,7 @@
  * or added to the gradebook so its students' reports are graded with its key. A student's copy is
  * refused (without answers it cannot grade, and with them it may be out of date).
  */
-import type { TeacherCopy } from "./custom-assignment.ts";
+import type { TeacherCopy } from "./custom-format.ts";
 import { readCopyText } from "./custom-open.ts";
 
 /** A teacher's copy, or what is wrong, in sentences. */
