@@ -1,7 +1,7 @@
 /**
  * A teacher-written assignment's format: its shape, its copies and their bounds, and the settings its
- * lab opens with. Types and constants only, no schema: the student's page loads the reader
- * (custom-assignment.ts, with zod) only once it has an assignment to read.
+ * lab opens with. Types and constants only, no schema, so that the modules that only carry an
+ * assignment around (the draft, the store, the link codec) do not bring zod with them.
  */
 import type { PromptOnly, Question, Task } from "./assignment-schema.ts";
 import type { LinkableLab } from "./lab-schemas.ts";
