@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { watchProblems } from "./helpers.ts";
+import { expectAccessible } from "./lab-helpers.ts";
 
 /** Opens the builder with an empty draft, once its island has read the (empty) store. */
 async function openBuilder(page: Page): Promise<void> {
@@ -48,6 +49,7 @@ test("a teacher builds an assignment; a student opens its link, answers, trains 
   test.setTimeout(120_000);
   const teacherProblems = watchProblems(page);
   const link = await buildAssignment(page);
+  await expectAccessible(page, ".assignment-builder");
   // The draft survives a reload.
   await page.reload();
   await expect(page.locator(".assignment-builder")).toHaveAttribute("data-ready", "true");
@@ -56,7 +58,7 @@ test("a teacher builds an assignment; a student opens its link, answers, trains 
   expect(teacherProblems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] });
 
   // The student: another browser profile, nothing kept from the teacher.
-  const student = await browser.newPage();
+  const student = await (await browser.newContext()).newPage();
   const problems = watchProblems(student);
   await student.goto(link);
   await expect(student).toHaveURL(/\/assignments\/custom\/dying-relu\/#a=/);
@@ -68,6 +70,7 @@ test("a teacher builds an assignment; a student opens its link, answers, trains 
   // The introduction is text: its tag is shown as typed, never made markup.
   await expect(student.locator(".intro p")).toHaveText(["Answer first.", "<b>Then</b> train the network."]);
   await expect(student.locator(".intro b")).toHaveCount(0);
+  await expectAccessible(student, ".custom > header, .custom > .intro, .assignment-work > section:first-of-type");
 
   const questions = student.locator("[data-question]");
   await expect(questions).toHaveCount(2);
@@ -115,7 +118,7 @@ test("a truncated or tampered link gives a message and no lab, never a half-load
   test.setTimeout(90_000);
   const link = await buildAssignment(page);
   const fragment = link.slice(link.indexOf("#a=") + 3);
-  const student = await page.context().browser()!.newPage();
+  const student = await (await page.context().browser()!.newContext()).newPage();
   const problems = watchProblems(student);
   for (const [broken, message] of [
     [fragment.slice(0, Math.floor(fragment.length / 2)), /incomplete or damaged/],
@@ -132,5 +135,42 @@ test("a truncated or tampered link gives a message and no lab, never a half-load
     await expect(student.locator("[data-question]")).toHaveCount(0);
     await expect(student.getByLabel("Open an assignment file")).toBeVisible();
   }
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] });
+});
+
+test("with the answers kept out, the student file carries no key: a student opens it, and answers are left to the teacher", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  await buildAssignment(page);
+  await page.getByRole("radio", { name: /Kept out of the student link/ }).check();
+  await expect(page.getByText("The assignment is ready to share.")).toBeVisible();
+  const save = async (name: RegExp) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+    return { path: (await download.path())!, name: download.suggestedFilename() };
+  };
+  const studentFile = await save(/^Download the student file/);
+  const teacherFile = await save(/^Download the teacher file/);
+  expect(studentFile.name).toBe("dead-units-on-the-moons-student.json");
+  const text = await readFile(studentFile.path, "utf8");
+  expect(text).not.toContain("biases negative");
+  expect(text).not.toMatch(/"answer"|"tolerance"|"explanation"/);
+
+  const student = await (await browser.newContext()).newPage();
+  const problems = watchProblems(student);
+  await student.goto("assignments/custom/");
+  await expect(student.locator("[data-custom-assignment]")).toHaveAttribute("data-custom-assignment", "choose");
+  // The teacher's file is refused: it carries the key.
+  await student.getByLabel("Open an assignment file").setInputFiles(teacherFile.path);
+  await expect(student.locator("[data-faults]")).toContainText("This is the teacher's copy of the assignment");
+  await student.getByLabel("Open an assignment file").setInputFiles(studentFile.path);
+  await expect(student).toHaveURL(/\/assignments\/custom\/dying-relu\/#id=custom-[a-z0-9]{10}$/);
+  await expect(student.locator(".assignment-work")).toHaveAttribute("data-ready", "true", { timeout: 15_000 });
+  const first = student.locator("[data-question]").nth(0);
+  await first.getByRole("radio").nth(1).check();
+  await first.getByRole("button", { name: "Lock in my prediction" }).click();
+  await expect(first.locator("[data-correct]")).toHaveAttribute("data-correct", "ungraded");
+  await expect(first).not.toContainText("negative inputs");
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] });
 });
