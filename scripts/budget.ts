@@ -61,6 +61,19 @@ export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reas
   // HTML: 9.6 kB gz, of which KaTeX's MathML (what screen readers read) ~2.2 kB and its HTML ~3 kB; the
   // policy is ~0.3 kB. Under 7 kB only by cutting terms or the MathML.
   "reference/glossary/index.html": { html: 10 * kB, reason: "every term on one page, with KaTeX (HTML + MathML)" },
+  // A teacher-written assignment's pages render every lab's settings and presets (the assignment names its lab
+  // only in the browser) besides the assignment island and the lab; the builder validates with zod. The reader
+  // (zod) loads on demand on the student pages.
+  "assignments/custom/index.html": { js: 63 * kB, reason: "every lab's settings and presets, the assignment island" },
+  "assignments/custom/dying-relu/index.html": { js: 70 * kB, reason: "a lab, every lab's settings and presets" },
+  "assignments/custom/output-loss/index.html": { js: 77 * kB, reason: "a lab, every lab's settings and presets" },
+  "assignments/custom/sandbox/index.html": { js: 77 * kB, reason: "a lab, every lab's settings and presets" },
+  "assignments/custom/step-function/index.html": { js: 68 * kB, reason: "a lab, every lab's settings and presets" },
+  "assignments/custom/vanishing-gradients/index.html": {
+    js: 74 * kB,
+    reason: "a lab, every lab's settings and presets",
+  },
+  "teacher/assignment-builder/index.html": { js: 73 * kB, reason: "zod and every lab's settings and presets" },
 };
 
 /** The kind of a page, from its path in dist and whether it embeds a lab. */
