@@ -21,7 +21,7 @@ export class LinkedTrainingLab extends TrainingLab {
   }
 
   /** All runs, leader first. */
-  get all(): TrainingLab[] {
+  override get all(): TrainingLab[] {
     return [this, ...this.followers];
   }
 

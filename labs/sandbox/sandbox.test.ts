@@ -3,11 +3,15 @@ import { TrainingClient } from "../../src/worker/client.ts";
 import { runStatic } from "../shared/static-run.ts";
 import { copiedUnits } from "./instruments.ts";
 import { PRESETS } from "./presets.ts";
-import { pytorchScript } from "./pytorch.ts";
+import { exportFiles } from "../../src/pytorch/export-files.ts";
 import { SandboxLab } from "./sandbox.svelte.ts";
-import { SB_DEFAULTS, SB_WARMUP, sandboxSpec } from "./settings.ts";
+import { SB_DEFAULTS, SB_WARMUP, sandboxSpec, type SandboxSettings } from "./settings.ts";
 
 const factory = (cb: ConstructorParameters<typeof TrainingClient>[0]) => new TrainingClient(cb, "in-thread");
+
+/** The PyTorch script "Download as PyTorch" writes for these settings' run at step 0. */
+const script = (s: SandboxSettings) =>
+  exportFiles([{ spec: sandboxSpec(s), changes: [], step: 0 }], { title: "Sandbox" }).py;
 
 /** A mounted sandbox (address `search`), reset to step 0. */
 async function started(search = "", preset: Record<string, unknown> = {}): Promise<SandboxLab> {
@@ -84,8 +88,8 @@ describe("sandbox", () => {
     expect(lab.settings.out).toBe("softmax-ce");
     expect(lab.classes).toBe(3);
     expect(lab.notices.map((n) => n.message).join()).toMatch(/needs two classes; blobs has 3/);
-    expect(pytorchScript(lab.settings)).toContain("nn.CrossEntropyLoss()");
-    expect(pytorchScript(lab.settings)).not.toContain("nn.Softmax");
+    expect(script(lab.settings)).toContain("nn.CrossEntropyLoss()");
+    expect(script(lab.settings)).not.toContain("Softmax");
     await vi.waitFor(() => expect(lab.training.snapshot?.outputs).toBe(3));
     lab.training.dispose();
     // Without an explicit output the default simply gives way, without a notice.
@@ -108,7 +112,7 @@ describe("sandbox", () => {
     lab.set("act", "tanh");
     await vi.waitFor(() => expect(lab.training.snapshot!.layers.length).toBe(5));
     expect(lab.training.step).toBe(0);
-    expect(pytorchScript(lab.settings).match(/nn\.Tanh\(\)/g)).toHaveLength(4);
+    expect(script(lab.settings).match(/nn\.Tanh\(\)/g)).toHaveLength(4);
     // Out-of-range values from a control are clamped, never passed on.
     lab.set("width", 1000);
     lab.set("layers", -2);

@@ -146,6 +146,11 @@ export class TrainingLab {
     return { spec: this.#runSpec, changes: s.changes, step: s.step };
   }
 
+  /** The runs this lab trains side by side: itself (a lab that drives several runs adds the others). */
+  get all(): TrainingLab[] {
+    return [this];
+  }
+
   /** Rows the history holds now (reactive; never more than HISTORY_CAPACITY however long the run). */
   get historyRows(): number {
     void this.historyVersion;

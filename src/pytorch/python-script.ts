@@ -129,8 +129,9 @@ export interface PythonExport {
 }
 
 /** The script that rebuilds `runs` (one lab's runs, trained side by side) and checks them against the lab. */
-export function pythonExport(runs: readonly RunExport[], meta: ExportMeta): PythonExport {
-  if (runs.length === 0) throw new Error("pythonExport: no run to export");
+export function pythonExport(exports: readonly RunExport[], meta: ExportMeta): PythonExport {
+  if (exports.length === 0) throw new Error("pythonExport: no run to export");
+  const runs = distinctLabels(exports);
   const several = runs.length > 1;
   const names = runs.map((r) => namer(several ? runKey(r.label) : ""));
   const datasets = shared(runs, (r) => r.data);
@@ -173,6 +174,18 @@ export function pythonExport(runs: readonly RunExport[], meta: ExportMeta): Pyth
     plotSection(runs, names, meta),
   ];
   return { title: `${meta.title}: the run in PyTorch`, intro: introWords(runs, meta), sections };
+}
+
+/** The runs, those that share a label numbered ("sigmoid + BCE (1)", "(2)"), so each gets its own names. */
+function distinctLabels(runs: readonly RunExport[]): RunExport[] {
+  const count = (label: string) => runs.filter((r) => r.label === label).length;
+  const seen = new Map<string, number>();
+  return runs.map((r) => {
+    if (count(r.label) === 1) return r;
+    const n = (seen.get(r.label) ?? 0) + 1;
+    seen.set(r.label, n);
+    return { ...r, label: `${r.label} (${n})` };
+  });
 }
 
 /** Which group a run's value is in, as a constant's suffix ("" when all runs share one). */

@@ -8,6 +8,7 @@ import {
   openLab,
   trainUntil,
 } from "./lab-helpers.ts";
+import { downloadExport } from "./pytorch-helpers.ts";
 
 const ID = "sandbox";
 const ROOT = `[data-lab="${ID}"]`;
@@ -58,25 +59,15 @@ test.describe("sandbox", () => {
     const output = lab.getByLabel("Output and loss");
     await expect(output).toHaveValue("softmax-ce");
     await expect(output.locator('option[value="sigmoid-bce"]')).toBeDisabled();
-    await lab.locator("summary", { hasText: "Show as PyTorch" }).click();
-    const script = lab.getByRole("region", { name: "PyTorch script" });
-    await expect(script).toBeVisible();
-    // The script writer loads when the panel opens.
-    await expect(script).toContainText("nn.CrossEntropyLoss()");
-    const text = await script.innerText();
+    const text = await downloadExport(page, lab, "py");
     expect(text).toContain("nn.CrossEntropyLoss()");
     expect(text).toContain("nn.Linear(8, 3),");
-    expect(text).not.toContain("nn.Softmax");
+    expect(text).not.toContain("Softmax");
     expect(text).not.toContain("nn.MSELoss");
-    // Copy: the clipboard, or (where it is refused) the script selected for the reader.
-    await lab.getByRole("button", { name: "Copy" }).click();
-    await expect(lab.locator("[data-pytorch] [role=status]")).toHaveText(/Copied|selected/);
-    const status = await lab.locator("[data-pytorch] [role=status]").innerText();
-    if (status.includes("selected"))
-      expect(await page.evaluate(() => String(window.getSelection()))).toContain("CrossEntropyLoss");
-    // A settings change rewrites the script and the address.
+    // A settings change starts a new run, and the next download writes it.
     await lab.getByLabel("Hidden activation").selectOption("leaky-relu");
-    await expect(script).toContainText("nn.LeakyReLU(negative_slope=0.1)");
+    await expect(lab).toHaveAttribute("data-step", "0");
+    expect(await downloadExport(page, lab, "py")).toContain("nn.LeakyReLU(negative_slope=0.1)");
     await expect(page).toHaveURL(/sb\.act=leaky-relu/);
   });
 
@@ -137,7 +128,7 @@ test.describe("sandbox", () => {
     test.use({ viewport: { width: 360, height: 740 } });
     test("fits without horizontal scroll", async ({ page }) => {
       const lab = await openLab(page, ID);
-      await lab.locator("summary", { hasText: "Show as PyTorch" }).click();
+      await lab.locator("summary", { hasText: "Download as PyTorch" }).click();
       const [scrollWidth, clientWidth] = await page.evaluate(() => [
         document.documentElement.scrollWidth,
         document.documentElement.clientWidth,

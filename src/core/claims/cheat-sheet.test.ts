@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { ActivationExplorerLab } from "../../../labs/activation-explorer/activation-explorer.svelte.ts";
 import { PRESETS as EXPLORER } from "../../../labs/activation-explorer/presets.ts";
 import { DR_WARMUP } from "../../../labs/dying-relu/settings.ts";
-import { pytorchScript } from "../../../labs/sandbox/pytorch.ts";
 import { PRESETS as SANDBOX } from "../../../labs/sandbox/presets.ts";
-import { LR_RANGE as SB_LR, SB_DEFAULTS, SB_WARMUP } from "../../../labs/sandbox/settings.ts";
+import { LR_RANGE as SB_LR, SB_DEFAULTS, SB_WARMUP, sandboxSpec } from "../../../labs/sandbox/settings.ts";
+import { exportFiles } from "../../pytorch/export-files.ts";
 import { WARMUP_STEPS } from "../../../labs/vanishing-gradients/settings.ts";
 import { getActivation, SATURATION_THRESHOLD, sigmoidDerivative, tanhDerivative } from "../index.ts";
 import { dyingReluSession, gradientRatio, labSession, perLayer } from "./lab-runs.ts";
@@ -127,13 +127,19 @@ describe("cheat sheet", () => {
     SLOW,
   );
 
-  it('"Show as PyTorch" follows the page\'s rules: for spirals-relu, nn.CrossEntropyLoss on the logits and no softmax in the model', () => {
-    const script = pytorchScript({ ...SB_DEFAULTS, ...SANDBOX["spirals-relu"].settings });
-    expect(script).toContain("nn.CrossEntropyLoss()");
-    expect(script).not.toMatch(/nn\.Softmax/);
-    const binary = pytorchScript({ ...SB_DEFAULTS, out: "sigmoid-bce" });
-    expect(binary).toContain("nn.BCEWithLogitsLoss()");
-    expect(binary).not.toMatch(/nn\.Sigmoid\(\)/);
+  it('"Download as PyTorch" follows the page\'s rules: for spirals-relu, nn.CrossEntropyLoss on the logits and no softmax in the model; for sigmoid + BCE, nn.BCEWithLogitsLoss on the logits', () => {
+    const script = (settings: object) =>
+      exportFiles([{ spec: sandboxSpec({ ...SB_DEFAULTS, ...settings }), changes: [], step: 2 }], { title: "Sandbox" })
+        .py;
+    const model = (py: string) => py.slice(py.indexOf("model = nn.Sequential("), py.indexOf("\n)\n"));
+    const spirals = script(SANDBOX["spirals-relu"].settings);
+    expect(spirals).toContain("loss_value = loss_to_backprop = nn.CrossEntropyLoss()");
+    expect(spirals).not.toMatch(/Softmax|softmax\(/);
+    expect(model(spirals).trimEnd().split("\n").at(-1)).toMatch(/^ {4}nn\.Linear\(32, 3\),/);
+    const binary = script({ out: "sigmoid-bce" });
+    expect(binary).toContain("return bce_with_logits(z, y)");
+    expect(model(binary)).not.toMatch(/nn\.Sigmoid\(\)/);
+    expect(model(binary).trimEnd().split("\n").at(-1)).toMatch(/^ {4}nn\.Linear\(8, 1\),/);
   });
 
   it("teacher guide: identity hidden layers, plain SGD and the top learning rate (100) diverge at step 8; with ReLU the same rate does not", () => {
