@@ -57,12 +57,19 @@ function runPart(spec: SessionSpec): string {
   return JSON.stringify({ ...part, config });
 }
 
-/** The script of a lab's runs at step 0. */
+/**
+ * The code of the script of a lab's runs at step 0: without its opening docstring and its comments, which describe
+ * the run in words, so that a setting the code ignores is not hidden by a sentence that names it.
+ */
 function script(specs: SessionSpec[]): string {
-  return exportFiles(
+  const py = exportFiles(
     specs.map((spec) => ({ spec, changes: [], step: 0 })),
     { title: "Lab" },
   ).py;
+  return py
+    .slice(py.indexOf('"""', 3) + 3)
+    .replace(/^ *#.*$/gm, "")
+    .replace(/ {2}# .*$/gm, "");
 }
 
 /** Values a setting can take other than its default: every other choice, and a number's bounds. */
