@@ -137,7 +137,7 @@ export function failureMessage(error: unknown): string {
 /** Why this record cannot be exported exactly, or null when it can. */
 export function refusal(record: RunRecord): string | null {
   if (record.spec.config.precision === "float32")
-    return "This run computes in float32; the PyTorch export is float64 only, so it cannot rebuild this run exactly.";
+    return "This run computes in float32; the PyTorch export is float64 only (PyTorch adds float32 numbers in another order, so no script can repeat the run exactly). Set Numbers to float64 to export a run.";
   if (Math.floor(record.spec.diagnosticsEvery) !== 1)
     return "This run measures its loss only every few steps; the export checks a loss measured at every step.";
   if (record.step > MAX_REPLAY_STEPS)

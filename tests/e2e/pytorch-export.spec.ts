@@ -39,7 +39,7 @@ async function expectExportMatches(page: Page, lab: Locator, shown: Map<number, 
 }
 
 test.describe("Download as PyTorch", () => {
-  test("dying ReLU: the .py and .ipynb assert the losses the lab showed, and the panel passes axe", async ({
+  test("dying ReLU: the .py and .ipynb assert the losses the lab showed, the panel passes axe, a float32 run is not exported", async ({
     page,
   }) => {
     const problems = watchProblems(page);
@@ -47,6 +47,9 @@ test.describe("Download as PyTorch", () => {
     const shown = await shortRun(lab, 30);
     await expectExportMatches(page, lab, shown);
     await expectAccessible(page, '[data-lab="dying-relu"] [data-pytorch-export]');
+    // A float32 run is not exported: the panel says so before anything is pressed.
+    await lab.getByLabel(/^Numbers/).selectOption("float32");
+    await expect(lab.locator("[data-pytorch-export]")).toContainText("the export is float64 only");
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] });
   });
 
