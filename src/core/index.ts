@@ -14,7 +14,7 @@
  * Parameters: readParameters / writeParameters (flat [W_0, b_0, W_1, b_1, …]), readLayer / writeLayer.
  * Building blocks: activations, losses, softmax, heads, datasets, rng, erf — pure functions on numbers or arrays.
  * Names and limits: ACTIVATION_NAMES, HEAD_NAMES, LOSS_NAMES, LOSS_HEADS, INIT_KINDS, OPTIMIZER_KINDS,
- *   DATASET_KINDS, PRECISIONS, LIMITS, GRID_EXTENT. Layer l (0-based) is W_{l+1} on the notation page.
+ *   DATASET_KINDS (and POINTS_KIND: a dataset of given points), PRECISIONS, LIMITS, GRID_EXTENT. Layer l (0-based) is W_{l+1} on the notation page.
  * Precision: config.precision "float64" (default) or "float32" (every value and result rounded to float32, as
  *   PyTorch computes by default); a float32 trainer's mlp holds Float32Arrays, and everything read out through
  *   this surface (readParameters, diagnostics, grids) is Float64Arrays and numbers either way.
@@ -59,9 +59,12 @@ export {
   makeDataset,
   MULTICLASS_DATASETS,
   oneHot,
+  POINTS_KIND,
   type Dataset,
   type DatasetConfig,
   type DatasetKind,
+  type DatasetSource,
+  type PointsData,
   type Split,
 } from "./data/datasets.ts";
 export { isObj as isPlainObject } from "./training/config-reader.ts";

@@ -14,8 +14,10 @@ export const LIMITS = Object.freeze({
   /** Dataset size (train + test). */
   minPoints: 4,
   maxPoints: 2000,
-  /** Classes for blobs and spirals. */
+  /** Classes for blobs, spirals and given points. */
   maxClasses: 8,
+  /** |coordinate| of a given point (dataset kind "points"), in data units: far outside any plot, finite in float32. */
+  maxAbsCoordinate: 1e6,
   /** Standard deviation of the jitter, in data units (the clean data spans [−1, 1]). */
   maxNoise: 1,
   /** Share of points held out for testing. */

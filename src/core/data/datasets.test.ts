@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { binaryTargets, DATASET_KINDS, encodeTargets, makeDataset, oneHot, type DatasetConfig } from "./datasets.ts";
+import {
+  binaryTargets,
+  DATASET_KINDS,
+  encodeTargets,
+  makeDataset,
+  oneHot,
+  POINTS_KIND,
+  type DatasetConfig,
+} from "./datasets.ts";
 import { createRng, shuffle } from "./rng.ts";
 
 describe("rng", () => {
@@ -51,6 +59,38 @@ describe("datasets", () => {
       expect(noisy.train.x).not.toEqual(d.train.x);
     });
   }
+
+  it("given points: used as they are, split by the data seed's shuffle like a generated set", () => {
+    const n = 50;
+    const x = Array.from({ length: 2 * n }, (_, i) => i / 10 - 3);
+    const labels = Array.from({ length: n }, (_, i) => i % 3);
+    const config: DatasetConfig = {
+      kind: POINTS_KIND,
+      n,
+      noise: 0,
+      classes: 3,
+      testFraction: 0.2,
+      points: { x, labels },
+    };
+    const d = makeDataset(config, 7);
+    expect(d.kind).toBe("points");
+    expect(d.classes).toBe(3);
+    expect([d.train.n, d.test.n]).toEqual([40, 10]);
+    // Every point lands in one split with its own label: point i is (i/5 − 3, i/5 − 2.9), class i mod 3.
+    const seen: number[] = [];
+    for (const s of [d.train, d.test]) {
+      for (let j = 0; j < s.n; j++) {
+        const i = Math.round((s.x[2 * j]! + 3) * 5);
+        expect(s.x[2 * j + 1]).toBe(x[2 * i + 1]);
+        expect(s.labels[j]).toBe(i % 3);
+        seen.push(i);
+      }
+    }
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(makeDataset(config, 7)).toEqual(d);
+    expect(makeDataset(config, 8).test.x).not.toEqual(d.test.x);
+    expect(() => makeDataset({ ...config, n: 51 }, 7)).toThrow(/51 points/);
+  });
 
   it("XOR puts class 0 where x·y > 0", () => {
     const d = makeDataset({ kind: "xor", n: 100, noise: 0, testFraction: 0 }, 1);

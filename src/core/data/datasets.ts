@@ -3,6 +3,8 @@
  * [−1, 1]²; `noise` is the standard deviation of Gaussian jitter added to each coordinate, in the
  * same units (so noise 0.1 blurs by a tenth of the half-width). Labels are class indices 0..k−1,
  * balanced (point i belongs to class i mod k before the shuffle that makes the train/test split).
+ * Kind "points" carries its points instead of a generator's name (a reader's own data): they are used as
+ * given, and the same seeded shuffle splits them.
  */
 import { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind } from "../names.ts";
 import { createRng, shuffle, type Rng } from "./rng.ts";
@@ -14,13 +16,29 @@ export function isDatasetKind(s: unknown): s is DatasetKind {
   return typeof s === "string" && (DATASET_KINDS as readonly string[]).includes(s);
 }
 
-/** Plain dataset settings: n points in all, split into train and test. classes applies to blobs and spirals. */
+/** The kind of a dataset that carries its own points (see DatasetConfig.points). */
+export const POINTS_KIND = "points";
+
+/** A generator's name, or POINTS_KIND. */
+export type DatasetSource = DatasetKind | typeof POINTS_KIND;
+
+/** Points given as data: x is [x₁, x₂, x₁, x₂, …] (2n numbers), labels n class indices. */
+export interface PointsData {
+  x: number[];
+  labels: number[];
+}
+
+/**
+ * Plain dataset settings: n points in all, split into train and test. classes applies to blobs, spirals
+ * and points. Kind "points" takes its n points from `points` (noise must be 0: they are used as given).
+ */
 export interface DatasetConfig {
-  kind: DatasetKind;
+  kind: DatasetSource;
   n: number;
   noise: number;
   classes?: number;
   testFraction: number;
+  points?: PointsData;
 }
 
 /** A set of points: x is n×2 row-major, labels holds class indices. */
@@ -32,7 +50,7 @@ export interface Split {
 
 /** A generated dataset. */
 export interface Dataset {
-  readonly kind: DatasetKind;
+  readonly kind: DatasetSource;
   readonly classes: number;
   readonly train: Split;
   readonly test: Split;
@@ -97,25 +115,37 @@ const GENERATORS: Record<DatasetKind, Generator> = {
   },
 };
 
-/** The class count a config implies: its `classes` for blobs and spirals (default 3), else 2. */
+/** The class count a config implies: its `classes` for blobs and spirals (default 3) and points (default 2), else 2. */
 export function datasetClasses(config: DatasetConfig): number {
+  if (config.kind === POINTS_KIND) return config.classes ?? 2;
   return (MULTICLASS_DATASETS as readonly string[]).includes(config.kind) ? (config.classes ?? 3) : 2;
 }
 
-/** Generates config.n points from `seed`, jitters them, shuffles them and splits off round(n·testFraction) for test. */
+/**
+ * Generates config.n points from `seed` and jitters them (or takes kind "points"' own), shuffles them with the
+ * seed's generator and splits off round(n·testFraction) for test.
+ */
 export function makeDataset(config: DatasetConfig, seed: number): Dataset {
   const rng = createRng(seed);
   const k = datasetClasses(config);
   const n = config.n;
   const x = new Float64Array(2 * n);
   const labels = new Int32Array(n);
-  const gen = GENERATORS[config.kind];
-  for (let i = 0; i < n; i++) {
-    const c = i % k;
-    gen(rng, c, k, x, 2 * i);
-    x[2 * i] = x[2 * i]! + config.noise * rng.normal();
-    x[2 * i + 1] = x[2 * i + 1]! + config.noise * rng.normal();
-    labels[i] = c;
+  if (config.kind === POINTS_KIND) {
+    const given = config.points ?? { x: [], labels: [] };
+    if (given.x.length !== 2 * n || given.labels.length !== n)
+      throw new Error(`dataset.points must hold ${n} points (2n coordinates and n labels).`);
+    x.set(given.x);
+    labels.set(given.labels);
+  } else {
+    const gen = GENERATORS[config.kind];
+    for (let i = 0; i < n; i++) {
+      const c = i % k;
+      gen(rng, c, k, x, 2 * i);
+      x[2 * i] = x[2 * i]! + config.noise * rng.normal();
+      x[2 * i + 1] = x[2 * i + 1]! + config.noise * rng.normal();
+      labels[i] = c;
+    }
   }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

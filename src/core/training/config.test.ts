@@ -88,6 +88,74 @@ describe("config validation", () => {
   });
 });
 
+describe("a dataset of given points", () => {
+  const n = 40;
+  const points = {
+    x: Array.from({ length: 2 * n }, (_, i) => ((i * 37) % 23) / 11 - 1),
+    labels: Array.from({ length: n }, (_, i) => ((i * 7) % 11) % 3),
+  };
+  const own = {
+    ...GOOD,
+    layers: [2, 8, 3],
+    head: "softmax",
+    loss: "cross-entropy",
+    dataset: { kind: "points", n, noise: 0, classes: 3, testFraction: 0.25, points },
+  };
+
+  it("is accepted with its points copied, and trains", () => {
+    const c = validateConfig(JSON.parse(JSON.stringify(own)));
+    expect(c.dataset.points).toEqual(points);
+    expect(c.dataset.points!.x).not.toBe(points.x);
+    const t = createTrainer(own);
+    expect([t.dataset.train.n, t.dataset.test.n, t.dataset.classes]).toEqual([30, 10, 3]);
+    t.evaluate();
+    const first = t.diagnostics.trainLoss;
+    t.step(200);
+    expect(t.status.status).toBe("ok");
+    t.evaluate();
+    expect(t.diagnostics.trainLoss).toBeLessThan(first);
+  });
+
+  it("checks every point and label against the count, the bounds and the classes", () => {
+    const with_ = (patch: object) => ({ ...own, dataset: { ...own.dataset, ...patch } });
+    expect(issues(with_({ points: { ...points, x: points.x.slice(1) } }))).toEqual([
+      "dataset.points.x must be an array of 80 coordinates (x₁, x₂ of each point); got an array of 79.",
+    ]);
+    expect(issues(with_({ points: { ...points, labels: "all" } }))).toEqual([
+      'dataset.points.labels must be an array of 40 class indices; got "all".',
+    ]);
+    expect(issues(with_({ points: undefined }))[0]).toMatch(/^dataset\.points\.x must be an array of 80/);
+    const far = points.x.slice();
+    far[5] = 2e6;
+    expect(issues(with_({ points: { ...points, x: far } }))).toEqual([
+      "dataset.points.x[5] must be a number in [-1000000, 1000000]; got 2000000.",
+    ]);
+    const nan = points.x.slice();
+    nan[3] = Number.NaN;
+    expect(issues(with_({ points: { ...points, x: nan } }))[0]).toMatch(/^dataset\.points\.x\[3\] must be a number/);
+    const label = points.labels.slice();
+    label[9] = 3;
+    expect(issues(with_({ points: { ...points, labels: label } }))).toEqual([
+      "dataset.points.labels[9] must be an integer in [0, 2]; got 3.",
+    ]);
+    label[9] = 0.5;
+    expect(issues(with_({ points: { ...points, labels: label } }))[0]).toMatch(/labels\[9\] must be an integer/);
+    expect(issues(with_({ noise: 0.1 }))).toEqual(["dataset.noise must be a number in [0, 0]; got 0.1."]);
+    expect(issues(with_({ classes: 9 }))[0]).toMatch(/^dataset\.classes must be an integer in \[2, 8\]/);
+    expect(issues(with_({ classes: undefined }))[0]).toMatch(/^dataset\.classes must be an integer in \[2, 8\]/);
+    expect(issues({ ...own, layers: [2, 8, 4] })[0]).toMatch(
+      /must be 3 \(one per class\) for head "softmax" on 3-class "points"/,
+    );
+  });
+
+  it("counts its points against the work bound like any dataset", () => {
+    const big = { x: new Array(2 * LIMITS.maxPoints).fill(0), labels: new Array(LIMITS.maxPoints).fill(1) };
+    const dataset = { kind: "points", n: LIMITS.maxPoints, noise: 0, classes: 2, testFraction: 0, points: big };
+    expect(issues({ ...GOOD, layers: [2, 256, 256, 1], dataset })[0]).toMatch(/exceeds/);
+    expect(issues({ ...GOOD, dataset })).toEqual([]);
+  });
+});
+
 describe("config precision", () => {
   it("defaults to float64, accepts float32, and refuses anything else naming the field and its values", () => {
     expect(validateConfig(GOOD).precision).toBe("float64");

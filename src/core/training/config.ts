@@ -3,7 +3,15 @@
  * validation. Everything is a name or a number; implementations are looked up in the core.
  */
 import { isActivationName, type ActivationName } from "../activations/activations.ts";
-import { datasetClasses, isDatasetKind, MULTICLASS_DATASETS, type DatasetConfig } from "../data/datasets.ts";
+import {
+  datasetClasses,
+  isDatasetKind,
+  MULTICLASS_DATASETS,
+  POINTS_KIND,
+  type DatasetConfig,
+  type DatasetSource,
+  type PointsData,
+} from "../data/datasets.ts";
 import { isHeadName, type HeadName } from "../network/heads.ts";
 import { isInitKind, type InitKind } from "../network/init.ts";
 import { LIMITS, parameterCount } from "../limits.ts";
@@ -169,18 +177,68 @@ function readOptimizer(r: Reader, o: Obj): OptimizerConfig {
 }
 
 function readDataset(r: Reader, o: Obj): DatasetConfig | undefined {
-  const kind = r.name(o, "dataset.", "kind", isDatasetKind, ["xor", "circles", "moons", "blobs", "spirals", "linear"]);
+  const kind = r.name(o, "dataset.", "kind", isDatasetSource, [
+    "xor",
+    "circles",
+    "moons",
+    "blobs",
+    "spirals",
+    "linear",
+    POINTS_KIND,
+  ]);
   const n = r.num(o, "dataset.", "n", LIMITS.minPoints, LIMITS.maxPoints, { int: true });
-  const noise = r.num(o, "dataset.", "noise", 0, LIMITS.maxNoise);
+  const noise = r.num(o, "dataset.", "noise", 0, kind === POINTS_KIND ? 0 : LIMITS.maxNoise);
   const testFraction = r.num(o, "dataset.", "testFraction", 0, LIMITS.maxTestFraction, { optional: true }) ?? 0;
   if (!kind || n === undefined || noise === undefined) return undefined;
   const out: DatasetConfig = { kind, n, noise, testFraction };
-  if ((MULTICLASS_DATASETS as readonly string[]).includes(kind)) {
+  if (kind === POINTS_KIND) {
+    out.classes = r.num(o, "dataset.", "classes", 2, LIMITS.maxClasses, { int: true }) ?? 2;
+    const points = readPoints(r, o.points, n, out.classes);
+    if (!points) return undefined;
+    out.points = points;
+  } else if ((MULTICLASS_DATASETS as readonly string[]).includes(kind)) {
     out.classes = r.num(o, "dataset.", "classes", 2, LIMITS.maxClasses, { int: true, optional: true }) ?? 3;
   } else if (o.classes !== undefined && o.classes !== 2) {
     r.issues.push(`dataset.classes must be 2 (or absent) for "${kind}", which is binary; got ${show(o.classes)}.`);
   }
   return out;
+}
+
+function isDatasetSource(s: unknown): s is DatasetSource {
+  return s === POINTS_KIND || isDatasetKind(s);
+}
+
+/** Kind "points"' own points: n of them, each coordinate finite and bounded, each label a class index. Copied. */
+function readPoints(r: Reader, v: unknown, n: number, classes: number): PointsData | undefined {
+  const p = isObj(v) ? v : {};
+  const { x, labels } = p;
+  const max = LIMITS.maxAbsCoordinate;
+  if (!Array.isArray(x) || x.length !== 2 * n) {
+    r.issues.push(`dataset.points.x must be an array of ${2 * n} coordinates (x₁, x₂ of each point); got ${brief(x)}.`);
+    return undefined;
+  }
+  if (!Array.isArray(labels) || labels.length !== n) {
+    r.issues.push(`dataset.points.labels must be an array of ${n} class indices; got ${brief(labels)}.`);
+    return undefined;
+  }
+  const badX = x.findIndex((c) => typeof c !== "number" || !Number.isFinite(c) || Math.abs(c) > max);
+  if (badX >= 0) {
+    r.issues.push(`dataset.points.x[${badX}] must be a number in [${-max}, ${max}]; got ${show(x[badX])}.`);
+    return undefined;
+  }
+  const badLabel = labels.findIndex((c) => !Number.isInteger(c) || (c as number) < 0 || (c as number) >= classes);
+  if (badLabel >= 0) {
+    r.issues.push(
+      `dataset.points.labels[${badLabel}] must be an integer in [0, ${classes - 1}]; got ${show(labels[badLabel])}.`,
+    );
+    return undefined;
+  }
+  return { x: x.slice() as number[], labels: labels.slice() as number[] };
+}
+
+/** A long array as it should appear in a message: its length, not its contents. */
+function brief(v: unknown): string {
+  return Array.isArray(v) ? `an array of ${v.length}` : show(v);
 }
 
 /** Cross-field checks: output width against classes and head, parameter budget, split sizes. */
