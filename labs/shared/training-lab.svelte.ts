@@ -185,6 +185,23 @@ export class TrainingLab {
     }
   }
 
+  /**
+   * Shows a recorded run (from a file): a new run that the worker trains again from step 0 with the record's
+   * changes, to its step (replay.ts), then paused there. Reset afterwards starts the lab's own spec at step 0.
+   */
+  replay(record: RunRecord): void {
+    this.error = null;
+    this.#suspended = false;
+    live.add(this);
+    this.#client ??= this.#factory({ onSnapshot: (s) => this.#receive(s), onError: (m) => this.#fail(m) });
+    this.#expectAnswer();
+    this.#awaitingFirst = true;
+    this.#hold = null;
+    this.status = "paused";
+    this.#runSpec = record.spec;
+    this.#client.replay(record);
+  }
+
   /** Train (play) or pause. */
   toggle(): void {
     if (this.status === "running") this.pause();

@@ -12,6 +12,7 @@ import {
   type Snapshot,
   type ToWorker,
 } from "./protocol.ts";
+import type { RunRecord } from "./run-record.ts";
 import type { Runner } from "./runner.ts";
 
 /** Callbacks a lab gives the client. */
@@ -150,6 +151,14 @@ export class TrainingClient {
     this.#runId++;
     this.#pending = null;
     this.#send({ type: "start", runId: this.#runId, spec });
+    return this.#runId;
+  }
+
+  /** Starts a new run that trains `record` again to its step (replay.ts, in the worker); older replies are ignored. */
+  replay(record: RunRecord): number {
+    this.#runId++;
+    this.#pending = null;
+    this.#send({ type: "replay", runId: this.#runId, spec: record.spec, changes: record.changes, step: record.step });
     return this.#runId;
   }
 

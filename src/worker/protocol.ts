@@ -4,6 +4,7 @@
  * an older run is dropped, so a late snapshot can never overwrite a reset or a new configuration.
  *
  *   lab ──start(runId, spec)──► worker          worker ──snapshot(runId, …)──► lab  (at most once per frame)
+ *   lab ──replay(runId, spec, changes, step)──► worker   (a run from a file, trained again: replay.ts)
  *   lab ──play / pause / step / reset / set-lr / set-activation / shock──► worker
  *   worker ──error(runId, message)──► lab      (a bad spec or a crash: the lab shows it and offers a reset)
  */
@@ -51,6 +52,11 @@ export interface SessionSpec<Lab extends string = string> {
 /** Messages a lab sends. */
 export type ToWorker =
   | { type: "start"; runId: number; spec: SessionSpec }
+  /**
+   * A new run that trains a record again (replay.ts): the spec, the reader's changes at their steps, up to `step`
+   * (at most LIMITS.maxStepsPerCommand). The worker reads the changes again, since a message is a boundary.
+   */
+  | { type: "replay"; runId: number; spec: SessionSpec; changes: RunChange[]; step: number }
   | { type: "play"; runId: number; stepsPerSecond: number }
   | { type: "pause"; runId: number }
   | { type: "step"; runId: number; steps: number }

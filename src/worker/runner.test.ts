@@ -1,7 +1,9 @@
 import type { SessionSpec } from "./protocol.ts";
 import { describe, expect, it } from "vitest";
 import type { FromWorker, Snapshot } from "./protocol.ts";
+import { LIMITS } from "../core/index.ts";
 import { FRAME_MS, frameInterval, MAX_FRAME_MS, MAX_SPEED, Runner, SLICE_MS } from "./runner.ts";
+import { TrainingSession } from "./session.ts";
 import { testSpec } from "./test-spec.ts";
 
 const spec = testSpec();
@@ -174,5 +176,42 @@ describe("Runner", () => {
     r.handle({ type: "step", runId: 1, steps: 10 });
     r.handle({ type: "set-lr", runId: 1, lr: 0.01 });
     expect(f.snapshots().at(-1)).toMatchObject({ step: 10, learningRate: 0.01 });
+  });
+});
+
+describe("Runner replays a recorded run", () => {
+  it("trains the record again to its step, with its changes, and shows what a live run showed", () => {
+    const live = new TrainingSession(spec);
+    live.step(25);
+    live.setLearningRate(0.1);
+    live.step(15);
+    const f = fakeHost();
+    f.runner().handle({ type: "replay", runId: 4, spec, changes: live.changes!, step: 40 });
+    const [shown] = f.snapshots();
+    const expected = live.snapshot(4);
+    expect(shown?.step).toBe(40);
+    expect([shown?.trainLoss, shown?.learningRate]).toEqual([expected.trainLoss, 0.1]);
+    expect(shown?.changes).toEqual([{ step: 25, type: "lr", lr: 0.1 }]);
+    // Its history runs from step 0, so the lab's curves show the whole replayed run.
+    expect(shown?.history.data[0]).toBe(0);
+  });
+
+  it("refuses changes that do not read, and a run longer than one command may train, with a message", () => {
+    const f = fakeHost();
+    const r = f.runner();
+    r.handle({ type: "replay", runId: 1, spec, changes: [{ step: 9, type: "lr", lr: -1 }], step: 10 });
+    r.handle({ type: "replay", runId: 2, spec, changes: [], step: LIMITS.maxStepsPerCommand + 1 });
+    expect(f.posted).toEqual([
+      {
+        type: "error",
+        runId: 1,
+        message: "The run cannot be replayed: the run's change 1 is not a change in order within the run.",
+      },
+      {
+        type: "error",
+        runId: 2,
+        message: `The run cannot be replayed: it is ${LIMITS.maxStepsPerCommand + 1} steps long; at most ${LIMITS.maxStepsPerCommand} replay.`,
+      },
+    ]);
   });
 });

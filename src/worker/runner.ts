@@ -17,6 +17,8 @@
  */
 import { LIMITS } from "../core/index.ts";
 import type { FromWorker, Snapshot, ToWorker } from "./protocol.ts";
+import { replayRun } from "./replay.ts";
+import { readRunChanges } from "./run-record.ts";
 import { TrainingSession } from "./session.ts";
 
 /** Longest stretch of training between two looks at the message queue. */
@@ -81,13 +83,13 @@ export class Runner {
   /** Handles one message from the lab. */
   handle(message: ToWorker): void {
     try {
-      if (message.type === "start") {
+      if (message.type === "start" || message.type === "replay") {
         this.#runId = message.runId;
         this.#playing = false;
         this.#unshown = false;
         this.#waiting = false;
         this.#session = null;
-        this.#session = new TrainingSession(message.spec);
+        this.#session = message.type === "start" ? new TrainingSession(message.spec) : replayed(message);
         this.#frameMs = frameInterval(message.spec.frameMs);
         this.#yieldWhileDrawing = message.spec.yieldWhileDrawing === true;
         this.#post(true);
@@ -213,6 +215,17 @@ export class Runner {
     this.#unshown = true;
     this.#host.post({ type: "snapshot", snapshot }, transferables(snapshot));
   }
+}
+
+/** The session a replay message asks for, trained to its step; throws a message for changes that do not read. */
+function replayed(message: Extract<ToWorker, { type: "replay" }>): TrainingSession {
+  const read = readRunChanges(message.changes, message.step);
+  if ("error" in read) throw new Error(`The run cannot be replayed: ${read.error}.`);
+  if (read.step > LIMITS.maxStepsPerCommand)
+    throw new Error(
+      `The run cannot be replayed: it is ${read.step} steps long; at most ${LIMITS.maxStepsPerCommand} replay.`,
+    );
+  return replayRun({ spec: message.spec, ...read });
 }
 
 /** The buffers a snapshot can hand over instead of copying. */
