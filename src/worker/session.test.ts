@@ -23,6 +23,32 @@ describe("TrainingSession", () => {
     expect(later.boundary).toHaveLength(16 * 16);
   });
 
+  it("trains on given points (a reader's own data), and its first snapshot carries exactly those points", () => {
+    // Two rings: class 0 inside radius 0.4, class 1 outside 0.7, 160 points in all.
+    const x: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 160; i++) {
+      const r = i % 2 === 0 ? 0.1 + (0.3 * i) / 160 : 0.7 + (0.3 * i) / 160;
+      x.push(r * Math.cos(i * 2.4), r * Math.sin(i * 2.4));
+      labels.push(i % 2);
+    }
+    const dataset = { kind: "points", n: 160, noise: 0, classes: 2, testFraction: 0.25, points: { x, labels } };
+    const s = new TrainingSession(spec({}, { hidden: "tanh", dataset }));
+    const first = s.snapshot(1);
+    const d = first.data!;
+    expect([d.trainLabels.length, d.testLabels.length]).toEqual([120, 40]);
+    const given = new Set(labels.map((c, i) => `${x[2 * i]},${x[2 * i + 1]},${c}`));
+    for (const [X, L] of [
+      [d.trainX, d.trainLabels],
+      [d.testX, d.testLabels],
+    ] as const)
+      for (let i = 0; i < L.length; i++) expect(given.has(`${X[2 * i]},${X[2 * i + 1]},${L[i]}`)).toBe(true);
+    s.step(400);
+    const later = s.snapshot(1);
+    expect(later.trainLoss!).toBeLessThan(first.trainLoss! * 0.5);
+    expect(later.trainAccuracy!).toBeGreaterThan(0.9);
+  });
+
   it("says which kernels train it: the SIMD tiles wherever WebAssembly SIMD runs, as in Node 22", () => {
     expect(new TrainingSession(spec()).snapshot(1).kernels).toBe("simd");
   });
