@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barDomain, barMarker, LOG_BAR_FLOOR } from "./bars.ts";
+import { barDomain, barLayout, barMarker, labelFit, LOG_BAR_FLOOR, valueText } from "./bars.ts";
 
 describe("barDomain", () => {
   const norms = [3e-9, 2e-6, 4e-4, 0.02, 0.7];
@@ -55,5 +55,39 @@ describe("barMarker", () => {
     expect(barMarker(0, true, 1e-30)).toBe("0");
     expect(barMarker(1e-20, true, 1e-30)).toBeNull();
     expect(barMarker(-5, false, 1)).toBeNull();
+  });
+});
+
+describe("barLayout", () => {
+  it("centres each label on its own bar, a pinned run's too, however narrow the chart", () => {
+    for (const width of [120, 300, 900]) {
+      const b = barLayout(5, 48, width, true);
+      for (let i = 0; i < 5; i++) {
+        for (const which of [0, 1] as const) expect(b.centre(i, which)).toBeCloseTo(b.x(i, which) + b.barW / 2, 9);
+        // The pinned bar sits right of the run's, inside the layer's band.
+        expect(b.x(i, 1)).toBeGreaterThan(b.x(i, 0) + b.barW);
+        expect(b.x(i, 1) + b.barW).toBeLessThanOrEqual(48 + b.band * (i + 1) + 1e-9);
+      }
+      expect(b.pitch).toBeLessThanOrEqual(b.band);
+    }
+  });
+
+  it("never gives a negative size for a chart not laid out yet", () => {
+    const b = barLayout(3, 48, 0, false);
+    expect([b.band, b.barW, b.pitch]).toEqual([0, 0, 0]);
+  });
+});
+
+describe("labelFit and valueText", () => {
+  it("gives one answer for all of a chart's labels: across, turned up, or none", () => {
+    expect(labelFit(["12%", "3%"], 40, 11)).toBe("across");
+    expect(labelFit(["12%", "100%"], 20, 11)).toBe("up");
+    expect(labelFit(["12%"], 8, 11)).toBe("none");
+  });
+
+  it("writes shares as whole percentages that never round a sliver to 0% or nearly all to 100%", () => {
+    expect([0, 0.001, 0.5, 0.996, 1].map((v) => valueText(v, true))).toEqual(["0%", "<1%", "50%", ">99%", "100%"]);
+    expect(valueText(Number.NaN, true)).toBe("—");
+    expect(valueText(0.012345, false)).toBe("0.012");
   });
 });
