@@ -56,15 +56,19 @@ export function gradientRows(
 
 /**
  * The points with the model's answer as table rows: [set, x, y, class, model's class, its probability], read from
- * a decision grid (size × size × classes scores over [−1.25, 1.25]², row 0 = top) at each point.
+ * a decision grid (size × size × classes scores over xRange × yRange, row 0 = top) at each point. Classes are
+ * named by `names` (the reader's own data) or "class 0", "class 1", ….
  */
 export function boundaryRows(
   grid: ArrayLike<number> | null,
   size: number,
   data: DataSnapshot | null,
+  xRange: [number, number] = [-1.25, 1.25],
+  yRange: [number, number] = xRange,
+  names?: readonly string[],
 ): (string | number)[][] {
   if (!data) return [];
-  const range: [number, number] = [-1.25, 1.25];
+  const name = (c: number) => names?.[c] ?? `class ${c}`;
   const rows: (string | number)[][] = [];
   for (const [set, x, labels] of [
     ["train", data.trainX, data.trainLabels],
@@ -72,8 +76,8 @@ export function boundaryRows(
   ] as const) {
     for (let i = 0; i < labels.length; i++) {
       const [px, py] = [x[2 * i] as number, x[2 * i + 1] as number];
-      const guess = grid && size > 0 ? predictAt(grid, size, data.classes, range, range, px, py) : null;
-      rows.push([set, px, py, `class ${labels[i]}`, guess ? `class ${guess.label}` : "—", guess ? guess.p : "—"]);
+      const guess = grid && size > 0 ? predictAt(grid, size, data.classes, xRange, yRange, px, py) : null;
+      rows.push([set, px, py, name(labels[i]!), guess ? name(guess.label) : "—", guess ? guess.p : "—"]);
     }
   }
   return rows;

@@ -8,6 +8,7 @@ export const DATASET_LABELS: Record<string, string> = {
   blobs: "Blobs (3–5 classes)",
   spirals: "Spirals (3–5 classes)",
   linear: "Linear",
+  own: "Your own data",
 };
 
 /** Activation names. */

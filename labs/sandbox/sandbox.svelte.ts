@@ -1,12 +1,14 @@
 /**
  * The sandbox's state: every setting (preset, then URL, reconciled so the output suits the class count),
  * the shared TrainingLab, and what each instrument draws from the latest snapshot and the history. The
- * learning rate changes the running network; every other setting starts a new run.
+ * learning rate changes the running network; every other setting starts a new run. The reader's own data
+ * (dataset "own") is read from this browser's storage when the address asks for it, with the store's code
+ * loaded only then.
  */
 import { untrack } from "svelte";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { UrlValues } from "../../src/settings/url-state.ts";
-import type { Snapshot } from "../../src/worker/protocol.ts";
+import type { SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import { COLUMN } from "../shared/history-views.ts";
 import { TrainingLabController, type TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
 import {
@@ -17,6 +19,7 @@ import {
   layerLabels,
   unitLayers,
 } from "./instruments.ts";
+import { OWN_DATA, plottedData, type OwnData } from "./own-data.ts";
 import { RedrawRotation } from "./redraw.ts";
 import { classCount, reconcile, SB_WARMUP, sandboxSpec, SCHEMA } from "./settings.ts";
 
@@ -47,11 +50,22 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
   heatmapTick = $state(0);
   /** Bumped when the accuracy chart should re-read its series. */
   accuracyTick = $state(0);
+  /** The reader's own points (dataset "own"), once loaded from a file, pasted text or this browser's storage. */
+  own = $state.raw<OwnData | null>(null);
+  /**
+   * The own data's class count, for consistent(): a plain field, since consistent() also runs inside the base
+   * class's constructor, before this class's runes exist (it reads undefined there: no own data yet).
+   */
+  ownClasses = 2;
+  /** The own data the run on screen trains on (null: a built-in dataset); it changes with the new run's first snapshot. */
+  runOwn = $state.raw<OwnData | null>(null);
+  /** The own data the next run will train on, set when its session is built. */
+  #nextOwn: OwnData | null = null;
   #runId = -1;
   readonly #redraw = new RedrawRotation(4, VIEW_INTERVAL_MS);
 
   /** Classes of the current dataset. */
-  readonly classes = $derived(classCount(this.settings));
+  readonly classes = $derived(classCount(this.settings, this.own?.classNames.length));
   /** Labels of the weight layers of the network on screen ("L1", …, "out"). */
   readonly labels = $derived(layerLabels(this.view?.layers.length ?? 0));
   /** The hidden units' cells (−1 alive, else the step it died). */
@@ -69,10 +83,20 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
     void this.heatmapTick; // the history is mutated in place; the tick says when to look again
     return gradientHistory(this.training.history, this.training.layers);
   });
+  /** The run's points and the boundary's box, in the reader's units for their own data. */
+  readonly plotted = $derived(plottedData(this.training.data, this.runOwn));
   /** The decision boundary's table: every point with the model's answer, at rest. */
-  readonly boundaryTable = $derived.by(() =>
-    boundaryRows(this.rest?.boundary ?? null, this.rest?.boundarySize ?? 0, this.training.data),
-  );
+  readonly boundaryTable = $derived.by(() => {
+    const p = this.plotted;
+    return boundaryRows(
+      this.rest?.boundary ?? null,
+      this.rest?.boundarySize ?? 0,
+      p.data,
+      p.xRange,
+      p.yRange,
+      p.classNames,
+    );
+  });
   /** The gradient heatmap's table (at most 25 steps), at rest. */
   readonly gradientTable = $derived.by(() => {
     void this.rest;
@@ -108,7 +132,59 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
     asked: readonly string[],
     notices: SettingNotice[],
   ): UrlValues<typeof SCHEMA> {
-    return reconcile(values, asked.includes("out") ? notices : []);
+    return reconcile(values, asked.includes("out") ? notices : [], this.ownClasses ?? 2);
+  }
+
+  /** The session of the next run: the settings, on the reader's own points when the dataset is "own". */
+  protected override spec(): SessionSpec {
+    this.#nextOwn = this.settings.data === OWN_DATA ? this.own : null;
+    return sandboxSpec(this.settings, this.#nextOwn);
+  }
+
+  /**
+   * Starts the lab. An address that asks for the reader's own data first reads it from this browser's storage;
+   * without it (another browser, or forgotten) the lab falls back to the preset's dataset, with a notice.
+   */
+  protected override started(): void {
+    if (this.settings.data !== OWN_DATA || this.own) return super.started();
+    void import("./own-data-store.ts").then(({ browserStorage, loadOwnData }) => {
+      const { data, notice } = loadOwnData(browserStorage());
+      if (data) this.#adoptOwn(data);
+      else {
+        const fallback = this.base.data === OWN_DATA ? SCHEMA.data.fallback : this.base.data;
+        const why = notice ?? "Your own data is not kept in this browser (it stays where it was loaded)";
+        this.notices = [
+          ...this.notices,
+          { setting: SCHEMA.data.label, message: `${why.replace(/\.$/, "")}; the sandbox shows ${fallback} instead.` },
+        ];
+        this.settings = this.consistent({ ...this.settings, data: fallback }, [], []);
+        this.writeAddress();
+      }
+      super.started();
+    });
+  }
+
+  /** Trains on the reader's points from now on (a new run), the dataset set to "own". */
+  useOwnData(data: OwnData): void {
+    this.#adoptOwn(data);
+    if (this.settings.data !== OWN_DATA) this.set("data", OWN_DATA);
+    else {
+      this.settings = this.consistent(this.settings, [], []);
+      if (this.mounted) this.restart();
+    }
+  }
+
+  /** Lets go of the reader's points; if the lab trains on them, it goes back to the preset's dataset. */
+  forgetOwnData(): void {
+    this.own = null;
+    this.ownClasses = 2;
+    if (this.settings.data === OWN_DATA)
+      this.set("data", this.base.data === OWN_DATA ? SCHEMA.data.fallback : this.base.data);
+  }
+
+  #adoptOwn(data: OwnData): void {
+    this.own = data;
+    this.ownClasses = data.classNames.length;
   }
 
   /** The live region's text: step and loss, accuracy, and what the instruments show. */
@@ -125,6 +201,7 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
   protected override shown(s: Snapshot): void {
     const fresh = s.runId !== this.#runId;
     this.#runId = s.runId;
+    if (fresh) this.runOwn = this.#nextOwn;
     const all = fresh || this.training.status !== "running";
     if (all) this.rest = s;
     for (const group of this.#redraw.pick(now(), all)) {

@@ -1,7 +1,9 @@
 /**
  * The sandbox's settings (what its URL and a lesson preset hold) and the training session they describe.
  * Every number is bounded so that the largest network on the most points stays inside the core's LIMITS
- * (8 × 64 hidden units, 5 classes, 1000 points: about 3·10⁴ parameters × 10³ points = 3·10⁷ ≤ maxWork).
+ * (8 × 64 hidden units, 5 classes, 1000 points: about 3·10⁴ parameters × 10³ points = 3·10⁷ ≤ maxWork; a
+ * reader's own data, up to LIMITS.maxPoints = 2000 points, makes 6·10⁷, still inside it). Dataset "own" is
+ * the reader's own points (own-data.ts): the address says so, the points stay in the browser.
  */
 import {
   ACTIVATION_NAMES,
@@ -15,6 +17,7 @@ import type { SessionSpec } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 import { PRECISION_SETTING } from "../shared/precision.ts";
+import { fitAxes, OWN_DATA, toGrid, type OwnData } from "./own-data.ts";
 
 /** Output head and loss, chosen together: each pairing is one the core (and PyTorch) accepts. */
 export const OUTPUTS = {
@@ -42,7 +45,7 @@ export const MOMENTUM = 0.9;
 
 /** The URL schema: every number bounded, so no address can make the lab do unbounded work. */
 export const SCHEMA = {
-  data: { kind: "choice", label: "dataset", choices: DATASET_KINDS, fallback: "moons" },
+  data: { kind: "choice", label: "dataset", choices: [...DATASET_KINDS, OWN_DATA], fallback: "moons" },
   classes: { kind: "number", label: "classes", min: 3, max: 5, fallback: 3, integer: true },
   noise: { kind: "number", label: "noise", min: 0, max: 0.5, fallback: 0.1 },
   points: { kind: "number", label: "points", min: 40, max: 1000, fallback: 300, integer: true },
@@ -79,25 +82,27 @@ export function isMulticlass(data: string): boolean {
   return (MULTICLASS_DATASETS as readonly string[]).includes(data);
 }
 
-/** The class count of the settings' dataset. */
-export function classCount(s: SandboxSettings): number {
+/** The class count of the settings' dataset; `ownClasses`: the reader's own data's (used when data is "own"). */
+export function classCount(s: SandboxSettings, ownClasses = 2): number {
+  if (s.data === OWN_DATA) return ownClasses;
   return isMulticlass(s.data) ? s.classes : 2;
 }
 
 /** Whether an output pairing can be used with these settings (binary pairings need two classes). */
-export function outputAllowed(out: OutputName, s: SandboxSettings): boolean {
-  return !OUTPUTS[out].binary || classCount(s) === 2;
+export function outputAllowed(out: OutputName, s: SandboxSettings, ownClasses = 2): boolean {
+  return !OUTPUTS[out].binary || classCount(s, ownClasses) === 2;
 }
 
 /**
  * Makes settings consistent: with three or more classes the output is softmax + cross-entropy (one output per
  * class), whatever was asked; a notice says so. Returns the corrected copy.
  */
-export function reconcile(s: SandboxSettings, notices: SettingNotice[] = []): SandboxSettings {
-  if (outputAllowed(s.out as OutputName, s)) return s;
+export function reconcile(s: SandboxSettings, notices: SettingNotice[] = [], ownClasses = 2): SandboxSettings {
+  if (outputAllowed(s.out as OutputName, s, ownClasses)) return s;
+  const k = classCount(s, ownClasses);
   notices.push({
     setting: SCHEMA.out.label,
-    message: `${OUTPUTS[s.out as OutputName].label} needs two classes; ${s.data} has ${classCount(s)}, so the output is softmax + cross-entropy.`,
+    message: `${OUTPUTS[s.out as OutputName].label} needs two classes; ${s.data === OWN_DATA ? "your data" : s.data} has ${k}, so the output is softmax + cross-entropy.`,
   });
   return { ...s, out: "softmax-ce" };
 }
@@ -108,9 +113,9 @@ export function addressSets(search: string, prefix: string, key: string): boolea
 }
 
 /** The network's widths: [2, width × layers, outputs] (one output for a binary pairing, else one per class). */
-export function layerSizes(s: SandboxSettings): number[] {
+export function layerSizes(s: SandboxSettings, ownClasses = 2): number[] {
   const out = OUTPUTS[s.out as OutputName];
-  return [2, ...Array.from({ length: s.layers }, () => s.width), out.binary ? 1 : classCount(s)];
+  return [2, ...Array.from({ length: s.layers }, () => s.width), out.binary ? 1 : classCount(s, ownClasses)];
 }
 
 /** Seeds of the three random streams, derived from the one seed the reader sees. */
@@ -119,13 +124,39 @@ export function seedsOf(seed: number): { data: number; init: number; batch: numb
   return { data: s, init: s + 1, batch: s + 2 };
 }
 
-/** The trainer config the settings describe (plain data; the core validates it in the worker). */
-export function sandboxConfig(settings: SandboxSettings) {
-  const s = reconcile(settings);
+/**
+ * The trainer config the settings describe (plain data; the core validates it in the worker). With data "own"
+ * and the reader's points, the dataset is those points scaled into −1…1 per axis (own-data.ts); without them,
+ * the schema's fallback dataset.
+ */
+export function sandboxConfig(settings: SandboxSettings, own: OwnData | null = null) {
+  const ownClasses = own?.classNames.length ?? 2;
+  const s = reconcile(
+    settings.data === OWN_DATA && !own ? { ...settings, data: SCHEMA.data.fallback } : settings,
+    [],
+    ownClasses,
+  );
   const out = OUTPUTS[s.out as OutputName];
   const multi = isMulticlass(s.data);
+  const dataset =
+    s.data === OWN_DATA && own
+      ? {
+          kind: "points" as const,
+          n: own.labels.length,
+          noise: 0,
+          testFraction: s.test,
+          classes: ownClasses,
+          points: { x: toGrid(own.x, fitAxes(own.x)), labels: own.labels },
+        }
+      : {
+          kind: s.data as Exclude<typeof s.data, typeof OWN_DATA>,
+          n: s.points,
+          noise: s.noise,
+          testFraction: s.test,
+          ...(multi ? { classes: s.classes } : {}),
+        };
   return {
-    layers: layerSizes(s),
+    layers: layerSizes(s, ownClasses),
     hidden: s.act,
     alpha: s.alpha,
     head: out.head,
@@ -135,21 +166,15 @@ export function sandboxConfig(settings: SandboxSettings) {
     batchSize: s.batch === "full" ? ("full" as const) : Number(s.batch),
     seeds: seedsOf(s.seed),
     precision: s.prec,
-    dataset: {
-      kind: s.data,
-      n: s.points,
-      noise: s.noise,
-      testFraction: s.test,
-      ...(multi ? { classes: s.classes } : {}),
-    },
+    dataset,
   };
 }
 
-/** The session: every instrument on (diagnostics each step, the boundary grid). */
-export function sandboxSpec(s: SandboxSettings): SessionSpec<"sandbox"> {
+/** The session: every instrument on (diagnostics each step, the boundary grid); `own`: the reader's data, if any. */
+export function sandboxSpec(s: SandboxSettings, own: OwnData | null = null): SessionSpec<"sandbox"> {
   return {
     lab: "sandbox",
-    config: sandboxConfig(s),
+    config: sandboxConfig(s, own),
     boundarySize: SB_BOUNDARY_SIZE,
     diagnosticsEvery: 1,
     saturationThreshold: SATURATION_THRESHOLD,
