@@ -9,6 +9,7 @@ import { untrack } from "svelte";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { UrlValues } from "../../src/settings/url-state.ts";
 import type { SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
+import type { RunChange } from "../../src/worker/run-record.ts";
 import { COLUMN } from "../shared/history-views.ts";
 import { TrainingLabController, type TrainingLabOptions } from "../shared/training-lab-controller.svelte.ts";
 import {
@@ -180,6 +181,22 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
     this.ownClasses = 2;
     if (this.settings.data === OWN_DATA)
       this.set("data", this.base.data === OWN_DATA ? SCHEMA.data.fallback : this.base.data);
+  }
+
+  /**
+   * Shows a run read from a file (run-file.ts, checked): its settings (and own points) become the lab's, and the
+   * worker trains its record again to its step. No new run from the settings: the replay is the run.
+   */
+  openRun(run: { settings: UrlValues<typeof SCHEMA>; own: OwnData | null; changes: RunChange[]; step: number }): void {
+    if (run.own) this.#adoptOwn(run.own);
+    const settings = this.consistent(run.settings, [], []);
+    this.#nextOwn = settings.data === OWN_DATA ? run.own : null;
+    const spec = sandboxSpec(settings, this.#nextOwn);
+    // The rate on the slider is the one training at the end: the last rate change, as if the reader had made it.
+    const lr = run.changes.findLast((c) => c.type === "lr");
+    this.settings = lr?.type === "lr" ? { ...settings, lr: lr.lr } : settings;
+    this.writeAddress();
+    this.training.replay({ spec, changes: run.changes, step: run.step });
   }
 
   #adoptOwn(data: OwnData): void {
