@@ -77,16 +77,17 @@ export default defineConfig({
             output: {
               // Fewer, larger chunks on lab pages: each file is gzipped on its own, so thirty small chunks
               // cost more than a few grouped ones (and a page with two labs shares all of them). The lab
-              // settings group stays apart because the teacher's link builder uses it without the lab UI (with the two
-              // plain modules of labs/shared that settings and assignments import, so that a page loading them on
-              // demand does not list the lab UI's stylesheet, which Astro folds into the page's and never emits:
-              // withastro/astro#8329); the labs' state summariser stays apart because only assignment pages use it.
+              // settings group stays apart because the teacher's link builder uses it without the lab UI (with the
+              // plain modules of labs/shared that settings, assignments and the sandbox's run file import, and the
+              // core's config reader, so that a page loading them on demand does not list the lab UI's stylesheet,
+              // which Astro folds into the page's and never emits: withastro/astro#8329); the labs' state summariser
+              // stays apart because only assignment pages use it.
               codeSplitting: {
                 groups: [
                   { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
                   {
                     name: "lab-settings",
-                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|labs[\\/]shared[\\/](lab-event|precision)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid))\.ts$/,
+                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|labs[\\/]shared[\\/](lab-event|precision|history-views)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid|training[\\/]config-reader))\.ts$/,
                     priority: 20,
                   },
                   {

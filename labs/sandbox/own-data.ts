@@ -2,13 +2,13 @@
  * A reader's own 2-D dataset in the sandbox, and how it meets the network. The points keep the reader's units
  * on screen (the decision-boundary chart, its table, its CSV); for training each axis is scaled so the data's
  * range fills −1…1, the box the built-in datasets span and the boundary grid covers (with a margin), so the
- * same initialisers and learning rates suit it.
+ * same initialisers and learning rates suit it (plotted.ts maps the run back for the charts).
  *
  *   reader's x₁ ∈ [min, max]  ──(v − centre) / half──►  the network's x₁ ∈ [−1, 1]  ──centre + v · half──►  back
  */
 
-import { GRID_EXTENT } from "../../src/core/index.ts";
-import type { DataSnapshot } from "../../src/worker/protocol.ts";
+// No runtime import here: settings.ts (in the chunk "Show as PyTorch" loads) imports this module, and a chart
+// module reached from it would make that import preload the charts' stylesheet, which Astro inlines (a 404).
 
 /** The setting's value for "the reader's own data" (the address keeps it; the points stay in the browser). */
 export const OWN_DATA = "own";
@@ -50,36 +50,4 @@ export function fitAxes(x: readonly number[]): [AxisFit, AxisFit] {
 /** The points as the network sees them: each axis scaled into −1…1. */
 export function toGrid(x: readonly number[], fits: readonly [AxisFit, AxisFit]): number[] {
   return x.map((v, i) => (v - fits[i % 2]!.centre) / fits[i % 2]!.half);
-}
-
-/** A coordinate the network sees, back in the reader's units. */
-export function fromGrid(v: number, fit: AxisFit): number {
-  return fit.centre + v * fit.half;
-}
-
-/** The points a chart draws and the box of input space the boundary grid covers, in one set of units. */
-export interface PlottedData {
-  data: DataSnapshot | null;
-  xRange: [number, number];
-  yRange: [number, number];
-  /** The reader's names of the classes (own data), or undefined for "class 0", "class 1", …. */
-  classNames?: string[];
-}
-
-/**
- * The run's dataset as the boundary chart shows it: as trained (the grid box ±GRID_EXTENT), or for the reader's
- * own data in their units, the box mapped back with it, so the chart, its table and its CSV speak their numbers.
- */
-export function plottedData(data: DataSnapshot | null, own: OwnData | null): PlottedData {
-  const box: [number, number] = [-GRID_EXTENT, GRID_EXTENT];
-  if (!data || !own) return { data, xRange: box, yRange: box };
-  const fits = fitAxes(own.x);
-  const back = (x: Float64Array) => x.map((v, i) => fromGrid(v, fits[i % 2]!));
-  const range = (fit: AxisFit): [number, number] => [fromGrid(-GRID_EXTENT, fit), fromGrid(GRID_EXTENT, fit)];
-  return {
-    data: { ...data, trainX: back(data.trainX), testX: back(data.testX) },
-    xRange: range(fits[0]),
-    yRange: range(fits[1]),
-    classNames: own.classNames,
-  };
 }

@@ -20,7 +20,8 @@ import {
   layerLabels,
   unitLayers,
 } from "./instruments.ts";
-import { OWN_DATA, plottedData, type OwnData } from "./own-data.ts";
+import { OWN_DATA, type OwnData } from "./own-data.ts";
+import { plottedData } from "./plotted.ts";
 import { RedrawRotation } from "./redraw.ts";
 import { classCount, reconcile, SB_WARMUP, sandboxSpec, SCHEMA } from "./settings.ts";
 
