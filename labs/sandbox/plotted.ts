@@ -4,12 +4,8 @@
  */
 import { GRID_EXTENT } from "../../src/core/index.ts";
 import type { DataSnapshot } from "../../src/worker/protocol.ts";
-import { fitAxes, type AxisFit, type OwnData } from "./own-data.ts";
-
-/** A coordinate the network sees, back in the reader's units. */
-export function fromGrid(v: number, fit: AxisFit): number {
-  return fit.centre + v * fit.half;
-}
+import type { OwnData } from "./own-data.ts";
+import { fitAxes, fromGrid, type AxisFit } from "./own-scale.ts";
 
 /** The points a chart draws and the box of input space the boundary grid covers, in one set of units. */
 export interface PlottedData {

@@ -3,12 +3,13 @@ import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { TrainingSession } from "../../src/worker/session.ts";
 import { readRunFile, RUN_FILE_FORMAT, writeRunFile } from "./run-file.ts";
 import type { OwnData } from "./own-data.ts";
+import { ownPoints } from "./own-scale.ts";
 import { readPointsCsv } from "./points-csv.ts";
 import { sandboxSpec, SB_DEFAULTS } from "./settings.ts";
 
 /** A short sandbox run with one learning-rate change, as a file. */
 function savedRun(settings = { ...SB_DEFAULTS, width: 4, layers: 1 }, own: OwnData | null = null) {
-  const spec = sandboxSpec(settings, own);
+  const spec = sandboxSpec(settings, own && ownPoints(own));
   const session = new TrainingSession(spec);
   session.step(20);
   session.setLearningRate(0.05);

@@ -21,6 +21,7 @@ import {
   unitLayers,
 } from "./instruments.ts";
 import { OWN_DATA, type OwnData } from "./own-data.ts";
+import { ownPoints } from "./own-scale.ts";
 import { plottedData } from "./plotted.ts";
 import { RedrawRotation } from "./redraw.ts";
 import { classCount, reconcile, SB_WARMUP, sandboxSpec, SCHEMA } from "./settings.ts";
@@ -140,7 +141,7 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
   /** The session of the next run: the settings, on the reader's own points when the dataset is "own". */
   protected override spec(): SessionSpec {
     this.#nextOwn = this.settings.data === OWN_DATA ? this.own : null;
-    return sandboxSpec(this.settings, this.#nextOwn);
+    return sandboxSpec(this.settings, this.#nextOwn && ownPoints(this.#nextOwn));
   }
 
   /**
@@ -192,7 +193,7 @@ export class SandboxLab extends TrainingLabController<typeof SCHEMA> {
     if (run.own) this.#adoptOwn(run.own);
     const settings = this.consistent(run.settings, [], []);
     this.#nextOwn = settings.data === OWN_DATA ? run.own : null;
-    const spec = sandboxSpec(settings, this.#nextOwn);
+    const spec = sandboxSpec(settings, this.#nextOwn && ownPoints(this.#nextOwn));
     // The rate on the slider is the one training at the end: the last rate change, as if the reader had made it.
     const lr = run.changes.findLast((c) => c.type === "lr");
     this.settings = lr?.type === "lr" ? { ...settings, lr: lr.lr } : settings;

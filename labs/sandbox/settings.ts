@@ -17,7 +17,8 @@ import type { SessionSpec } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 import { PRECISION_SETTING } from "../shared/precision.ts";
-import { fitAxes, OWN_DATA, toGrid, type OwnData } from "./own-data.ts";
+import { OWN_DATA } from "./own-data.ts";
+import type { OwnPoints } from "./own-scale.ts";
 
 /** Output head and loss, chosen together: each pairing is one the core (and PyTorch) accepts. */
 export const OUTPUTS = {
@@ -126,11 +127,11 @@ export function seedsOf(seed: number): { data: number; init: number; batch: numb
 
 /**
  * The trainer config the settings describe (plain data; the core validates it in the worker). With data "own"
- * and the reader's points, the dataset is those points scaled into −1…1 per axis (own-data.ts); without them,
+ * and the reader's points (scaled into −1…1 per axis: own-scale.ts), the dataset is those points; without them,
  * the schema's fallback dataset.
  */
-export function sandboxConfig(settings: SandboxSettings, own: OwnData | null = null) {
-  const ownClasses = own?.classNames.length ?? 2;
+export function sandboxConfig(settings: SandboxSettings, own: OwnPoints | null = null) {
+  const ownClasses = own?.classes ?? 2;
   const s = reconcile(
     settings.data === OWN_DATA && !own ? { ...settings, data: SCHEMA.data.fallback } : settings,
     [],
@@ -146,7 +147,7 @@ export function sandboxConfig(settings: SandboxSettings, own: OwnData | null = n
           noise: 0,
           testFraction: s.test,
           classes: ownClasses,
-          points: { x: toGrid(own.x, fitAxes(own.x)), labels: own.labels },
+          points: { x: own.x, labels: own.labels },
         }
       : {
           kind: s.data as Exclude<typeof s.data, typeof OWN_DATA>,
@@ -171,7 +172,7 @@ export function sandboxConfig(settings: SandboxSettings, own: OwnData | null = n
 }
 
 /** The session: every instrument on (diagnostics each step, the boundary grid); `own`: the reader's data, if any. */
-export function sandboxSpec(s: SandboxSettings, own: OwnData | null = null): SessionSpec<"sandbox"> {
+export function sandboxSpec(s: SandboxSettings, own: OwnPoints | null = null): SessionSpec<"sandbox"> {
   return {
     lab: "sandbox",
     config: sandboxConfig(s, own),
