@@ -1,9 +1,14 @@
 /**
  * What a training lab tells the page about itself: a `lab-state` DOM event from the lab's root element with
  * each snapshot it shows. Kept apart from the summariser (lab-state.ts) so lesson pages do not ship it.
+ *
+ * And what a page can give a lab as it mounts: a `lab-restore` request, answered with a run the page kept
+ * (an assignment's saved hand-in), which the lab replays in its worker instead of starting fresh.
+ *
+ *   lab mounts ──lab-restore { lab }──► page sets { run, outcome } ──► lab replays run ──lab-state…──► page
  */
 import type { Snapshot } from "../../src/worker/protocol.ts";
-import type { RunRecord } from "../../src/worker/run-record.ts";
+import type { RunChange, RunRecord } from "../../src/worker/run-record.ts";
 
 /** The event name labs dispatch (bubbles, so a page can listen on document); its detail is a LabEvent. */
 export const LAB_STATE_EVENT = "lab-state";
@@ -20,4 +25,32 @@ export interface LabEvent {
   snapshot: Snapshot;
   settings: Readonly<Record<string, unknown>>;
   record: RunRecord | null;
+  /**
+   * The settings the run on screen started from (the record's spec is the lab's for them; `settings` holds the
+   * learning rate or activation changed since), or null for a lab that trains several runs at once. With the
+   * record's changes and step, they replay the run: what a file carries instead of a spec.
+   */
+  runSettings: Readonly<Record<string, unknown>> | null;
+}
+
+/** The event a lab dispatches from its root as it mounts (bubbles); its detail is a LabRestoreRequest. */
+export const LAB_RESTORE_EVENT = "lab-restore";
+
+/** A run a page kept, as a lab can replay it: the settings it started from, the changes, the step, and the settings now. */
+export interface RestorableRun {
+  settings: Readonly<Record<string, unknown>>;
+  changes: readonly RunChange[];
+  step: number;
+  /** The settings when the run was kept (the controls show them). */
+  current: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A lab asking its page for a run to show again. A listener that has one sets `run`, and `outcome`, which the lab
+ * calls at once: with null when the replay has started, or with why it could not (the lab then runs as usual).
+ */
+export interface LabRestoreRequest {
+  readonly lab: string;
+  run: RestorableRun | null;
+  outcome: ((problem: string | null) => void) | null;
 }

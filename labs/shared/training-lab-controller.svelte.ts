@@ -7,11 +7,13 @@
  *   mount ──► restart (warm-up, held back) ──► first snapshot shown ──► Train / Pause / Step / Reset
  *   set(restart key) ──► new run (step 0)        set("lr") ──► same run, new learning rate
  */
-import type { UrlSchema, UrlValues } from "../../src/settings/url-state.ts";
+import { readValues, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
+import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import type { SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import type { LabId } from "../catalog.ts";
 import type { LabSessionSpec } from "../index.ts";
 import { LabController, type LabOptions } from "./lab-controller.svelte.ts";
+import type { RestorableRun } from "./lab-event.ts";
 import type { StaticSnapshot } from "./static-snapshot.ts";
 import { TrainingLab, type ClientFactory } from "./training-lab.svelte.ts";
 
@@ -41,6 +43,8 @@ export abstract class TrainingLabController<S extends UrlSchema> extends LabCont
   readonly #random: () => number;
   /** Whether the next run is the first (it warms up). */
   #first = true;
+  /** The settings the latest run was built from (see runSettings). */
+  #runSettings = $state.raw<UrlValues<S> | null>(null);
 
   constructor(id: LabId, schema: S, preset: unknown, options: TrainingLabOptions, run: RunDefinition<S>) {
     super(id, schema, preset, options);
@@ -64,9 +68,52 @@ export abstract class TrainingLabController<S extends UrlSchema> extends LabCont
     return first ? this.run.warmup : 0;
   }
 
+  /**
+   * The settings the run on screen started from: its record's spec is this lab's for them. The learning rate and
+   * an activation swapped in place change `settings` but not the run's start (the record keeps them as changes).
+   * Null before the first run.
+   */
+  get runSettings(): UrlValues<S> | null {
+    return this.#runSettings;
+  }
+
   /** The session the next run trains (read at each restart). */
   protected spec(): SessionSpec {
+    this.#runSettings = this.settings;
     return this.run.spec(this.settings);
+  }
+
+  /**
+   * Shows a kept run again (an assignment's hand-in after a reload): its start settings and the settings since,
+   * each read through the schema, then the run trained in the worker to its step with the reader's changes at
+   * theirs. Call after mount(). Returns why it cannot (a setting the schema would correct, or one this page
+   * locks to another value), changing nothing then; null when the replay has started.
+   */
+  restore(run: RestorableRun): string | null {
+    const start = this.#readKept(run.settings);
+    if (typeof start === "string") return start;
+    const now = this.#readKept(run.current);
+    if (typeof now === "string") return now;
+    this.settings = start;
+    this.training.replay(run.changes, run.step);
+    this.settings = now;
+    this.#first = false;
+    this.writeAddress();
+    return null;
+  }
+
+  /** Kept settings as the schema reads them, or why they are not settings this lab on this page would have. */
+  #readKept(raw: Readonly<Record<string, unknown>>): UrlValues<S> | string {
+    const notices: SettingNotice[] = [];
+    const keys = Object.keys(this.schema).filter((k) => Object.hasOwn(raw, k));
+    const values = this.consistent(readValues(this.schema, raw, this.base, notices), keys, notices);
+    if (notices.length > 0) return notices[0]!.message;
+    const locked = this.policy.locked.find(
+      (k) => Object.hasOwn(this.base, k) && !Object.is(values[k], (this.base as Record<string, unknown>)[k]),
+    );
+    return locked
+      ? `${(this.schema[locked] as { label: string }).label} is set by this page to another value.`
+      : values;
   }
 
   /** Called with every snapshot from the worker as it goes on screen: labs pace their instruments here. */

@@ -11,7 +11,8 @@ import { LIMITS } from "../../src/core/index.ts";
 import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { mergeSnapshots, SharedTrainingWorker, TrainingClient, type ClientMode } from "../../src/worker/client.ts";
 import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
-import type { RunRecord } from "../../src/worker/run-record.ts";
+import type { RunChange, RunRecord } from "../../src/worker/run-record.ts";
+import { replayPlan } from "../../src/worker/replay-plan.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { unflatten, type StaticSnapshot } from "./static-snapshot.ts";
 
@@ -138,11 +139,12 @@ export class TrainingLab {
 
   /**
    * The run on screen as a record that replays it (run-record.ts): its spec, the reader's changes and its step.
-   * Null until the worker's first snapshot is shown, and for a run with more changes than a record keeps.
+   * Null until the worker's first snapshot is shown, while a new run has not shown its first (the picture is still
+   * the old run's), and for a run with more changes than a record keeps.
    */
   get record(): RunRecord | null {
     const s = this.snapshot;
-    if (!this.live || !s || !this.#runSpec || s.changes === null) return null;
+    if (!this.live || this.#awaitingFirst || !s || !this.#runSpec || s.changes === null) return null;
     return { spec: this.#runSpec, changes: s.changes, step: s.step };
   }
 
@@ -164,6 +166,21 @@ export class TrainingLab {
 
   /** Starts a fresh run from the current settings (new network, step 0). Safe to call repeatedly. */
   restart(): void {
+    const warmup = Math.max(0, Math.floor(this.#warmup()));
+    this.#begin([], Math.min(warmup, LIMITS.maxStepsPerCommand));
+  }
+
+  /**
+   * Starts a fresh run from the current settings and trains it in the worker to `step`, making the reader's
+   * `changes` at their steps (a saved run's record: its spec is this lab's for these settings). Like the warm-up,
+   * nothing is shown until the run gets there; then its record is the saved one again.
+   */
+  replay(changes: readonly RunChange[], step: number): void {
+    this.#begin(changes, Math.max(0, Math.floor(step)));
+  }
+
+  /** A fresh run, trained silently (held back) to `steps` with `changes` on the way: the warm-up or a replay. */
+  #begin(changes: readonly RunChange[], steps: number): void {
     this.error = null;
     this.#suspended = false;
     live.add(this);
@@ -174,12 +191,17 @@ export class TrainingLab {
     this.status = "idle";
     try {
       this.#runSpec = this.#spec();
-      const runId = this.#client.start(this.#runSpec);
-      const warmup = Math.max(0, Math.floor(this.#warmup()));
+      const client = this.#client;
+      const runId = client.start(this.#runSpec);
       // The worker reports step 0 before the warm-up; shown alone, it would flash between the build-time
-      // picture (already at step `warmup`) and the warmed-up run. Held back, the lab goes straight there.
-      this.#hold = warmup > 0 ? { runId, until: Math.min(warmup, LIMITS.maxStepsPerCommand), held: null } : null;
-      if (warmup > 0) this.#client.step(warmup);
+      // picture (already at step `steps`) and the warmed-up run. Held back, the lab goes straight there.
+      this.#hold = steps > 0 ? { runId, until: steps, held: null } : null;
+      for (const command of replayPlan(changes, steps)) {
+        if (command.type === "train") client.step(command.steps);
+        else if (command.type === "lr") client.setLearningRate(command.lr);
+        else if (command.type === "activation") client.setActivation(command.hidden, command.alpha);
+        else client.shock(command.lr);
+      }
     } catch (error) {
       this.#fail(error instanceof Error ? error.message : String(error));
     }
