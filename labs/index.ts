@@ -16,6 +16,7 @@ export {
   type LabEvent,
   type LabRestoreRequest,
   type RestorableRun,
+  type RestoreRun,
 } from "./shared/lab-event.ts";
 export { labState, type LabState } from "./shared/lab-state.ts";
 export { offWord } from "./shared/off-word.ts";

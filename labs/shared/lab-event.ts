@@ -5,7 +5,8 @@
  * And what a page can give a lab as it mounts: a `lab-restore` request, answered with a run the page kept
  * (an assignment's saved hand-in), which the lab replays in its worker instead of starting fresh.
  *
- *   lab mounts ──lab-restore { lab }──► page sets { run, outcome } ──► lab replays run ──lab-state…──► page
+ *   lab mounts ──lab-restore { lab }──► page sets answer ──► lab: answer(restore) ──► page: restore(run)
+ *   ──► lab replays the run in its worker ──lab-state…──► page
  */
 import type { Snapshot } from "../../src/worker/protocol.ts";
 import type { RunChange, RunRecord } from "../../src/worker/run-record.ts";
@@ -45,12 +46,15 @@ export interface RestorableRun {
   current: Readonly<Record<string, unknown>>;
 }
 
+/** How a lab replays a kept run: resolves to null once the replay has started, or to why it cannot. */
+export type RestoreRun = (run: RestorableRun) => Promise<string | null>;
+
 /**
- * A lab asking its page for a run to show again. A listener that has one sets `run`, and `outcome`, which the lab
- * calls at once: with null when the replay has started, or with why it could not (the lab then runs as usual).
+ * A lab asking its page for a run to show again. A listener that has one sets `answer`, which the lab calls at
+ * once with its way of replaying a run (null for a lab that cannot): the page then reads its kept run and
+ * replays it when it likes. Until then the lab shows its usual start.
  */
 export interface LabRestoreRequest {
   readonly lab: string;
-  run: RestorableRun | null;
-  outcome: ((problem: string | null) => void) | null;
+  answer: ((restore: RestoreRun | null) => void) | null;
 }

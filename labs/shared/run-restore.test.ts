@@ -43,7 +43,7 @@ describe("a training lab's run, kept as settings + changes + step", () => {
     const kept = await studentRun();
     const record = kept.training.record!;
     const again = await opened();
-    const problem = again.restore({
+    const problem = await again.restore({
       settings: kept.runSettings!,
       changes: record.changes,
       step: record.step,
@@ -71,9 +71,9 @@ describe("a training lab's run, kept as settings + changes + step", () => {
     const lab = await opened(["seed"]);
     const base = { ...lab.settings };
     const run = { settings: base, changes: [], step: 50, current: base };
-    expect(lab.restore({ ...run, settings: { ...base, bias: -9 } })).toMatch(/initial bias.*outside/);
-    expect(lab.restore({ ...run, current: { ...base, act: "sigmoid" } })).toMatch(/activation/);
-    expect(lab.restore({ ...run, settings: { ...base, seed: 4 }, current: { ...base, seed: 4 } })).toBe(
+    expect(await lab.restore({ ...run, settings: { ...base, bias: -9 } })).toMatch(/initial bias.*outside/);
+    expect(await lab.restore({ ...run, current: { ...base, act: "sigmoid" } })).toMatch(/activation/);
+    expect(await lab.restore({ ...run, settings: { ...base, seed: 4 }, current: { ...base, seed: 4 } })).toBe(
       "seed is set by this page to another value.",
     );
     expect(lab.settings).toEqual(base);

@@ -7,8 +7,7 @@
  *   mount ──► restart (warm-up, held back) ──► first snapshot shown ──► Train / Pause / Step / Reset
  *   set(restart key) ──► new run (step 0)        set("lr") ──► same run, new learning rate
  */
-import { readValues, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
-import type { SettingNotice } from "../../src/settings/read-setting.ts";
+import type { UrlSchema, UrlValues } from "../../src/settings/url-state.ts";
 import type { SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import type { LabId } from "../catalog.ts";
 import type { LabSessionSpec } from "../index.ts";
@@ -43,8 +42,8 @@ export abstract class TrainingLabController<S extends UrlSchema> extends LabCont
   readonly #random: () => number;
   /** Whether the next run is the first (it warms up). */
   #first = true;
-  /** The settings the latest run was built from (see runSettings). */
-  #runSettings = $state.raw<UrlValues<S> | null>(null);
+  /** The settings the latest run was built from (see runSettings; read with each snapshot, so not reactive). */
+  #runSettings: UrlValues<S> | null = null;
 
   constructor(id: LabId, schema: S, preset: unknown, options: TrainingLabOptions, run: RunDefinition<S>) {
     super(id, schema, preset, options);
@@ -86,34 +85,19 @@ export abstract class TrainingLabController<S extends UrlSchema> extends LabCont
   /**
    * Shows a kept run again (an assignment's hand-in after a reload): its start settings and the settings since,
    * each read through the schema, then the run trained in the worker to its step with the reader's changes at
-   * theirs. Call after mount(). Returns why it cannot (a setting the schema would correct, or one this page
-   * locks to another value), changing nothing then; null when the replay has started.
+   * theirs. Call after mount(). Resolves to why it cannot (a setting the schema would correct, or one this page
+   * locks to another value), changing nothing then, or to null once the replay has started. The work is in
+   * kept-run.ts, loaded only by a page that has a run to restore.
    */
-  restore(run: RestorableRun): string | null {
-    const start = this.#readKept(run.settings);
-    if (typeof start === "string") return start;
-    const now = this.#readKept(run.current);
-    if (typeof now === "string") return now;
-    this.settings = start;
-    this.training.replay(run.changes, run.step);
-    this.settings = now;
-    this.#first = false;
-    this.writeAddress();
-    return null;
-  }
-
-  /** Kept settings as the schema reads them, or why they are not settings this lab on this page would have. */
-  #readKept(raw: Readonly<Record<string, unknown>>): UrlValues<S> | string {
-    const notices: SettingNotice[] = [];
-    const keys = Object.keys(this.schema).filter((k) => Object.hasOwn(raw, k));
-    const values = this.consistent(readValues(this.schema, raw, this.base, notices), keys, notices);
-    if (notices.length > 0) return notices[0]!.message;
-    const locked = this.policy.locked.find(
-      (k) => Object.hasOwn(this.base, k) && !Object.is(values[k], (this.base as Record<string, unknown>)[k]),
+  restore(run: RestorableRun): Promise<string | null> {
+    return import("./kept-run.ts").then((m) =>
+      m.restoreRun(
+        this,
+        run,
+        (v, keys, notices) => this.consistent(v as UrlValues<S>, keys, notices),
+        () => this.writeAddress(),
+      ),
     );
-    return locked
-      ? `${(this.schema[locked] as { label: string }).label} is set by this page to another value.`
-      : values;
   }
 
   /** Called with every snapshot from the worker as it goes on screen: labs pace their instruments here. */

@@ -11,8 +11,7 @@ import { LIMITS } from "../../src/core/index.ts";
 import { BoundedHistory } from "../../src/plots/downsample.ts";
 import { mergeSnapshots, SharedTrainingWorker, TrainingClient, type ClientMode } from "../../src/worker/client.ts";
 import type { DataSnapshot, SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
-import type { RunChange, RunRecord } from "../../src/worker/run-record.ts";
-import { replayPlan } from "../../src/worker/replay-plan.ts";
+import type { RunRecord } from "../../src/worker/run-record.ts";
 import { formatNumber } from "../../src/plots/format.ts";
 import { unflatten, type StaticSnapshot } from "./static-snapshot.ts";
 
@@ -164,23 +163,12 @@ export class TrainingLab {
     return this.snapshot?.trainLoss ?? null;
   }
 
-  /** Starts a fresh run from the current settings (new network, step 0). Safe to call repeatedly. */
-  restart(): void {
-    const warmup = Math.max(0, Math.floor(this.#warmup()));
-    this.#begin([], Math.min(warmup, LIMITS.maxStepsPerCommand));
-  }
-
   /**
-   * Starts a fresh run from the current settings and trains it in the worker to `step`, making the reader's
-   * `changes` at their steps (a saved run's record: its spec is this lab's for these settings). Like the warm-up,
-   * nothing is shown until the run gets there; then its record is the saved one again.
+   * Starts a fresh run from the current settings (new network, step 0). Safe to call repeatedly. With `replay`
+   * (kept-run.ts), the run is trained instead to `replay.steps` by the commands it sends (a kept run's changes at
+   * their steps), held back like the warm-up, so the lab goes straight to where the kept run was.
    */
-  replay(changes: readonly RunChange[], step: number): void {
-    this.#begin(changes, Math.max(0, Math.floor(step)));
-  }
-
-  /** A fresh run, trained silently (held back) to `steps` with `changes` on the way: the warm-up or a replay. */
-  #begin(changes: readonly RunChange[], steps: number): void {
+  restart(replay?: { steps: number; send(client: TrainingClient): void }): void {
     this.error = null;
     this.#suspended = false;
     live.add(this);
@@ -191,17 +179,14 @@ export class TrainingLab {
     this.status = "idle";
     try {
       this.#runSpec = this.#spec();
-      const client = this.#client;
-      const runId = client.start(this.#runSpec);
+      const runId = this.#client.start(this.#runSpec);
+      const warmup = replay ? 0 : Math.max(0, Math.floor(this.#warmup()));
+      const until = replay ? replay.steps : Math.min(warmup, LIMITS.maxStepsPerCommand);
       // The worker reports step 0 before the warm-up; shown alone, it would flash between the build-time
-      // picture (already at step `steps`) and the warmed-up run. Held back, the lab goes straight there.
-      this.#hold = steps > 0 ? { runId, until: steps, held: null } : null;
-      for (const command of replayPlan(changes, steps)) {
-        if (command.type === "train") client.step(command.steps);
-        else if (command.type === "lr") client.setLearningRate(command.lr);
-        else if (command.type === "activation") client.setActivation(command.hidden, command.alpha);
-        else client.shock(command.lr);
-      }
+      // picture (already at step `warmup`) and the warmed-up run. Held back, the lab goes straight there.
+      this.#hold = until > 0 ? { runId, until, held: null } : null;
+      if (warmup > 0) this.#client.step(warmup);
+      replay?.send(this.#client);
     } catch (error) {
       this.#fail(error instanceof Error ? error.message : String(error));
     }
