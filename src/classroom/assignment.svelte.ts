@@ -63,6 +63,8 @@ export class AssignmentWork {
   /** Lab events that arrived while the follower was loading, in order. */
   #waiting: [LabEvent, number][] = [];
   #lastLabSave = 0;
+  /** A save of the latest lab state, due when the once-a-second limit allows (the last state before a pause). */
+  #trailingSave: ReturnType<typeof setTimeout> | null = null;
   /**
    * Labs offered their saved run: "asked" until the lab says it is replaying it (no state is taken in: the lab
    * still shows its usual start), then "replaying" until the replayed run is on screen.
@@ -192,11 +194,25 @@ export class AssignmentWork {
       this.progress.tasks[id] = { done: true, at: isoTime(now), evidence: state, note };
       this.announcement = `Task done: ${this.spec.tasks.find((t) => t.id === id)?.title ?? id}`;
     }
+    // A state whose status changed (a pause, a divergence) is saved at once: a reload then shows where it stopped.
+    const settled = this.progress.labs[state.lab]?.state.status !== state.status;
     this.progress.labs[state.lab] = { state, at: isoTime(now), run };
-    if (done.length > 0 || now - this.#lastLabSave >= SAVE_LAB_EVERY_MS) {
+    if (done.length > 0 || settled || now - this.#lastLabSave >= SAVE_LAB_EVERY_MS) {
       this.#lastLabSave = now;
       this.#save(now);
+    } else {
+      // The lab may say nothing more (its last snapshot after a pause): this state is saved a moment later.
+      this.#trailingSave ??= setTimeout(() => this.flush(), SAVE_LAB_EVERY_MS);
     }
+  }
+
+  /** Saves a lab state still waiting for the once-a-second limit (the page is going away: a reload, a closed tab). */
+  flush(now: number = Date.now()): void {
+    if (this.#trailingSave === null) return;
+    clearTimeout(this.#trailingSave);
+    this.#trailingSave = null;
+    this.#lastLabSave = now;
+    this.#save(now);
   }
 
   /** Whether a task is done. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { LabEvent, LabState } from "../../labs/index.ts";
 import { AssignmentWork } from "./assignment.svelte.ts";
 import { ASSIGNMENT, state } from "./fixtures.ts";
@@ -121,6 +121,31 @@ describe("an assignment worked through", () => {
       trainLoss: null,
       firstGradient: null,
     });
+  });
+
+  it("saves a lab's state at once when its status changes (a pause), and at most once a second while it runs", async () => {
+    const storage = memoryStorage();
+    const work = new AssignmentWork("dying-relu", SPEC);
+    work.load(storage);
+    await work.loadFollower();
+    const saved = () => JSON.parse(storage.map.get(progressKey("dying-relu"))!).labs["dying-relu"].state;
+    vi.useFakeTimers();
+    work.labState(live({ step: 10, status: "running" }), null, 5000);
+    work.labState(live({ step: 20, status: "running" }), null, 5100);
+    expect(saved()).toMatchObject({ step: 10, status: "running" });
+    work.labState(live({ step: 21, status: "paused" }), null, 5200);
+    expect(saved()).toMatchObject({ step: 21, status: "paused" });
+    // The settled snapshot after the pause, with nothing after it: saved a moment later all the same.
+    work.labState(live({ step: 24, status: "paused" }), null, 5300);
+    expect(saved()).toMatchObject({ step: 21 });
+    vi.advanceTimersByTime(1000);
+    expect(saved()).toMatchObject({ step: 24, status: "paused" });
+    // Or at once, when the page goes away first.
+    work.labState(live({ step: 25, status: "paused" }), null, 5400);
+    expect(saved()).toMatchObject({ step: 24 });
+    work.flush();
+    expect(saved()).toMatchObject({ step: 25 });
+    vi.useRealTimers();
   });
 
   it("after a reload, hands the lab its saved run and keeps the saved state until the replayed run is back", async () => {

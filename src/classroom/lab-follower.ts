@@ -5,11 +5,12 @@
  * The assignment page loads this module with the lab's first event, or with a saved run to show again, so a
  * student who never scrolls to the lab does not load it.
  */
-import { labState, type LabEvent, type LabState } from "../../labs/index.ts";
+import type { LabEvent, LabState, RestoreRun } from "../../labs/index.ts";
+// Straight from its module (see lab-words.ts): labs/index.ts would bring the labs' interface chunk along.
+import { labState } from "../../labs/shared/lab-state.ts";
 import type { Task } from "./assignment-schema.ts";
 import { readSavedLabRun, runOfEvent, type SavedLabRun } from "./lab-run.ts";
 import type { SavedLab } from "./progress-schema.ts";
-import type { RestoreRun } from "../../labs/index.ts";
 import { MAX_COUNT, MAX_STEP, WORD, type StoredLabState } from "./lab-state-schema.ts";
 import { checkTask, completionNote, describeEvidence, freshMemory, type TaskMemory } from "./tasks.ts";
 

@@ -1,5 +1,7 @@
 /** How the classroom names what a lab shows, in sentences for students and teachers. */
-import { offWord } from "../../labs/index.ts";
+// Straight from its module, not labs/index.ts: the assignment page loads this lazily, and the index would bring
+// the labs' interface chunk (and its stylesheet) with it.
+import { offWord } from "../../labs/shared/off-word.ts";
 
 export { offWord };
 
@@ -11,4 +13,17 @@ export function activationName(hidden: string): string {
 /** A share as a percentage with one decimal ("97.3%"), or "?" when not measured. */
 export function percent(share: number | null): string {
   return share === null ? "?" : `${Math.round(share * 1000) / 10}%`;
+}
+
+/** A lab's results as a report has them, e.g. "step 463, loss 0.1234, training accuracy 97.3%, test accuracy 95%". */
+export function labResults(s: {
+  step: number;
+  trainLoss: number | null;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+}): string {
+  return (
+    `step ${s.step}, loss ${s.trainLoss?.toPrecision(4) ?? "?"}, training accuracy ${percent(s.trainAccuracy)}` +
+    (s.testAccuracy === null ? "" : `, test accuracy ${percent(s.testAccuracy)}`)
+  );
 }
