@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { canonicalJson, sha256Hex } from "../../src/classroom/checksum.ts";
 import { watchProblems } from "./helpers.ts";
+import { trainUntil } from "./lab-helpers.ts";
 
 const GENUINE = JSON.parse(readFileSync("tests/fixtures/hostile/genuine.json", "utf8"));
 
@@ -124,5 +125,46 @@ test("files dropped onto the page are read; the same file and the same student t
   await expect(rows(page)).toHaveCount(0);
   await page.getByLabel("Find a student").fill("ADA");
   await expect(rows(page)).toHaveCount(3);
+  expect([...problems.pageErrors, ...problems.consoleErrors]).toEqual([]);
+});
+
+test("a genuine report is verified by replay; a tampered one (loss edited, checksum recomputed) does not replay", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const problems = watchProblems(page);
+  await page.goto("assignments/dying-relu/");
+  await expect(page.locator(".assignment-work")).toHaveAttribute("data-ready", "true", { timeout: 15_000 });
+  const lab = page.locator('[data-lab="dying-relu"]');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab).toHaveAttribute("data-live", "true", { timeout: 15_000 });
+  await page.getByLabel("Your name (it goes into the report)").fill("Ada Lovelace");
+  await trainUntil(lab, 150);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download report (JSON)" }).click(),
+  ]);
+  const genuine = JSON.parse(await readFile((await download.path())!, "utf8"));
+  const { checksum: _old, ...body } = { ...genuine, student: "Mallory" };
+  body.labs = { ...body.labs, "dying-relu": { ...body.labs["dying-relu"], trainLoss: 0.01 } };
+  const forged = { ...body, checksum: `sha256-${await sha256Hex(canonicalJson(body))}` };
+  const file = (name: string, json: unknown) => ({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
+
+  await openGradebook(page);
+  await page.locator('input[type="file"]').setInputFiles([file("ada.json", genuine), file("mallory.json", forged)]);
+  await expect(rows(page)).toHaveCount(2);
+  const [ada, mallory] = [rows(page).nth(0), rows(page).nth(1)];
+  await expect(ada.locator('[data-replay="verified"]')).toHaveText("Verified by replay", { timeout: 30_000 });
+  await expect(mallory).toHaveAttribute("data-checksum", "unchanged");
+  await expect(mallory.locator('[data-replay="differs"]')).toHaveText(
+    /^Does not replay \(loss: claimed 0\.01, replay gives 0\.\d+\)$/,
+    { timeout: 30_000 },
+  );
+  await expect(mallory).toHaveAttribute("data-flagged", "true");
+  await expect(page.locator("[data-replay-status]")).toHaveText("Replayed the runs of 2 reports.");
   expect([...problems.pageErrors, ...problems.consoleErrors]).toEqual([]);
 });
