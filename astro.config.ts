@@ -79,20 +79,22 @@ export default defineConfig({
               // cost more than a few grouped ones (and a page with two labs shares all of them). The lab
               // settings group stays apart because the teacher's link builder uses it without the lab UI (with the
               // plain modules of labs/shared that settings, assignments and the sandbox's run file import, and the
-              // core's config reader, so that a page loading them on demand does not list the lab UI's stylesheet,
-              // which Astro folds into the page's and never emits: withastro/astro#8329); the labs' state summariser
-              // stays apart because only assignment pages use it.
+              // core's config reader and plain-object test that a kept run's reader needs, so that a page loading them
+              // on demand does not list the lab UI's stylesheet, which Astro folds into the page's and never emits:
+              // withastro/astro#8329); the labs' state summariser stays apart because only assignment pages use it, and
+              // so does the reader of a kept run (kept-run.ts, loaded by a lab only when an assignment page hands it a
+              // saved run to replay).
               codeSplitting: {
                 groups: [
                   { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
                   {
                     name: "lab-settings",
-                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|labs[\\/]shared[\\/](lab-event|precision|history-views)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid|training[\\/]config-reader))\.ts$/,
+                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|labs[\\/]shared[\\/](lab-event|precision|history-views|off-word)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid|training[\\/]config-reader))\.ts$/,
                     priority: 20,
                   },
                   {
                     name: "lab-ui",
-                    test: /[\\/](labs[\\/]shared[\\/](?!lab-state)|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
+                    test: /[\\/](labs[\\/]shared[\\/](?!lab-state|kept-run|off-word)|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
                     priority: 10,
                   },
                   // The per-layer plots, which the vanishing-gradients lab and the sandbox both draw.

@@ -10,8 +10,16 @@ import { LAB_IDS, type LabId } from "./catalog.ts";
 import type { Presets } from "./shared/lab-preset.ts";
 
 export { isLabId, LAB_CATALOG, LAB_IDS, type LabId } from "./catalog.ts";
-export { LAB_STATE_EVENT, type LabEvent } from "./shared/lab-event.ts";
+export {
+  LAB_RESTORE_EVENT,
+  LAB_STATE_EVENT,
+  type LabEvent,
+  type LabRestoreRequest,
+  type RestorableRun,
+  type RestoreRun,
+} from "./shared/lab-event.ts";
 export { labState, type LabState } from "./shared/lab-state.ts";
+export { offWord } from "./shared/off-word.ts";
 
 // Every lab folder's settings.ts exports its schema as SCHEMA, so a new lab needs no line here.
 const schemas = import.meta.glob<UrlSchema>("./*/settings.ts", { eager: true, import: "SCHEMA" });

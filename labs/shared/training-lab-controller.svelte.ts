@@ -12,6 +12,7 @@ import type { SessionSpec, Snapshot } from "../../src/worker/protocol.ts";
 import type { LabId } from "../catalog.ts";
 import type { LabSessionSpec } from "../index.ts";
 import { LabController, type LabOptions } from "./lab-controller.svelte.ts";
+import type { RestorableRun } from "./lab-event.ts";
 import type { StaticSnapshot } from "./static-snapshot.ts";
 import { TrainingLab, type ClientFactory } from "./training-lab.svelte.ts";
 
@@ -41,6 +42,8 @@ export abstract class TrainingLabController<S extends UrlSchema> extends LabCont
   readonly #random: () => number;
   /** Whether the next run is the first (it warms up). */
   #first = true;
+  /** The settings the latest run was built from (see runSettings; read with each snapshot, so not reactive). */
+  #runSettings: UrlValues<S> | null = null;
 
   constructor(id: LabId, schema: S, preset: unknown, options: TrainingLabOptions, run: RunDefinition<S>) {
     super(id, schema, preset, options);
@@ -64,9 +67,37 @@ export abstract class TrainingLabController<S extends UrlSchema> extends LabCont
     return first ? this.run.warmup : 0;
   }
 
+  /**
+   * The settings the run on screen started from: its record's spec is this lab's for them. The learning rate and
+   * an activation swapped in place change `settings` but not the run's start (the record keeps them as changes).
+   * Null before the first run.
+   */
+  get runSettings(): UrlValues<S> | null {
+    return this.#runSettings;
+  }
+
   /** The session the next run trains (read at each restart). */
   protected spec(): SessionSpec {
+    this.#runSettings = this.settings;
     return this.run.spec(this.settings);
+  }
+
+  /**
+   * Shows a kept run again (an assignment's hand-in after a reload): its start settings and the settings since,
+   * each read through the schema, then the run trained in the worker to its step with the reader's changes at
+   * theirs. Call after mount(). Resolves to why it cannot (a setting the schema would correct, or one this page
+   * locks to another value), changing nothing then, or to null once the replay has started. The work is in
+   * kept-run.ts, loaded only by a page that has a run to restore.
+   */
+  restore(run: RestorableRun): Promise<string | null> {
+    return import("./kept-run.ts").then((m) =>
+      m.restoreRun(
+        this,
+        run,
+        (v, keys, notices) => this.consistent(v as UrlValues<S>, keys, notices),
+        () => this.writeAddress(),
+      ),
+    );
   }
 
   /** Called with every snapshot from the worker as it goes on screen: labs pace their instruments here. */

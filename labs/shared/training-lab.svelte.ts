@@ -138,11 +138,12 @@ export class TrainingLab {
 
   /**
    * The run on screen as a record that replays it (run-record.ts): its spec, the reader's changes and its step.
-   * Null until the worker's first snapshot is shown, and for a run with more changes than a record keeps.
+   * Null until the worker's first snapshot is shown, while a new run has not shown its first (the picture is still
+   * the old run's), and for a run with more changes than a record keeps.
    */
   get record(): RunRecord | null {
     const s = this.snapshot;
-    if (!this.live || !s || !this.#runSpec || s.changes === null) return null;
+    if (!this.live || this.#awaitingFirst || !s || !this.#runSpec || s.changes === null) return null;
     return { spec: this.#runSpec, changes: s.changes, step: s.step };
   }
 
@@ -162,8 +163,12 @@ export class TrainingLab {
     return this.snapshot?.trainLoss ?? null;
   }
 
-  /** Starts a fresh run from the current settings (new network, step 0). Safe to call repeatedly. */
-  restart(): void {
+  /**
+   * Starts a fresh run from the current settings (new network, step 0). Safe to call repeatedly. With `replay`
+   * (kept-run.ts), the run is trained instead to `replay.steps` by the commands it sends (a kept run's changes at
+   * their steps), held back like the warm-up, so the lab goes straight to where the kept run was.
+   */
+  restart(replay?: { steps: number; send(client: TrainingClient): void }): void {
     this.error = null;
     this.#suspended = false;
     live.add(this);
@@ -175,11 +180,13 @@ export class TrainingLab {
     try {
       this.#runSpec = this.#spec();
       const runId = this.#client.start(this.#runSpec);
-      const warmup = Math.max(0, Math.floor(this.#warmup()));
+      const warmup = replay ? 0 : Math.max(0, Math.floor(this.#warmup()));
+      const until = replay ? replay.steps : Math.min(warmup, LIMITS.maxStepsPerCommand);
       // The worker reports step 0 before the warm-up; shown alone, it would flash between the build-time
       // picture (already at step `warmup`) and the warmed-up run. Held back, the lab goes straight there.
-      this.#hold = warmup > 0 ? { runId, until: Math.min(warmup, LIMITS.maxStepsPerCommand), held: null } : null;
+      this.#hold = until > 0 ? { runId, until, held: null } : null;
       if (warmup > 0) this.#client.step(warmup);
+      replay?.send(this.#client);
     } catch (error) {
       this.#fail(error instanceof Error ? error.message : String(error));
     }

@@ -1,15 +1,22 @@
 /**
  * One student's work on one assignment, in the browser: answers locked in, tasks checked from the
  * lab's published states, saved progress, and the hand-in report. No DOM here; the view passes in
- * storage and lab states, so the whole flow is unit tested in Node.
+ * storage and lab events, so the whole flow is unit tested in Node.
  *
- *   load(storage) ──► answer(q, value) / labState(s) / setStudent(name) ──► save ──► report()
+ *   load(storage) ──► answer(q, value) / labEvent(e) / setStudent(name) ──► save ──► report()
+ *
+ * What follows the lab (lab-follower.ts: the task checkers, the stored state, the run behind it) loads
+ * with the lab's first event. After a reload, a lab asks for its saved run as it mounts (wantsRestore,
+ * then restoreWith) and replays it; until the replayed run is on screen its states are not taken in, so
+ * the saved state (what the summary, the print and the file describe) is never replaced by the lab's
+ * usual start.
  */
-import type { LabState } from "../../labs/index.ts";
+import type { LabEvent, LabState, RestoreRun } from "../../labs/index.ts";
 import type { AssignmentData, OpenQuestion } from "./assignment-schema.ts";
 import { hasKey, isAnswerable, isCorrect } from "./grading.ts";
-import { storeLabState } from "./lab-state-schema.ts";
-import { plainText } from "./plain-text.ts";
+import type { LabFollower } from "./lab-follower.ts";
+import type { SavedLabRun } from "./lab-run.ts";
+import { withoutControls } from "./plain-text.ts";
 import { bounded, mergeProgress } from "./progress-merge.ts";
 import {
   decodeProgress,
@@ -21,7 +28,6 @@ import {
   type ProgressStorage,
 } from "./progress.ts";
 import type { Report } from "./report.ts";
-import { checkTask, describeEvidence, freshMemory, type TaskMemory } from "./tasks.ts";
 
 /**
  * What the assignment island needs of an assignment (`version`: its answer key's, answer-key.ts). A
@@ -47,11 +53,25 @@ export class AssignmentWork {
   evidence = $state<Record<string, string>>({});
   /** Announced politely when a task is done. */
   announcement = $state("");
+  /** The hand-in as a download would give it now (refreshReport): the print shows its time and checksum. */
+  handIn = $state.raw<Report | null>(null);
   readonly slug: string;
   readonly spec: AssignmentSpec;
   #storage: ProgressStorage | null = null;
-  #memory: Record<string, TaskMemory> = {};
+  #follower: LabFollower | null = null;
+  #loading: Promise<LabFollower> | null = null;
+  /** Lab events that arrived while the follower was loading, in order. */
+  #waiting: [LabEvent, number][] = [];
   #lastLabSave = 0;
+  /** A save of the latest lab state, due when the once-a-second limit allows (the last state before a pause). */
+  #trailingSave: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Labs offered their saved run: "asked" until the lab says it is replaying it (no state is taken in: the lab
+   * still shows its usual start), then "replaying" until the replayed run is on screen.
+   */
+  #restoring: Record<string, "asked" | "replaying"> = {};
+  /** What handIn was built from (the progress and the evidence then), to tell when it is out of date. */
+  #handInOf = "";
 
   constructor(slug: string, spec: AssignmentSpec) {
     this.slug = slug;
@@ -96,33 +116,103 @@ export class AssignmentWork {
     return true;
   }
 
-  /** The student's name, as the report carries it (control characters removed). */
+  /**
+   * The student's name as typed, saved at once (control characters removed; spaces kept while typing, the
+   * report trims them), so the summary shows it before the field is left.
+   */
   setStudent(name: string, now: number = Date.now()): void {
-    this.progress.student = plainText(name).slice(0, 80);
+    this.progress.student = withoutControls(name).slice(0, 80);
     this.progress.studentAt = isoTime(now);
     this.#save(now);
   }
 
-  /** Folds a lab's published state into the tasks (states of other labs are ignored). */
-  labState(state: LabState, now: number = Date.now()): void {
-    if (state.lab !== this.spec.lab) return;
-    const s = storeLabState(state);
-    let changed = false;
-    for (const task of this.spec.tasks) {
-      const result = checkTask(task.check, this.#memory[task.id] ?? freshMemory(), s);
-      this.#memory[task.id] = result.memory;
-      this.evidence[task.id] = describeEvidence(task.check, s);
-      if (result.done && !this.progress.tasks[task.id]?.done) {
-        this.progress.tasks[task.id] = { done: true, at: isoTime(now), evidence: s };
-        this.announcement = `Task done: ${task.title}`;
-        changed = true;
-      }
+  /** Loads what follows the lab (lab-follower.ts) once, then takes in the events that waited for it. */
+  loadFollower(): Promise<LabFollower> {
+    this.#loading ??= import("./lab-follower.ts").then(({ LabFollower }) => {
+      this.#follower = new LabFollower(this.spec.tasks);
+      for (const [event, at] of this.#waiting.splice(0)) this.labEvent(event, at);
+      return this.#follower;
+    });
+    return this.#loading;
+  }
+
+  /** Takes in a lab-state event (events of other labs are ignored): its state and run, once the follower is here. */
+  labEvent(event: LabEvent, now: number = Date.now()): void {
+    if (event.lab !== this.spec.lab) return;
+    if (!this.#follower) {
+      // A lab sends one a frame; a few hundred cover any wait for the follower.
+      if (this.#waiting.push([event, now]) > 500) this.#waiting.shift();
+      void this.loadFollower();
+      return;
     }
-    this.progress.labs[s.lab] = { state: s, at: isoTime(now) };
-    if (changed || now - this.#lastLabSave >= SAVE_LAB_EVERY_MS) {
+    const { state, run } = this.#follower.read(event);
+    this.labState(state, run, now);
+  }
+
+  /**
+   * Whether a lab mounting has a saved run to show again (it is this assignment's lab, and one was saved). From
+   * now until the replayed run is on screen, that lab's states are not taken in.
+   */
+  wantsRestore(lab: string): boolean {
+    if (lab !== this.spec.lab || !this.progress.labs[lab]?.run) return false;
+    this.#restoring[lab] = "asked";
+    return true;
+  }
+
+  /**
+   * Shows the saved run again with the lab's `restore` (null: the lab cannot), once the run is read (its reader
+   * comes with the follower). A run that cannot be read or replayed leaves a notice, and the lab runs as usual.
+   */
+  async restoreWith(lab: string, restore: RestoreRun | null): Promise<void> {
+    const follower = await this.loadFollower();
+    const notice = await follower.restore($state.snapshot(this.progress.labs[lab]), restore);
+    if (notice === null) {
+      if (Object.hasOwn(this.#restoring, lab)) this.#restoring[lab] = "replaying";
+    } else {
+      delete this.#restoring[lab];
+      this.notice = notice;
+    }
+  }
+
+  /**
+   * Folds a lab's live state, and the run behind it (null when the lab cannot say), into the tasks and the saved
+   * progress, once the follower is loaded. A restoring lab's states wait until its run is back.
+   */
+  labState(live: LabState, run: SavedLabRun | null = null, now: number = Date.now()): void {
+    const follower = this.#follower;
+    if (live.lab !== this.spec.lab || !follower) return;
+    const restoring = Object.hasOwn(this.#restoring, live.lab) ? this.#restoring[live.lab] : undefined;
+    if (restoring) {
+      // Until the lab replays, its states are its usual start; then the replay's first state with a run is it.
+      if (restoring === "asked" || !run) return;
+      delete this.#restoring[live.lab];
+      this.notice = follower.replayed(this.progress.labs[live.lab]?.state, live) ?? this.notice;
+    }
+    const { state, evidence, done } = follower.follow(live, (id) => this.done(id));
+    this.evidence = evidence;
+    for (const { id, note } of done) {
+      this.progress.tasks[id] = { done: true, at: isoTime(now), evidence: state, note };
+      this.announcement = `Task done: ${this.spec.tasks.find((t) => t.id === id)?.title ?? id}`;
+    }
+    // A state whose status changed (a pause, a divergence) is saved at once: a reload then shows where it stopped.
+    const settled = this.progress.labs[state.lab]?.state.status !== state.status;
+    this.progress.labs[state.lab] = { state, at: isoTime(now), run };
+    if (done.length > 0 || settled || now - this.#lastLabSave >= SAVE_LAB_EVERY_MS) {
       this.#lastLabSave = now;
       this.#save(now);
+    } else {
+      // The lab may say nothing more (its last snapshot after a pause): this state is saved a moment later.
+      this.#trailingSave ??= setTimeout(() => this.flush(), SAVE_LAB_EVERY_MS);
     }
+  }
+
+  /** Saves a lab state still waiting for the once-a-second limit (the page is going away: a reload, a closed tab). */
+  flush(now: number = Date.now()): void {
+    if (this.#trailingSave === null) return;
+    clearTimeout(this.#trailingSave);
+    this.#trailingSave = null;
+    this.#lastLabSave = now;
+    this.#save(now);
   }
 
   /** Whether a task is done. */
@@ -137,28 +227,42 @@ export class AssignmentWork {
   reset(now: number = Date.now()): void {
     const { attempts, resets } = this.#snapshot();
     this.progress = { ...emptyProgress(this.slug), attempts, resets: bounded([...resets, isoTime(now)]) };
-    this.#memory = {};
+    this.#follower?.forget();
     this.evidence = {};
     this.notice = null;
     this.announcement = "Your answers for this assignment were erased.";
     this.#save(now);
   }
 
-  /** The hand-in report of the work so far (its builder loads when first asked for). */
-  async report(now: number = Date.now()): Promise<Report> {
-    const evidence = (id: string) => {
-      const saved = this.progress.tasks[id];
-      const task = this.spec.tasks.find((t) => t.id === id);
-      if (saved?.done && saved.evidence && task) return describeEvidence(task.check, saved.evidence);
-      return this.evidence[id] ?? "not attempted";
-    };
-    const { buildReport } = await import("./report.ts");
-    return buildReport(this.slug, this.spec, this.#snapshot(), evidence, now);
+  /** What a task's report says: what completed it (done; progress saved before notes gives its step), or what the lab shows now. */
+  taskEvidence(id: string): string {
+    const saved = this.progress.tasks[id];
+    if (saved?.done) return saved.note ?? `completed at step ${saved.evidence?.step ?? "?"}`;
+    return this.evidence[id] ?? "not attempted";
   }
 
-  /** The report as a file to download: its name and its JSON text. */
+  /** The hand-in report of the work so far (its builder loads when first asked for). */
+  async report(now: number = Date.now()): Promise<Report> {
+    const { buildReport } = await import("./report.ts");
+    return buildReport(this.slug, this.spec, this.#snapshot(), (id) => this.taskEvidence(id), now);
+  }
+
+  /**
+   * The hand-in as a download would give it now, kept in handIn (the print shows its time and checksum). Built
+   * again only when the work changed since, so a print and the file downloaded after it are the same report.
+   */
+  async refreshReport(now: number = Date.now()): Promise<Report> {
+    const basis = JSON.stringify([this.#snapshot(), this.spec.tasks.map((t) => this.taskEvidence(t.id))]);
+    if (this.handIn && basis === this.#handInOf) return this.handIn;
+    const report = await this.report(now);
+    this.handIn = report;
+    this.#handInOf = basis;
+    return report;
+  }
+
+  /** The report as a file to download: its name and its JSON text (the same report the print shows). */
   async reportFile(now: number = Date.now()): Promise<{ name: string; text: string }> {
-    const [report, { reportFileName }] = await Promise.all([this.report(now), import("./report.ts")]);
+    const [report, { reportFileName }] = await Promise.all([this.refreshReport(now), import("./report.ts")]);
     return { name: reportFileName(report), text: JSON.stringify(report, null, 2) };
   }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import type { LabState } from "../../labs/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import type { LabEvent, LabState } from "../../labs/index.ts";
 import { AssignmentWork } from "./assignment.svelte.ts";
 import { ASSIGNMENT, state } from "./fixtures.ts";
 import { progressKey, type ProgressStorage } from "./progress.ts";
@@ -25,6 +25,7 @@ describe("an assignment worked through", () => {
     const storage = memoryStorage();
     const work = new AssignmentWork("dying-relu", SPEC);
     work.load(storage);
+    await work.loadFollower();
     expect(work.answer(q1, "1")).toBe(true);
     expect(work.answer(q1, "0")).toBe(false); // locked in
     expect(work.answer(q2, "eight")).toBe(false); // unreadable: not locked
@@ -37,7 +38,7 @@ describe("an assignment worked through", () => {
       [102, 8, 8],
       [400, 4, 8],
     ] as const) {
-      work.labState(live({ step, deadUnits: dead, maxDeadUnits: peak }), (t += 2000));
+      work.labState(live({ step, deadUnits: dead, maxDeadUnits: peak }), null, (t += 2000));
     }
     work.labState(live({ lab: "vanishing-gradients", deadUnits: 0 })); // another lab: ignored
     expect(work.done("kill")).toBe(true);
@@ -54,7 +55,8 @@ describe("an assignment worked through", () => {
 
     const report = await again.report(Date.parse("2025-03-01T00:00:00Z"));
     expect(report.score).toEqual({ correct: 2, questions: 2, tasksDone: 2, tasks: 2 });
-    expect(report.tasks[0]?.evidence).toBe("8 of 32 units dead at step 102 (relu, learning rate 0.1)");
+    expect(report.tasks[0]?.evidence).toBe("completed at step 102: 8 of 32 units dead");
+    expect(report.tasks[1]?.evidence).toBe("completed at step 400: 8 → 4 dead (learning rate 0.1)");
     const read = await readReport(JSON.stringify(report), "r.json", KEYS);
     expect(read).toMatchObject({ status: "read", checksum: "unchanged", graded: { mismatches: [] } });
   });
@@ -101,11 +103,16 @@ describe("an assignment worked through", () => {
     expect((await work.report()).score.correct).toBe(1);
   });
 
-  it("stores a diverged lab's NaN as null, so saved progress stays readable", () => {
+  it("stores a diverged lab's NaN as null, so saved progress stays readable", async () => {
     const storage = memoryStorage();
     const work = new AssignmentWork("dying-relu", SPEC);
     work.load(storage);
-    work.labState(live({ status: "diverged", trainLoss: Number.NaN, firstGradient: Number.POSITIVE_INFINITY }), 5000);
+    await work.loadFollower();
+    work.labState(
+      live({ status: "diverged", trainLoss: Number.NaN, firstGradient: Number.POSITIVE_INFINITY }),
+      null,
+      5000,
+    );
     const again = new AssignmentWork("dying-relu", SPEC);
     again.load(storage);
     expect(again.notice).toBeNull();
@@ -113,6 +120,163 @@ describe("an assignment worked through", () => {
       status: "diverged",
       trainLoss: null,
       firstGradient: null,
+    });
+  });
+
+  it("saves a lab's state at once when its status changes (a pause), and at most once a second while it runs", async () => {
+    const storage = memoryStorage();
+    const work = new AssignmentWork("dying-relu", SPEC);
+    work.load(storage);
+    await work.loadFollower();
+    const saved = () => JSON.parse(storage.map.get(progressKey("dying-relu"))!).labs["dying-relu"].state;
+    vi.useFakeTimers();
+    work.labState(live({ step: 10, status: "running" }), null, 5000);
+    work.labState(live({ step: 20, status: "running" }), null, 5100);
+    expect(saved()).toMatchObject({ step: 10, status: "running" });
+    work.labState(live({ step: 21, status: "paused" }), null, 5200);
+    expect(saved()).toMatchObject({ step: 21, status: "paused" });
+    // The settled snapshot after the pause, with nothing after it: saved a moment later all the same.
+    work.labState(live({ step: 24, status: "paused" }), null, 5300);
+    expect(saved()).toMatchObject({ step: 21 });
+    vi.advanceTimersByTime(1000);
+    expect(saved()).toMatchObject({ step: 24, status: "paused" });
+    // Or at once, when the page goes away first.
+    work.labState(live({ step: 25, status: "paused" }), null, 5400);
+    expect(saved()).toMatchObject({ step: 24 });
+    work.flush();
+    expect(saved()).toMatchObject({ step: 25 });
+    vi.useRealTimers();
+  });
+
+  it("after a reload, hands the lab its saved run and keeps the saved state until the replayed run is back", async () => {
+    const storage = memoryStorage();
+    const work = new AssignmentWork("dying-relu", SPEC);
+    work.load(storage);
+    await work.loadFollower();
+    const run = { settings: { act: "relu" }, changes: [], step: 463, current: { act: "relu" } };
+    work.labState(live({ step: 463, trainLoss: 0.12, trainAccuracy: 0.97, maxDeadUnits: 9 }), run, 1000);
+
+    const again = new AssignmentWork("dying-relu", SPEC);
+    again.load(storage);
+    expect(again.wantsRestore("vanishing-gradients")).toBe(false);
+    expect(again.wantsRestore("dying-relu")).toBe(true);
+    const asked: unknown[] = [];
+    let replayed = false;
+    const restoring = again.restoreWith("dying-relu", async (r) => {
+      asked.push(r);
+      return null;
+    });
+    await again.loadFollower();
+    // The lab's usual start, before it says it replays (even with a run): not taken in.
+    again.labState(live({ step: 100, trainLoss: 0.3, trainAccuracy: 0.87 }), { ...run, step: 100 }, 1500);
+    await restoring;
+    replayed = true;
+    expect(asked).toEqual([{ settings: run.settings, changes: [], step: 463, current: run.current }]);
+    // The old picture (no run) while the lab replays: not taken in.
+    again.labState(live({ step: 100, trainLoss: 0.3, trainAccuracy: 0.87 }), null, 2000);
+    expect(again.progress.labs["dying-relu"]?.state).toMatchObject({ step: 463, trainAccuracy: 0.97 });
+    // The replayed run, at its step: taken in, and the lab is followed as usual from then on.
+    again.labState(live({ step: 463, trainLoss: 0.12, trainAccuracy: 0.97 }), run, 3000);
+    expect(again.notice).toBeNull();
+    again.labState(live({ step: 470, trainLoss: 0.11 }), { ...run, step: 470 }, 4000);
+    expect(again.progress.labs["dying-relu"]?.state.step).toBe(470);
+    expect(replayed).toBe(true);
+  });
+
+  it("says so when the saved run cannot be shown again, or replays to other numbers", async () => {
+    const run = { settings: { act: "relu" }, changes: [], step: 463, current: { act: "relu" } };
+    const saved = async (keptRun: unknown = run) => {
+      const storage = memoryStorage();
+      const work = new AssignmentWork("dying-relu", SPEC);
+      work.load(storage);
+      await work.loadFollower();
+      work.labState(live({ step: 463, trainLoss: 0.12 }), keptRun as typeof run, 1000);
+      return storage;
+    };
+
+    const refused = new AssignmentWork("dying-relu", SPEC);
+    refused.load(await saved());
+    refused.wantsRestore("dying-relu");
+    await refused.restoreWith("dying-relu", async () => "seed is set by this page to another value.");
+    expect(refused.notice).toMatch(/could not be shown again: seed is set by this page/);
+    refused.labState(live({ step: 100 }), { ...run, step: 100 }, 2000);
+    expect(refused.progress.labs["dying-relu"]?.state.step).toBe(100);
+
+    const unreadable = new AssignmentWork("dying-relu", SPEC);
+    unreadable.load(await saved({ ...run, step: -1 }));
+    unreadable.wantsRestore("dying-relu");
+    await unreadable.restoreWith("dying-relu", async () => null);
+    expect(unreadable.notice).toMatch(/could not be shown again: it could not be read/);
+
+    const other = new AssignmentWork("dying-relu", SPEC);
+    other.load(await saved());
+    other.wantsRestore("dying-relu");
+    await other.restoreWith("dying-relu", async () => null);
+    other.labState(live({ step: 463, trainLoss: 0.5 }), run, 3000);
+    expect(other.notice).toMatch(/shows step 463 and loss 0.5, not step 463 and loss 0.12/);
+  });
+
+  it("the report carries each lab's run, and the print and a download after it are the same report", async () => {
+    const work = new AssignmentWork("dying-relu", SPEC);
+    work.load(memoryStorage());
+    await work.loadFollower();
+    const run = {
+      settings: { act: "relu" },
+      changes: [{ step: 100, type: "shock" as const, lr: 50 }],
+      step: 150,
+      current: { act: "leaky-relu" },
+    };
+    work.labState(live({ step: 150 }), run, 1000);
+    const printed = await work.refreshReport(Date.parse("2025-03-01T00:00:00Z"));
+    expect(printed.version).toBe(3);
+    expect(printed.runs).toEqual({ "dying-relu": { settings: run.settings, changes: run.changes, step: 150 } });
+    const file = await work.reportFile(Date.parse("2025-03-01T00:05:00Z"));
+    expect(JSON.parse(file.text)).toEqual(printed);
+    work.answer(q1, "1", Date.parse("2025-03-01T00:06:00Z"));
+    const changed = await work.refreshReport(Date.parse("2025-03-01T00:07:00Z"));
+    expect(changed.checksum).not.toBe(printed.checksum);
+    expect(work.handIn).toBe(changed);
+  });
+
+  it("lab events that arrive before the follower has loaded are taken in, in order, once it has", async () => {
+    const work = new AssignmentWork("dying-relu", SPEC);
+    work.load(memoryStorage());
+    /** A lab-state event whose snapshot has two hidden layers of 16 with `dead` dead units in all. */
+    const event = (step: number, dead: number): LabEvent => ({
+      lab: "dying-relu",
+      status: "paused",
+      snapshot: {
+        step,
+        learningRate: 0.1,
+        hidden: "relu",
+        alpha: 0.2,
+        trainLoss: 0.3,
+        trainAccuracy: 0.9,
+        testAccuracy: 0.88,
+        layers: [
+          { units: 16, deadUnits: dead, gradNormW: 0.01 },
+          { units: 16, deadUnits: 0, gradNormW: 0.02 },
+          { units: 1, deadUnits: 0, gradNormW: 0.05 },
+        ],
+      } as never,
+      settings: { act: "relu" },
+      record: { spec: {} as never, changes: [], step },
+      runSettings: { act: "relu" },
+    });
+    for (const [step, dead] of [
+      [100, 3],
+      [101, 8],
+      [300, 4],
+    ] as const)
+      work.labEvent(event(step, dead), step * 10);
+    expect(work.done("kill")).toBe(false);
+    await work.loadFollower();
+    expect(work.done("kill")).toBe(true);
+    expect(work.done("revive")).toBe(true);
+    expect(work.progress.tasks.revive?.note).toBe("completed at step 300: 8 → 4 dead (learning rate 0.1)");
+    expect(work.progress.labs["dying-relu"]).toMatchObject({
+      state: { step: 300, maxDeadUnits: 8 },
+      run: { step: 300 },
     });
   });
 });

@@ -186,6 +186,7 @@ describe("grading a teacher-written assignment's reports", () => {
     resets: [],
     tasks: [{ id: "t1", title: "", done: false, at: null, evidence: "", state: null }],
     labs: {},
+    runs: {},
     score: { correct: correct ? 1 : 0, questions: 2, tasksDone: 0, tasks: 1 },
     checksum: "",
   });
@@ -193,7 +194,13 @@ describe("grading a teacher-written assignment's reports", () => {
   it("has the teacher's key under the assignment's id and version", () => {
     const key = customAnswerKey(teacherCopy(withheld));
     expect(key).toMatchObject({ slug: CUSTOM.id, version: `${keyVersion(CUSTOM)}-w`, withheld: true });
-    expect(key.questions[0]).toEqual({ kind: "choice", id: "q1", choices: ["Yes", "No"], answer: 1 });
+    expect(key.questions[0]).toEqual({
+      kind: "choice",
+      id: "q1",
+      prompt: "Do dead layer-1 units come back under ReLU?",
+      choices: ["Yes", "No"],
+      answer: 1,
+    });
   });
 
   it("grades a report made without the key: its answers marked wrong by the page are not a mismatch", () => {

@@ -51,3 +51,10 @@ export function answerText(q: QuestionKey): string {
   const tol = q.toleranceKind === "relative" ? `±${Math.round(q.tolerance * 100)}%` : `±${q.tolerance}`;
   return `${q.answer}${q.unit ? ` ${q.unit}` : ""} (${tol})`;
 }
+
+/** The readable form of a stored answer ("B: the first layer", "1000 ×"; "" when there is none, or it cannot be read). */
+export function readableAnswer(q: AnswerShape & { unit?: string }, value: string | undefined): string {
+  if (value === undefined || !isAnswerable(q, value)) return "";
+  if (q.kind === "choice") return `${String.fromCharCode(65 + Number(value))}: ${q.choices[Number(value)]}`;
+  return q.unit ? `${value} ${q.unit}` : value;
+}

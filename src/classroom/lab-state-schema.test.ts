@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LabState } from "../../labs/index.ts";
 import { state } from "./fixtures.ts";
-import { readStoredLabState, storeLabState } from "./lab-state-schema.ts";
+import { storeLabState } from "./lab-follower.ts";
+import { readStoredLabState } from "./lab-state-schema.ts";
 
 describe("stored lab states", () => {
   it("reads a stored state back as an equal copy, without fields it does not know", () => {

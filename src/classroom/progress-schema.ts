@@ -2,7 +2,9 @@
  * Saved progress: its shape, and the one reader of it. Everything the student page takes from
  * localStorage (at load, before each save, and from another tab's `storage` event) passes through
  * parseProgress; after that it is typed. Progress saved by the first version (no attempts, resets
- * or times per item) is read and converted, so an upgrade loses nobody's answers.
+ * or times per item) is read and converted, so an upgrade loses nobody's answers. A lab's run and a
+ * task's completion note are optional fields of version 2, not a new version: a tab still open on the
+ * site before them reads this progress (and drops them) instead of starting fresh.
  */
 import { ITEM_ID } from "./item-id.ts";
 import { readStoredLabState, type StoredLabState } from "./lab-state-schema.ts";
@@ -20,17 +22,24 @@ export interface SavedAnswer {
   at: string;
 }
 
-/** One task: done or not, when, and the lab state that showed it. */
+/** One task: done or not, when, the lab state that showed it, and what it showed in words (from the page that saw it). */
 export interface SavedTask {
   done: boolean;
   at: string | null;
   evidence: StoredLabState | null;
+  /** E.g. "completed at step 214: 8 dead → 4 inactive"; absent in progress saved before it was kept. */
+  note?: string;
 }
 
-/** The latest state of a lab, and when it arrived. */
+/** The latest state of a lab, when it arrived, and the run that produced it (null when the lab cannot say). */
 export interface SavedLab {
   state: StoredLabState;
   at: string;
+  /**
+   * A SavedLabRun (lab-run.ts) as stored, read where it is used (a restore, a report) by readSavedLabRun: its
+   * reader loads with the lab, so the page does not ship it up front. Here it is only bounded to an object.
+   */
+  run?: unknown;
 }
 
 /**
@@ -68,13 +77,17 @@ function readTask(v: unknown): SavedTask | null {
   if (!isObject(v) || typeof v.done !== "boolean" || !(v.at === null || isText(v.at, TIME))) return null;
   const evidence = v.evidence === null ? null : readStoredLabState(v.evidence);
   if (evidence === null && v.evidence !== null) return null;
-  return { done: v.done, at: v.at, evidence };
+  const task: SavedTask = { done: v.done, at: v.at, evidence };
+  if (isText(v.note, 200)) task.note = v.note;
+  return task;
 }
 
 function readLab(v: unknown): SavedLab | null {
   if (!isObject(v) || !isText(v.at, TIME)) return null;
   const state = readStoredLabState(v.state);
-  return state ? { state, at: v.at } : null;
+  if (!state) return null;
+  if (v.run === undefined) return { state, at: v.at };
+  return { state, at: v.at, run: isObject(v.run) ? v.run : null };
 }
 
 /** The fields both versions share, or null. */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ASSIGNMENT, state } from "./fixtures.ts";
 import {
@@ -6,6 +7,7 @@ import {
   progressKey,
   readProgress,
   saveProgress,
+  type Progress,
   type ProgressStorage,
 } from "./progress.ts";
 
@@ -141,7 +143,7 @@ describe("progress store", () => {
     const raw = JSON.stringify({ ...good, answers: { ...good.answers, q9: { value: "3", at: "" } } });
     const { progress, notice } = readProgress(memoryStorage({ [progressKey(slug)]: raw }), ASSIGNMENT, slug);
     expect(Object.keys(progress.answers)).toEqual(["q1"]);
-    expect(notice).toMatch(/1 saved answer/);
+    expect(notice).toBe("1 saved answer belonged to a question or task this assignment no longer has and was dropped.");
   });
 
   it("survives a browser that refuses storage, and says it is not saving", () => {
@@ -159,6 +161,51 @@ describe("progress store", () => {
     expect(readProgress(refusing, ASSIGNMENT, slug)).toMatchObject({ saving: false, notice: null });
     expect(readProgress(null, ASSIGNMENT, slug)).toMatchObject({ saving: false });
     expect(saveProgress(refusing, good)).toBeNull();
+  });
+
+  it("keeps each lab's run as saved (it is read where it is used); a run that is not an object is dropped", () => {
+    const run = {
+      settings: { act: "relu", lr: 0.1 },
+      changes: [{ step: 100, type: "shock", lr: 50 }],
+      step: 150,
+      current: { act: "leaky-relu", lr: 0.1 },
+    };
+    const storage = memoryStorage();
+    const withRun = { ...good, labs: { "dying-relu": { state: state(), at: T, run } } };
+    saveProgress(storage, withRun as unknown as Progress, 0);
+    expect(readProgress(storage, ASSIGNMENT, slug).progress.labs["dying-relu"]?.run).toEqual(run);
+    const forged = { ...withRun, labs: { "dying-relu": { state: state(), at: T, run: [run] } } };
+    storage.setItem(progressKey(slug), JSON.stringify(forged));
+    const { progress, notice } = readProgress(storage, ASSIGNMENT, slug);
+    expect(notice).toBeNull();
+    expect(progress.answers).toEqual(good.answers);
+    expect(progress.labs["dying-relu"]).toEqual({ state: state(), at: T, run: null });
+  });
+
+  it("drops the runs rather than save progress too large to be read back", () => {
+    const changes = Array.from({ length: 500 }, (_, i) => ({
+      step: i,
+      type: "activation",
+      hidden: "leaky-relu",
+      alpha: 0.123456789,
+    }));
+    const run = { settings: { act: "relu" }, changes, step: 600, current: { act: "relu" } };
+    const labs = Object.fromEntries(["a", "b", "c"].map((id) => [id, { state: state({ lab: id }), at: T, run }]));
+    const storage = memoryStorage();
+    const saved = saveProgress(storage, { ...good, labs } as unknown as Progress, 0)!;
+    expect(Object.values(saved.labs).map((l) => l.run)).toEqual([null, null, null]);
+    expect(storage.getItem(progressKey(slug))!.length).toBeLessThanOrEqual(MAX_PROGRESS_CHARS);
+    expect(readProgress(storage, ASSIGNMENT, slug).progress.answers).toEqual(good.answers);
+  });
+
+  it("loads progress the site saved before runs were kept (captured from the browser)", () => {
+    const captured = JSON.parse(readFileSync("tests/fixtures/compat/progress-before-2026-12-07.json", "utf8"));
+    const key = progressKey("dying-relu");
+    const { progress, notice } = readProgress(memoryStorage({ [key]: captured[key] }), ASSIGNMENT, "dying-relu");
+    expect(notice).toMatch(/1 saved answer/); // "shock-count" is not a question of the test assignment
+    expect(progress.student).toBe("Ada Lovelace");
+    expect(progress.tasks.kill).toMatchObject({ done: true, evidence: { step: 101, deadUnits: 8 } });
+    expect(progress.labs["dying-relu"]?.state.trainLoss).toBe(0.7678167229951306);
   });
 
   it("saving merges with what another tab stored, and overwrites what cannot be read", () => {

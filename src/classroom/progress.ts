@@ -10,6 +10,7 @@ import { emptyProgress, parseProgress, PROGRESS_VERSION, type Progress } from ".
 
 export { emptyProgress, parseProgress, PROGRESS_VERSION };
 export type { Progress, SavedAnswer, SavedLab, SavedTask } from "./progress-schema.ts";
+export type { SavedLabRun } from "./lab-run.ts";
 export type { StoredLabState } from "./lab-state-schema.ts";
 
 /** Saved progress larger than this (in UTF-16 characters) is not read. */
@@ -93,7 +94,9 @@ export function readProgress(
     progress,
     notice:
       dropped > 0
-        ? `${dropped} saved answer(s) belonged to questions this assignment no longer has and were dropped.`
+        ? dropped === 1
+          ? "1 saved answer belonged to a question or task this assignment no longer has and was dropped."
+          : `${dropped} saved answers belonged to questions or tasks this assignment no longer has and were dropped.`
         : null,
     saving: true,
   };
@@ -125,8 +128,18 @@ export function saveProgress(
   try {
     const stored = decodeProgress(storage.getItem(progressKey(progress.assignment)), progress.assignment);
     const merged = stored && typeof stored === "object" ? mergeProgress(progress, stored) : progress;
-    const saved = { ...merged, updatedAt: isoTime(now) };
-    storage.setItem(progressKey(progress.assignment), JSON.stringify(saved));
+    let saved: Progress = { ...merged, updatedAt: isoTime(now) };
+    let text = JSON.stringify(saved);
+    // Runs are what can grow (up to MAX_RUN_CHANGES changes each): past the limit this page reads, they go, so
+    // the answers stay readable. The hand-in then says its run cannot be replayed.
+    if (text.length > MAX_PROGRESS_CHARS) {
+      saved = {
+        ...saved,
+        labs: Object.fromEntries(Object.entries(saved.labs).map(([id, l]) => [id, { ...l, run: null }])),
+      };
+      text = JSON.stringify(saved);
+    }
+    storage.setItem(progressKey(progress.assignment), text);
     return saved;
   } catch {
     return null;

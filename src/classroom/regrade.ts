@@ -6,9 +6,9 @@
  */
 import type { AnswerKey } from "./answer-key.ts";
 import type { TaskCheck } from "./assignment-schema.ts";
-import { isAnswerable, isCorrect } from "./grading.ts";
+import { isAnswerable, isCorrect, readableAnswer } from "./grading.ts";
 import type { StoredLabState } from "./lab-state-schema.ts";
-import { readableAnswer, type Report } from "./report.ts";
+import type { Report } from "./report.ts";
 import { gradientSpread } from "./tasks.ts";
 
 /** One question as this page grades it. */

@@ -4,7 +4,7 @@
  * and the names of the files beyond that returned, so the page can say which were not read.
  */
 import { MAX_REPORT_CHARS } from "./report.ts";
-import { readReport, type AnswerKeys, type ImportedReport } from "./report-reader.ts";
+import { readReport, type AnswerKeys, type ImportedReport, type KeyBook } from "./report-reader.ts";
 import { plainText } from "./plain-text.ts";
 
 /** Files read in one batch (a class or two). */
@@ -20,7 +20,7 @@ export interface ReportFile {
 const nameOf = (f: ReportFile) => plainText(String(f.name)).slice(0, 120);
 
 /** One file's result, whatever happens while reading it. */
-async function readOne(f: ReportFile, keys: AnswerKeys): Promise<ImportedReport> {
+async function readOne(f: ReportFile, keys: AnswerKeys | KeyBook): Promise<ImportedReport> {
   try {
     // A UTF-8 character is at most 3 bytes per UTF-16 unit: a larger file cannot be under the limit.
     if (f.size > MAX_REPORT_CHARS * 3) return { status: "invalid", error: "too large to be a report", file: nameOf(f) };
@@ -33,7 +33,7 @@ async function readOne(f: ReportFile, keys: AnswerKeys): Promise<ImportedReport>
 /** Reads up to MAX_FILES files; `notRead` names the rest. */
 export async function readReports(
   files: readonly ReportFile[],
-  keys: AnswerKeys,
+  keys: AnswerKeys | KeyBook,
 ): Promise<{ results: ImportedReport[]; notRead: string[] }> {
   const results = await Promise.all(files.slice(0, MAX_FILES).map((f) => readOne(f, keys)));
   return { results, notRead: files.slice(MAX_FILES).map(nameOf) };

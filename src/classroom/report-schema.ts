@@ -6,7 +6,7 @@
 import { z } from "./zod.ts";
 import { readStoredLabState } from "./lab-state-schema.ts";
 import { plainText } from "./plain-text.ts";
-import { REPORT_FORMAT, REPORT_VERSION, type Report } from "./report.ts";
+import { READABLE_VERSIONS, REPORT_FORMAT, type Report } from "./report.ts";
 
 /** Text a student may have typed or edited: bounded, then made plain (plain-text.ts). */
 const text = (max: number) => z.string().max(max).transform(plainText);
@@ -34,10 +34,16 @@ function uniqueIds<T extends { id: string }>(item: z.ZodType<T>, max: number) {
     });
 }
 
-/** A report file's shape (format version 2). */
+/** Lab ids as keys: lower-case words, so no key can reach an object's prototype. */
+const labId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+
+/**
+ * A report file's shape (format versions 2 and 3; version 2 has no runs). A run is only bounded here: the
+ * reader reads each one (lab-run.ts) and says why one cannot be replayed, without refusing the report.
+ */
 export const reportSchema = z.object({
   format: z.literal(REPORT_FORMAT),
-  version: z.literal(REPORT_VERSION),
+  version: z.literal([...READABLE_VERSIONS]),
   assignment: z.object({ slug: z.string().max(80), title: text(200), version: z.string().max(16) }),
   student: text(80),
   createdAt: time,
@@ -64,10 +70,11 @@ export const reportSchema = z.object({
     }),
     24,
   ),
-  // Lab ids as keys: lower-case words, so no key can reach an object's prototype.
-  labs: z
-    .record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), labState)
-    .refine((r) => Object.keys(r).length <= 8, "too many labs"),
+  labs: z.record(labId, labState).refine((r) => Object.keys(r).length <= 8, "too many labs"),
+  runs: z
+    .record(labId, z.unknown())
+    .refine((r) => Object.keys(r).length <= 8, "too many runs")
+    .default({}),
   score: z.object({
     correct: z.number().int().min(0),
     questions: z.number().int().min(0),
@@ -75,4 +82,4 @@ export const reportSchema = z.object({
     tasks: z.number().int().min(0),
   }),
   checksum: z.string().regex(/^sha256-[0-9a-f]{64}$/),
-}) satisfies z.ZodType<Report, unknown>;
+}) satisfies z.ZodType<Omit<Report, "runs"> & { runs: Record<string, unknown> }, unknown>;

@@ -1,28 +1,38 @@
 /**
  * The hand-in report: a student's answers (with every attempt and reset), task results with the lab
- * state that showed them, and lab states for one assignment, as a JSON file with a SHA-256 checksum
- * over its canonical form. The teacher page reads reports back (report-reader.ts), recomputes the
- * checksum and grades the answers again with its own key (regrade.ts): the file's own score and
- * marks are claims, never trusted. The assignment page loads this module when the student downloads.
+ * state that showed them, and lab states for one assignment with the run that produced each (its
+ * settings, changes and step: lab-run.ts), as a JSON file with a SHA-256 checksum over its canonical
+ * form. The teacher page reads reports back (report-reader.ts), recomputes the checksum, grades the
+ * answers again with its own key (regrade.ts) and replays each run (replay-check.ts): the file's own
+ * score, marks and numbers are claims, never trusted. The assignment page loads this module lazily.
  */
 import type { AssignmentData, OpenQuestion } from "./assignment-schema.ts";
 import { canonicalJson, sha256Hex } from "./checksum.ts";
-import { hasKey, isAnswerable, isCorrect, type AnswerShape } from "./grading.ts";
+import { hasKey, isCorrect, readableAnswer } from "./grading.ts";
+import { readSavedRun, type SavedRun } from "./lab-run.ts";
 import type { StoredLabState } from "./lab-state-schema.ts";
 import { plainText } from "./plain-text.ts";
 import { isoTime, type Progress, type SavedAnswer } from "./progress.ts";
 
+export { readableAnswer };
+
 /** The `format` field every report carries. */
 export const REPORT_FORMAT = "activation-labs-report";
-/** The report format's version (1: before raw values, attempts, resets and task states). */
-export const REPORT_VERSION = 2;
+/**
+ * The report format's version. 1: before raw values, attempts, resets and task states (not read). 2: before
+ * runs (read, and shown as not replayable). 3: with the run behind each lab's numbers.
+ */
+export const REPORT_VERSION = 3;
+/** Versions the teacher's page reads. */
+export const READABLE_VERSIONS = [2, 3] as const;
 /** A report file larger than this (in characters) is not read. */
 export const MAX_REPORT_CHARS = 200_000;
 
 /** A hand-in report (its schema, with every bound, is in report-schema.ts). */
 export interface Report {
   format: typeof REPORT_FORMAT;
-  version: typeof REPORT_VERSION;
+  /** REPORT_VERSION when written; a report read back may be of any READABLE_VERSIONS. */
+  version: (typeof READABLE_VERSIONS)[number];
   /** `version`: the answer key's (answer-key.ts), so a report is only graded with the key it was made against. */
   assignment: { slug: string; title: string; version: string };
   student: string;
@@ -50,15 +60,10 @@ export interface Report {
     state: StoredLabState | null;
   }[];
   labs: Record<string, StoredLabState>;
+  /** The run behind each lab's state, by lab id (version 3; a lab whose run could not be kept has none). */
+  runs: Record<string, SavedRun>;
   score: { correct: number; questions: number; tasksDone: number; tasks: number };
   checksum: string;
-}
-
-/** The readable form of a stored answer ("" when there is none, or it cannot be read). */
-export function readableAnswer(q: AnswerShape & { unit?: string }, value: string | undefined): string {
-  if (value === undefined || !isAnswerable(q, value)) return "";
-  if (q.kind === "choice") return `${String.fromCharCode(65 + Number(value))}: ${q.choices[Number(value)]}`;
-  return q.unit ? `${value} ${q.unit}` : value;
 }
 
 /** Builds a report from the assignment and the student's progress, with its checksum. */
@@ -102,6 +107,12 @@ export async function buildReport(
     resets: progress.resets,
     tasks,
     labs: Object.fromEntries(Object.entries(progress.labs).map(([id, lab]) => [id, lab.state])),
+    runs: Object.fromEntries(
+      Object.entries(progress.labs).flatMap(([id, lab]) => {
+        const run = readSavedRun(lab.run);
+        return run ? [[id, run]] : [];
+      }),
+    ),
     score: {
       correct: answers.filter((a) => a.correct).length,
       questions: answers.length,

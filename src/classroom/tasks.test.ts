@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TaskCheck } from "./assignment-schema.ts";
 import { state } from "./fixtures.ts";
-import { checkTask, describeEvidence, freshMemory, gradientSpread } from "./tasks.ts";
+import { checkTask, completionNote, describeEvidence, freshMemory, gradientSpread } from "./tasks.ts";
 import type { StoredLabState } from "./lab-state-schema.ts";
 
 /** Feeds states through a check; returns whether it was done after each. */
@@ -93,7 +93,52 @@ describe("dead-units and accuracy", () => {
       ),
     ).toBe("first and last layer gradients 3.00× apart at step 100");
     expect(describeEvidence({ kind: "accuracy", on: "train", atLeast: 0.9 }, state())).toBe(
-      "train accuracy 90% at step 100",
+      "training accuracy 90% at step 100",
     );
+  });
+
+  it("calls units with z ≤ 0 everywhere dead under ReLU and inactive under Leaky ReLU", () => {
+    const check: TaskCheck = { kind: "dead-units", atLeast: 6 };
+    expect(describeEvidence(check, state({ deadUnits: 8, step: 101 }))).toBe(
+      "8 of 32 units dead at step 101 (ReLU, learning rate 0.1)",
+    );
+    expect(describeEvidence(check, state({ deadUnits: 4, hidden: "leaky-relu" }))).toBe(
+      "4 of 32 units inactive at step 100 (Leaky ReLU, learning rate 0.1)",
+    );
+  });
+});
+
+describe("what completed a task", () => {
+  /** The note when the last of `states` completes the task. */
+  function note(check: TaskCheck, states: StoredLabState[]): string {
+    let memory = freshMemory();
+    for (const s of states) memory = checkTask(check, memory, s).memory;
+    return completionNote(check, memory, states.at(-1)!);
+  }
+
+  it("kill-and-revive: the peak under ReLU and the count when it came back, each in its own word", () => {
+    const check: TaskCheck = { kind: "kill-and-revive", kill: 6, revive: 3 };
+    expect(
+      note(check, [
+        state({ deadUnits: 3 }),
+        state({ step: 101, deadUnits: 8 }),
+        state({ step: 214, deadUnits: 4, hidden: "leaky-relu" }),
+      ]),
+    ).toBe("completed at step 214: 8 dead → 4 inactive (learning rate 0.1)");
+    expect(
+      note(check, [state({ deadUnits: 3 }), state({ step: 101, deadUnits: 9 }), state({ step: 150, deadUnits: 5 })]),
+    ).toBe("completed at step 150: 9 → 5 dead (learning rate 0.1)");
+  });
+
+  it("the other checks say the number that passed", () => {
+    expect(note({ kind: "dead-units", atLeast: 6 }, [state({ step: 101, deadUnits: 8 })])).toBe(
+      "completed at step 101: 8 of 32 units dead",
+    );
+    expect(note({ kind: "accuracy", on: "test", atLeast: 0.8 }, [state({ testAccuracy: 0.875 })])).toBe(
+      "completed at step 100: test accuracy 87.5%",
+    );
+    expect(
+      note({ kind: "gradient-ratio", within: 10, minStep: 1 }, [state({ firstGradient: 0.01, lastGradient: 0.05 })]),
+    ).toBe("completed at step 100: first and last layer gradients 5.00× apart");
   });
 });

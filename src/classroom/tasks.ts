@@ -8,6 +8,7 @@
  *   Only a rise starts the sequence, so units that were dead when the lab opened, or when the
  *   learning rate was changed, do not count as "made to die".
  */
+import { activationName, offWord, percent } from "./lab-words.ts";
 import type { TaskCheck } from "./assignment-schema.ts";
 import type { StoredLabState } from "./lab-state-schema.ts";
 
@@ -15,6 +16,8 @@ import type { StoredLabState } from "./lab-state-schema.ts";
 export interface TaskMemory {
   /** Highest dead count since the sequence started, or null before `kill` was reached. */
   peak: number | null;
+  /** The activation at that peak (the word for its units: dead under ReLU, inactive under Leaky ReLU). */
+  peakHidden: string | null;
   /** The learning rate when the sequence started. */
   learningRate: number | null;
   /** The step of the last state seen, to notice a reset. */
@@ -25,7 +28,7 @@ export interface TaskMemory {
 
 /** A fresh memory. */
 export function freshMemory(): TaskMemory {
-  return { peak: null, learningRate: null, lastStep: -1, lastDead: null };
+  return { peak: null, peakHidden: null, learningRate: null, lastStep: -1, lastDead: null };
 }
 
 /** The ratio between the first and the last weight layer's gradient norms, ≥ 1 (null when not measurable). */
@@ -65,13 +68,16 @@ export function checkTask(
     case "kill-and-revive": {
       if (next.peak !== null && (stepWentBack || !sameRate(next.learningRate, s.learningRate))) {
         next.peak = null;
+        next.peakHidden = null;
         next.learningRate = null;
       }
       if (next.peak === null && rose && s.deadUnits >= check.kill) {
         next.peak = s.deadUnits;
+        next.peakHidden = s.hidden;
         next.learningRate = s.learningRate;
       } else if (next.peak !== null && s.deadUnits > next.peak) {
         next.peak = s.deadUnits;
+        next.peakHidden = s.hidden;
       }
       const done = next.peak !== null && next.peak - s.deadUnits >= check.revive;
       return { done, memory: next };
@@ -79,7 +85,10 @@ export function checkTask(
   }
 }
 
-/** One line for the teacher and the report: what the state shows for this check. */
+/**
+ * One line for the teacher and the report: what the state shows for this check. A unit with z ≤ 0 on every
+ * example is "dead" under ReLU and "inactive" under Leaky ReLU (it still learns), as in the labs.
+ */
 export function describeEvidence(check: TaskCheck, s: StoredLabState): string {
   switch (check.kind) {
     case "gradient-ratio": {
@@ -90,10 +99,34 @@ export function describeEvidence(check: TaskCheck, s: StoredLabState): string {
     }
     case "dead-units":
     case "kill-and-revive":
-      return `${s.deadUnits} of ${s.hiddenUnits} units dead at step ${s.step} (${s.hidden}, learning rate ${s.learningRate ?? "?"})`;
+      return `${s.deadUnits} of ${s.hiddenUnits} units ${offWord(s.hidden)} at step ${s.step} (${activationName(s.hidden)}, learning rate ${s.learningRate ?? "?"})`;
     case "accuracy": {
       const acc = check.on === "test" ? s.testAccuracy : s.trainAccuracy;
-      return `${check.on} accuracy ${acc === null ? "?" : `${Math.round(acc * 1000) / 10}%`} at step ${s.step}`;
+      return `${check.on === "test" ? "test" : "training"} accuracy ${percent(acc)} at step ${s.step}`;
     }
+  }
+}
+
+/**
+ * What completed a task, in words, from the state that completed it and the checker's memory then, e.g.
+ * "completed at step 214: 8 dead → 4 inactive" (the peak under ReLU, the count now under Leaky ReLU).
+ */
+export function completionNote(check: TaskCheck, memory: TaskMemory, s: StoredLabState): string {
+  const at = `completed at step ${s.step}`;
+  switch (check.kind) {
+    case "gradient-ratio":
+      return `${at}: first and last layer gradients ${gradientSpread(s)?.toPrecision(3) ?? "?"}× apart`;
+    case "dead-units":
+      return `${at}: ${s.deadUnits} of ${s.hiddenUnits} units ${offWord(s.hidden)}`;
+    case "kill-and-revive": {
+      const [from, to] = [offWord(memory.peakHidden ?? s.hidden), offWord(s.hidden)];
+      const counts =
+        from === to
+          ? `${memory.peak ?? "?"} → ${s.deadUnits} ${to}`
+          : `${memory.peak ?? "?"} ${from} → ${s.deadUnits} ${to}`;
+      return `${at}: ${counts} (learning rate ${s.learningRate ?? "?"})`;
+    }
+    case "accuracy":
+      return `${at}: ${check.on === "test" ? "test" : "training"} accuracy ${percent(check.on === "test" ? s.testAccuracy : s.trainAccuracy)}`;
   }
 }
