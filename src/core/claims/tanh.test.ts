@@ -327,19 +327,30 @@ describe("One path against all of them", () => {
 
 describe("Train it, and watch what happens after step 400", () => {
   it(
-    "by step 300 the accuracy has climbed to about 81% on the training points (88% on the test points) and the bars are still level",
+    "the accuracy climbs, but not smoothly: from step 250 to step 432 it jumps between 37% and 83% of the training points from one step to the next (81% at step 300, 60% at step 315), while the bars stay level",
     () => {
       const t = new LabBars(tanhXavier());
-      t.step(300);
-      expect(readout(t.session)).toEqual(["81%", "88%"]);
-      expect(t.ratio()).toBeGreaterThan(0.1);
-      expect(t.ratio()).toBeLessThan(10);
+      const shown: number[] = [];
+      const d = t.session.trainer.diagnostics;
+      t.step(250);
+      t.step(182, () => {
+        shown.push(Math.round(d.trainAccuracy * 100));
+        if (d.step === 300) expect(readout(t.session)[0]).toBe("81%");
+        if (d.step === 315) expect(readout(t.session)[0]).toBe("60%");
+        if (d.step % 25 === 0) {
+          expect(t.ratio(), `bars at step ${d.step}`).toBeGreaterThan(0.1);
+          expect(t.ratio(), `bars at step ${d.step}`).toBeLessThan(10);
+        }
+      });
+      expect([Math.min(...shown), Math.max(...shown)]).toEqual([37, 83]);
+      // From one step to the next: some single steps move it by 20 points or more.
+      expect(Math.max(...shown.slice(1).map((v, i) => Math.abs(v - shown[i]!)))).toBeGreaterThanOrEqual(20);
     },
     SLOW,
   );
 
   it(
-    "shortly after step 430 the accuracy drops to about 50% and, apart from rare one-step flickers, stays there; by step 1,000 the first layer's gradient is about 3×10⁻⁴ of the last layer's; the Near-zero slopes chart stays empty",
+    "after step 432 the accuracy falls to about 50% and, apart from rare one-step flickers, stays there; by step 1,000 the first layer's gradient is about 3×10⁻⁴ of the last layer's; the Near-zero slopes chart stays empty",
     () => {
       const t = new LabBars(tanhXavier());
       const d = t.session.trainer.diagnostics;
