@@ -297,3 +297,25 @@ describe("glossary: the numbers its entries state", () => {
     for (const layer of s.snapshot(0).layers.slice(0, -1)) expect(layer.distinctUnits).toBe(1);
   }, 60_000);
 });
+
+describe("notation: every page keeps the notation page's promises", () => {
+  const sources = courseFiles().filter((f) => f !== NOTATION);
+
+  it("L is the loss, never a layer: no W_L, a_L, z_L, b_L or δ_L (the last layer is D)", () => {
+    for (const file of sources)
+      expect(read(file), file).not.toMatch(/(?:\b[Wazb]|\\delta)_\{?L(?![a-zA-Z])|\{L ?- ?1\}/);
+  });
+
+  it("δ is the backpropagated error, never a Kronecker delta: its subscripts are a layer, an example and a unit, never two units", () => {
+    for (const file of sources) {
+      const subscripts = [...read(file).matchAll(/\\delta_\{([^}]*)\}/g)].map((m) => m[1]!);
+      for (const s of subscripts) expect(s, `${file}: \\delta_{${s}}`).not.toMatch(/^[a-jm-z]{2}$/);
+    }
+  });
+
+  it("layers come before or after one another: no layer is below or above another, nor lower or upper", () => {
+    const direction =
+      /\blayers? (?:below|above)\b|\b(?:below|above) (?:a|the|it|this|that|each) (?:hidden )?layer\b|\b(?:lower|upper|higher) layers?\b/i;
+    for (const file of sources) expect(read(file).replace(/\s+/g, " "), file).not.toMatch(direction);
+  });
+});
