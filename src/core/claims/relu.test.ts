@@ -163,28 +163,32 @@ describe("Slope 1 when active (the relu-he preset)", () => {
     SLOW,
   );
 
-  it("the chart titled Near-zero slopes per layer counts slopes below 0.01; for ReLU it counts the inactive units, and stands at about one half in every hidden layer", () => {
-    for (const seed of SEEDS) {
-      const s = reluHe({ seed });
-      expect(s.spec.saturationThreshold).toBe(SATURATION_THRESHOLD);
-      expect(SATURATION_THRESHOLD).toBe(0.01);
-      s.step(WARMUP_STEPS);
-      const hidden = s
-        .snapshot(0)
-        .layers.slice(0, 10)
-        .map((l) => l.saturation);
-      for (const share of hidden) {
-        expect(share).toBeGreaterThan(0.3);
-        expect(share).toBeLessThan(0.75);
+  it(
+    "the chart titled Near-zero slopes per layer counts slopes below 0.01; for ReLU it counts the inactive units, and stands at about one half in every hidden layer",
+    () => {
+      for (const seed of SEEDS) {
+        const s = reluHe({ seed });
+        expect(s.spec.saturationThreshold).toBe(SATURATION_THRESHOLD);
+        expect(SATURATION_THRESHOLD).toBe(0.01);
+        s.step(WARMUP_STEPS);
+        const hidden = s
+          .snapshot(0)
+          .layers.slice(0, 10)
+          .map((l) => l.saturation);
+        for (const share of hidden) {
+          expect(share).toBeGreaterThan(0.3);
+          expect(share).toBeLessThan(0.75);
+        }
+        const mean = hidden.reduce((sum, v) => sum + v, 0) / hidden.length;
+        expect(mean).toBeGreaterThan(0.42);
+        expect(mean).toBeLessThan(0.6);
       }
-      const mean = hidden.reduce((sum, v) => sum + v, 0) / hidden.length;
-      expect(mean).toBeGreaterThan(0.42);
-      expect(mean).toBeLessThan(0.6);
-    }
-    // The slope is exactly 0 or 1, so "below 0.01" means "inactive".
-    expect(relu.df(-1e-12)).toBe(0);
-    expect(relu.df(1e-12)).toBe(1);
-  });
+      // The slope is exactly 0 or 1, so "below 0.01" means "inactive".
+      expect(relu.df(-1e-12)).toBe(0);
+      expect(relu.df(1e-12)).toBe(1);
+    },
+    SLOW,
+  );
 
   it("the chain-rule table shows every hidden factor either exactly 0 or simply the weight, and a product of exactly 0 — for unit 1 and for every other unit the slider picks", () => {
     const s = reluHe();

@@ -378,28 +378,32 @@ describe("Train it, and watch what happens after step 400", () => {
     SLOW,
   );
 
-  it("every 8th step is a batch of one point; step 432, one of them, leaves layers 3 to 9 at |z| ≈ 1 with little difference between points; each layer then shrinks the differences by about a half; tanh′(1) ≈ 0.42 and 0.42¹⁰ ≈ 1.7×10⁻⁴", () => {
-    const s = tanhXavier();
-    const t = s.trainer;
-    expect(t.dataset.train.n).toBe(225);
-    expect(leftoverEvery(t)).toBe(8);
-    expect(432 % 8).toBe(0);
-    s.step(431);
-    const before = layerStats(t);
-    s.step(1);
-    const after = layerStats(t);
-    for (const z of after.meanAbsZ.slice(2, 9)) {
-      expect(z).toBeGreaterThan(0.75);
-      expect(z).toBeLessThan(1.25);
-    }
-    for (const v of before.spread.slice(5)) expect(v).toBeGreaterThan(0.1);
-    for (const v of after.spread.slice(5)) expect(v).toBeLessThan(0.011);
-    const shrink = Math.pow(after.spread[9]! / after.spread[2]!, 1 / 7);
-    expect(shrink).toBeGreaterThan(0.4);
-    expect(shrink).toBeLessThan(0.6);
-    expect(tanhDerivative(1)).toBeCloseTo(0.42, 2);
-    expect(0.42 ** 10).toBeCloseTo(1.7e-4, 5);
-  });
+  it(
+    "every 8th step is a batch of one point; step 432, one of them, leaves layers 3 to 9 at |z| ≈ 1 with little difference between points; each layer then shrinks the differences by about a half; tanh′(1) ≈ 0.42 and 0.42¹⁰ ≈ 1.7×10⁻⁴",
+    () => {
+      const s = tanhXavier();
+      const t = s.trainer;
+      expect(t.dataset.train.n).toBe(225);
+      expect(leftoverEvery(t)).toBe(8);
+      expect(432 % 8).toBe(0);
+      s.step(431);
+      const before = layerStats(t);
+      s.step(1);
+      const after = layerStats(t);
+      for (const z of after.meanAbsZ.slice(2, 9)) {
+        expect(z).toBeGreaterThan(0.75);
+        expect(z).toBeLessThan(1.25);
+      }
+      for (const v of before.spread.slice(5)) expect(v).toBeGreaterThan(0.1);
+      for (const v of after.spread.slice(5)) expect(v).toBeLessThan(0.011);
+      const shrink = Math.pow(after.spread[9]! / after.spread[2]!, 1 / 7);
+      expect(shrink).toBeGreaterThan(0.4);
+      expect(shrink).toBeLessThan(0.6);
+      expect(tanhDerivative(1)).toBeCloseTo(0.42, 2);
+      expect(0.42 ** 10).toBeCloseTo(1.7e-4, 5);
+    },
+    SLOW,
+  );
 
   it(
     "the network predicts one class everywhere (49% or 51%, the two classes' shares of the training set)",
