@@ -34,7 +34,7 @@ for (const { path, source } of coursePages()) {
   test(`/${path}: without JavaScript every figure and every formula of its source is on the page`, async ({ page }) => {
     await page.goto(path);
 
-    // Every computed figure the source embeds, in order: an image with its alt text, and its caption.
+    // Every computed figure the source embeds, in order: an image with its alt text, its caption and its data.
     const ids = figureIds(source);
     if (/^lessons\/(?!cheat-sheet)/.test(path)) expect(ids.length, "figures in the lesson").toBeGreaterThanOrEqual(2);
     const figures = page.locator("figure[data-figure]");
@@ -44,6 +44,10 @@ for (const { path, source } of coursePages()) {
       await expect(image).toBeVisible();
       expect((await image.getAttribute("aria-label"))?.length ?? 0, "alt text").toBeGreaterThan(20);
       await expect(figure.locator("figcaption")).not.toBeEmpty();
+      // …and its data behind a disclosure: a table with a row per point or bar.
+      const data = figure.locator("details.figure-data table");
+      await expect(data).toHaveCount(1);
+      expect(await data.locator("tbody tr").count(), "rows of the figure's data").toBeGreaterThan(1);
     }
 
     // Every formula, typeset: as many as the source writes (the labs' own formulas aside), each drawn with
