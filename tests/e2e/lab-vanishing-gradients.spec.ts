@@ -258,16 +258,22 @@ test.describe("vanishing-gradients lab", () => {
       await lab.screenshot({ path: "test-results/lab-vanishing-gradients-360.png" });
     });
 
-    test("the chain-rule table keeps its key column in view and shows that it scrolls", async ({ page }) => {
+    test("the chain-rule table shows all five columns without scrolling", async ({ page }) => {
       const lab = await openLab(page, ID);
       // On a phone the path is one of the folded instruments: the reader opens it.
       await lab.getByText("The chain-rule path", { exact: true }).click();
       const box = lab.locator("figure.path .table-scroll");
-      const key = box.getByRole("columnheader", { name: "product so far" });
-      await key.scrollIntoViewIfNeeded();
-      const [outer, inner] = [await box.boundingBox(), await key.boundingBox()];
-      expect(inner!.x + inner!.width).toBeLessThanOrEqual(outer!.x + outer!.width);
-      // Shadows attached to the box, covers attached to the content: a cue wherever more is hidden.
+      await expect(box.locator("tbody tr")).toHaveCount(11);
+      const [scrollWidth, clientWidth] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      expect(scrollWidth, "the table's width inside its box").toBeLessThanOrEqual(clientWidth);
+      const outer = (await box.boundingBox())!;
+      for (const name of ["layer", "product so far", "f′(z)", "w", "f′(z)·w"]) {
+        const head = (await box.getByRole("columnheader", { name, exact: true }).boundingBox())!;
+        expect(head.x + head.width, `column "${name}" ends inside the box`).toBeLessThanOrEqual(
+          outer.x + outer.width + 0.5,
+        );
+      }
+      // Were it ever wider, shadows attached to the box and covers attached to the content would say so.
       expect(await box.evaluate((el) => getComputedStyle(el).backgroundAttachment)).toBe(
         "local, local, scroll, scroll",
       );

@@ -10,6 +10,7 @@ import {
   type Activation,
   type ActivationName,
 } from "./activations.ts";
+import { tanh } from "./tanh.ts";
 
 /** a[i] = f(z[i]) and fp[i] = f′(z[i]) for i < len. Writes into a and fp. */
 export type ActivationKernel = (z: Float64Array, a: Float64Array, fp: Float64Array, len: number) => void;
@@ -48,7 +49,7 @@ export function sigmoidKernel(z: Float64Array, a: Float64Array, fp: Float64Array
 export function tanhKernel(z: Float64Array, a: Float64Array, fp: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) {
     const v = z[i]!;
-    a[i] = Math.tanh(v);
+    a[i] = tanh(v);
     const e = Math.exp(-Math.abs(v));
     const s = (2 * e) / (1 + e * e);
     fp[i] = s * s;

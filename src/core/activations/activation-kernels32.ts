@@ -6,6 +6,7 @@
  */
 import { DEFAULT_ELU_ALPHA, DEFAULT_LEAKY_ALPHA, type ActivationName } from "./activations.ts";
 import { getActivation32, sigmoid32, sigmoidGrad32, tanhGrad32 } from "./activations32.ts";
+import { tanh } from "./tanh.ts";
 
 /** a[i] = f(z[i]) and fp[i] = f′(z[i]) for i < len, in float32. Writes into a and fp. */
 export type ActivationKernel32 = (z: Float32Array, a: Float32Array, fp: Float32Array, len: number) => void;
@@ -22,7 +23,7 @@ export function sigmoidKernel32(z: Float32Array, a: Float32Array, fp: Float32Arr
 /** tanh and 1 − tanh². */
 export function tanhKernel32(z: Float32Array, a: Float32Array, fp: Float32Array, len: number): void {
   for (let i = 0; i < len; i++) {
-    const t = Math.fround(Math.tanh(z[i]!));
+    const t = Math.fround(tanh(z[i]!));
     a[i] = t;
     fp[i] = tanhGrad32(t);
   }

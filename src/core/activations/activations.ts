@@ -4,6 +4,7 @@
  * Every f and df: NaN in → NaN out; ±∞ give the limits; tiny derivatives are not flushed to 0.
  */
 import { normalCdf, normalPdf } from "./erf.ts";
+import { tanh } from "./tanh.ts";
 import { ACTIVATION_NAMES, type ActivationName } from "../names.ts";
 
 export { ACTIVATION_NAMES, type ActivationName };
@@ -63,7 +64,7 @@ const identity: Activation = {
 
 const sigmoidActivation: Activation = { name: "sigmoid", f: sigmoid, df: sigmoidDerivative };
 
-const tanhActivation: Activation = { name: "tanh", f: Math.tanh, df: tanhDerivative };
+const tanhActivation: Activation = { name: "tanh", f: tanh, df: tanhDerivative };
 
 const relu: Activation = {
   name: "relu",

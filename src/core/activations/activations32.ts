@@ -16,6 +16,7 @@
  */
 import { fma32 } from "../kernels/fused32.ts";
 import { erf } from "./erf.ts";
+import { tanh as tanh64 } from "./tanh.ts";
 import {
   DEFAULT_ELU_ALPHA,
   DEFAULT_LEAKY_ALPHA,
@@ -59,8 +60,8 @@ const sigmoid: Activation = { name: "sigmoid", f: sigmoid32, df: (x) => sigmoidG
 
 const tanh: Activation = {
   name: "tanh",
-  f: (x) => fr(Math.tanh(x)),
-  df: (x) => tanhGrad32(fr(Math.tanh(x))),
+  f: (x) => fr(tanh64(x)),
+  df: (x) => tanhGrad32(fr(tanh64(x))),
 };
 
 /** Leaky ReLU with α rounded to float32: f = x if x > 0 else x·α; f′ = 1 if x > 0 else α (NaN for NaN). */

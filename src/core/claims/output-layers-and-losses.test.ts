@@ -354,29 +354,33 @@ describe("lesson: output layers and losses", () => {
     }
   });
 
-  it("lab (softmax-three-classes): as training goes on the true class's bar grows: at point #0, p of its class goes from 0.81 when the lab opens to 0.99 fifty steps later", () => {
-    const { multiclass } = outputLossSessions("softmax-three-classes");
-    multiclass.step(WARMUP_STEPS);
-    const open = pointTable(multiclass, 0);
-    expect(open.table.rows[open.label]!.p.toFixed(2)).toBe("0.81");
-    multiclass.step(50);
-    const later = pointTable(multiclass, 0);
-    expect(later.table.rows[later.label]!.p.toFixed(2)).toBe("0.99");
-    expect(Math.abs(later.table.rows[later.label]!.grad)).toBeLessThan(Math.abs(open.table.rows[open.label]!.grad));
-    // Not only this point: the mean probability of the true class grows too.
-    const meanTrue = () => {
-      const n = multiclass.trainer.dataset.train.n;
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const { label, table } = pointTable(multiclass, i);
-        sum += table.rows[label]!.p / n;
-      }
-      return sum;
-    };
-    const before = meanTrue();
-    multiclass.step(100);
-    expect(meanTrue()).toBeGreaterThan(before);
-  });
+  it(
+    "lab (softmax-three-classes): as training goes on the true class's bar grows: at point #0, p of its class goes from 0.81 when the lab opens to 0.99 fifty steps later",
+    () => {
+      const { multiclass } = outputLossSessions("softmax-three-classes");
+      multiclass.step(WARMUP_STEPS);
+      const open = pointTable(multiclass, 0);
+      expect(open.table.rows[open.label]!.p.toFixed(2)).toBe("0.81");
+      multiclass.step(50);
+      const later = pointTable(multiclass, 0);
+      expect(later.table.rows[later.label]!.p.toFixed(2)).toBe("0.99");
+      expect(Math.abs(later.table.rows[later.label]!.grad)).toBeLessThan(Math.abs(open.table.rows[open.label]!.grad));
+      // Not only this point: the mean probability of the true class grows too.
+      const meanTrue = () => {
+        const n = multiclass.trainer.dataset.train.n;
+        let sum = 0;
+        for (let i = 0; i < n; i++) {
+          const { label, table } = pointTable(multiclass, i);
+          sum += table.rows[label]!.p / n;
+        }
+        return sum;
+      };
+      const before = meanTrue();
+      multiclass.step(100);
+      expect(meanTrue()).toBeGreaterThan(before);
+    },
+    SLOW,
+  );
 
   it("in float64, σ(−200) ≈ 1.4×10⁻⁸⁷ is not 0: the clamp alone caps nn.BCELoss's loss; it bites for z below −100", () => {
     expect(sigmoid(-200)).toBeGreaterThan(0);

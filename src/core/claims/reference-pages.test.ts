@@ -3,7 +3,7 @@
  * their anchors by slug, so the anchors are checked here exactly as Astro makes them (github-slugger on the heading
  * text); each number a glossary entry states is reproduced from the core or read from the lab it names.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import GithubSlugger from "github-slugger";
 import { describe, expect, it } from "vitest";
 import { DR_DEFAULTS, drConfig } from "../../../labs/dying-relu/settings.ts";
@@ -65,8 +65,18 @@ const REFERENCE_IDS = [
   ...["hochreiter-1991", "bengio-1994", "glorot-2010", "nair-2010", "maas-2013", "he-2015", "clevert-2015"],
   ...["hendrycks-2016", "klambauer-2017", "ramachandran-2017", "lu-2019", "lecun-1998", "rumelhart-1986"],
   ...["cybenko-1989", "hornik-1991", "goodfellow-2013", "hochreiter-1997", "ioffe-2015", "ba-2016", "kingma-2014"],
-  ...["nielsen-2015", "goodfellow-2016", "saxe-2013", "rosenblatt-1958", "pascanu-2013"],
+  ...["nielsen-2015", "goodfellow-2016", "saxe-2013", "rosenblatt-1958", "pascanu-2013", "leshno-1993"],
 ];
+
+/** Every .mdx file of the course (lessons, teacher guides, assignments, reference pages). */
+function courseFiles(): string[] {
+  const dirs = ["content/lessons", "content/teacher", "content/assignments", "content/reference"];
+  return dirs.flatMap((dir) =>
+    readdirSync(new URL(dir, ROOT), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".mdx"))
+      .map((f) => `${dir}/${f}`),
+  );
+}
 
 describe("the reference pages' anchors", () => {
   it("the glossary has a heading for every term the lessons link to, in alphabetical order", () => {
@@ -84,6 +94,54 @@ describe("the reference pages' anchors", () => {
       .slice(1);
     expect(entries.length).toBeGreaterThanOrEqual(REFERENCE_IDS.length);
     for (const e of entries) expect(e, e.split("\n")[0]).toMatch(/\]\(https:\/\//);
+  });
+
+  it("every citation in the course lands on an entry of the references page, and every entry is cited", () => {
+    const ids = headingIds(REFERENCES);
+    const cited = new Set<string>();
+    for (const file of courseFiles())
+      for (const [, id] of read(file).matchAll(/references\/#([a-z0-9-]+)\)/g)) {
+        expect(ids, `${file} cites #${id}`).toContain(id);
+        cited.add(id);
+      }
+    for (const [, id] of read(REFERENCES).matchAll(/^### (.+)$/gm)) {
+      const slug = new GithubSlugger().slug(id!);
+      expect(cited.has(slug), `#${slug} is cited somewhere`).toBe(true);
+    }
+  });
+
+  it("lesson 1 states Leshno et al.'s result (any activation that is not a polynomial, ReLU included) and cites it", () => {
+    const lesson = read("content/lessons/01-should-this-neuron-fire/index.mdx").replace(/\s+/g, " ");
+    expect(lesson).toMatch(
+      /Leshno, Lin, Pinkus and Schocken, \[1993\]\(\.\.\/\.\.\/reference\/references\/#leshno-1993\)/,
+    );
+    expect(lesson).toContain("every activation that is not a polynomial, ReLU included");
+    const entry = read(REFERENCES)
+      .split(/\n(?=### )/)
+      .find((e) => e.startsWith("### Leshno 1993"))!;
+    expect(entry.replace(/\s+/g, " ")).toContain("*Neural Networks* 6(6), 861–867");
+  });
+
+  it("a term's glossary entry points to the lesson that defines it: the loss, gradient descent, the learning rate and the optimiser to lesson 2, the epoch to lesson 4", () => {
+    const defined = {
+      loss: "step-and-sigmoid/#what-training-needs-a-loss-and-its-gradient",
+      "gradient-descent": "step-and-sigmoid/#what-training-needs-a-loss-and-its-gradient",
+      "learning-rate": "step-and-sigmoid/#what-training-needs-a-loss-and-its-gradient",
+      "optimiser-and-sgd": "step-and-sigmoid/#what-training-needs-a-loss-and-its-gradient",
+      epoch: "tanh/#train-it-and-watch-what-happens-after-step-400",
+    };
+    const lessonIds = (slug: string): string[] => {
+      const dir = readdirSync(new URL("content/lessons", ROOT)).find((d) => d.endsWith(`-${slug}`))!;
+      return headingIds(`content/lessons/${dir}/index.mdx`);
+    };
+    for (const [term, target] of Object.entries(defined)) {
+      expect(entry(term), `#${term}`).toContain(`](../../lessons/${target})`);
+      const [slug, id] = target.replace(/\/$/, "").split("/#") as [string, string];
+      expect(lessonIds(slug), `${slug} has #${id}`).toContain(id);
+      // …and that lesson links the term to its entry.
+      const dir = readdirSync(new URL("content/lessons", ROOT)).find((d) => d.endsWith(`-${slug}`))!;
+      expect(read(`content/lessons/${dir}/index.mdx`), `${slug} links #${term}`).toContain(`glossary/#${term})`);
+    }
   });
 
   it("every glossary entry points to a lesson that uses it", () => {
@@ -238,4 +296,26 @@ describe("glossary: the numbers its entries state", () => {
     s.step(500);
     for (const layer of s.snapshot(0).layers.slice(0, -1)) expect(layer.distinctUnits).toBe(1);
   }, 60_000);
+});
+
+describe("notation: every page keeps the notation page's promises", () => {
+  const sources = courseFiles().filter((f) => f !== NOTATION);
+
+  it("L is the loss, never a layer: no W_L, a_L, z_L, b_L or δ_L (the last layer is D)", () => {
+    for (const file of sources)
+      expect(read(file), file).not.toMatch(/(?:\b[Wazb]|\\delta)_\{?L(?![a-zA-Z])|\{L ?- ?1\}/);
+  });
+
+  it("δ is the backpropagated error, never a Kronecker delta: its subscripts are a layer, an example and a unit, never two units", () => {
+    for (const file of sources) {
+      const subscripts = [...read(file).matchAll(/\\delta_\{([^}]*)\}/g)].map((m) => m[1]!);
+      for (const s of subscripts) expect(s, `${file}: \\delta_{${s}}`).not.toMatch(/^[a-jm-z]{2}$/);
+    }
+  });
+
+  it("layers come before or after one another: no layer is below or above another, nor lower or upper", () => {
+    const direction =
+      /\blayers? (?:below|above)\b|\b(?:below|above) (?:a|the|it|this|that|each) (?:hidden )?layer\b|\b(?:lower|upper|higher) layers?\b/i;
+    for (const file of sources) expect(read(file).replace(/\s+/g, " "), file).not.toMatch(direction);
+  });
 });

@@ -9,8 +9,9 @@ import { ActivationExplorerLab } from "../../../labs/activation-explorer/activat
 import { PRESETS as EXPLORER } from "../../../labs/activation-explorer/presets.ts";
 import { percentText } from "../../../labs/shared/run-readout.ts";
 import { HISTORY_CAPACITY } from "../../../labs/shared/training-lab.svelte.ts";
-import { recentGradNorms } from "../../../labs/vanishing-gradients/gradients.ts";
-import { LR_RANGE, WARMUP_STEPS } from "../../../labs/vanishing-gradients/settings.ts";
+import { PRESETS as VG_PRESETS } from "../../../labs/vanishing-gradients/presets.ts";
+import { GRAD_DOMAIN, recentGradNorms } from "../../../labs/vanishing-gradients/gradients.ts";
+import { LR_RANGE, SCHEMA as VG_SCHEMA, VG_INITS, WARMUP_STEPS } from "../../../labs/vanishing-gradients/settings.ts";
 import { BoundedHistory } from "../../plots/downsample.ts";
 import type { TrainingSession } from "../../worker/session.ts";
 import { activationRms, AT_INIT, GROWTH, gradNormsAtInit, growthPerLayer } from "../../figures/lessons/relu.ts";
@@ -162,28 +163,32 @@ describe("Slope 1 when active (the relu-he preset)", () => {
     SLOW,
   );
 
-  it("the chart titled Near-zero slopes per layer counts slopes below 0.01; for ReLU it counts the inactive units, and stands at about one half in every hidden layer", () => {
-    for (const seed of SEEDS) {
-      const s = reluHe({ seed });
-      expect(s.spec.saturationThreshold).toBe(SATURATION_THRESHOLD);
-      expect(SATURATION_THRESHOLD).toBe(0.01);
-      s.step(WARMUP_STEPS);
-      const hidden = s
-        .snapshot(0)
-        .layers.slice(0, 10)
-        .map((l) => l.saturation);
-      for (const share of hidden) {
-        expect(share).toBeGreaterThan(0.3);
-        expect(share).toBeLessThan(0.75);
+  it(
+    "the chart titled Near-zero slopes per layer counts slopes below 0.01; for ReLU it counts the inactive units, and stands at about one half in every hidden layer",
+    () => {
+      for (const seed of SEEDS) {
+        const s = reluHe({ seed });
+        expect(s.spec.saturationThreshold).toBe(SATURATION_THRESHOLD);
+        expect(SATURATION_THRESHOLD).toBe(0.01);
+        s.step(WARMUP_STEPS);
+        const hidden = s
+          .snapshot(0)
+          .layers.slice(0, 10)
+          .map((l) => l.saturation);
+        for (const share of hidden) {
+          expect(share).toBeGreaterThan(0.3);
+          expect(share).toBeLessThan(0.75);
+        }
+        const mean = hidden.reduce((sum, v) => sum + v, 0) / hidden.length;
+        expect(mean).toBeGreaterThan(0.42);
+        expect(mean).toBeLessThan(0.6);
       }
-      const mean = hidden.reduce((sum, v) => sum + v, 0) / hidden.length;
-      expect(mean).toBeGreaterThan(0.42);
-      expect(mean).toBeLessThan(0.6);
-    }
-    // The slope is exactly 0 or 1, so "below 0.01" means "inactive".
-    expect(relu.df(-1e-12)).toBe(0);
-    expect(relu.df(1e-12)).toBe(1);
-  });
+      // The slope is exactly 0 or 1, so "below 0.01" means "inactive".
+      expect(relu.df(-1e-12)).toBe(0);
+      expect(relu.df(1e-12)).toBe(1);
+    },
+    SLOW,
+  );
 
   it("the chain-rule table shows every hidden factor either exactly 0 or simply the weight, and a product of exactly 0 — for unit 1 and for every other unit the slider picks", () => {
     const s = reluHe();
@@ -307,7 +312,11 @@ describe("Unbounded: outputs can grow large", () => {
     expect(growthPerLayer(he)).toBeLessThan(1.15);
   });
 
-  it("naive normal weights: the loss starts near 50, against about 0.7 with He, and every layer's gradient norm is above 10⁴ before the first step", () => {
+  it("set the initialisation to Normal N(0, s²) and leave the init scale s at 1 (standard normal weights): the loss starts near 50, against about 0.7 with He, and every layer's gradient bar is pinned at the top of the chart (the table shows norms above 10⁴)", () => {
+    expect(VG_INITS.normal.label).toBe("Normal N(0, s²)");
+    expect("scale" in VG_PRESETS["relu-he"].settings).toBe(false);
+    expect(VG_SCHEMA.scale.fallback).toBe(1);
+    expect(GRAD_DOMAIN.max).toBeLessThan(1e4);
     for (const seed of SEEDS) {
       const naive = reluHe({ seed, init: "normal", scale: 1 }).snapshot(0);
       expect(naive.trainLoss).toBeGreaterThan(45);

@@ -4,6 +4,8 @@
  * sentences run its "linear-stack" preset through the worker's session (labSession), as the lab does.
  */
 import { describe, expect, it } from "vitest";
+import { ActivationExplorerLab } from "../../../labs/activation-explorer/activation-explorer.svelte.ts";
+import { PRESETS as EXPLORER } from "../../../labs/activation-explorer/presets.ts";
 import { SB_WARMUP } from "../../../labs/sandbox/settings.ts";
 import {
   boundaryRuns,
@@ -13,7 +15,7 @@ import {
   oneNeuron,
   SANDBOX_STEPS,
 } from "../../figures/lessons/should-this-neuron-fire.ts";
-import { getActivation, predictGrid, readLayer, sigmoid, type Trainer } from "../index.ts";
+import { getActivation, predictGrid, readLayer, SATURATION_THRESHOLD, sigmoid, type Trainer } from "../index.ts";
 import { labSession } from "./lab-runs.ts";
 
 const step = getActivation("step");
@@ -183,5 +185,19 @@ describe("Should this neuron fire?", () => {
     expect(relu(0)).toBe(0);
     expect(relu(1) + relu(-1)).toBe(1);
     for (const z of [-3, -0.5, 0, 0.25, 7]) expect(relu(z) + relu(-z)).toBe(Math.abs(z));
+  });
+});
+
+describe("Should this neuron fire? The explorer's caption", () => {
+  it("the shaded bands are where the sigmoid's slope is below 0.01, nearly flat (the saturation threshold, explained in the next lesson)", () => {
+    const explorer = new ActivationExplorerLab(EXPLORER["sigmoid-vs-identity"].settings, { address: null });
+    expect([explorer.current.a, explorer.current.b]).toEqual(["sigmoid", "identity"]);
+    expect(explorer.current.threshold).toBe(SATURATION_THRESHOLD);
+    expect(SATURATION_THRESHOLD).toBe(0.01);
+    // Two bands, the sigmoid's tails, from where σ′ = 0.01 (|x| ≈ 4.6) outwards.
+    const [left, right] = explorer.bandsA;
+    expect(explorer.bandsA).toHaveLength(2);
+    expect(left!.to).toBeCloseTo(-4.6, 1);
+    expect(right!.from).toBeCloseTo(4.6, 1);
   });
 });

@@ -4,11 +4,22 @@
  * worker's session (labSession); the lab opens after STEP_WARMUP (300) steps, one training example per perceptron
  * step. Floating-point sentences are computed in float64, the core's (and JavaScript's) precision.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { LAB_PRESETS } from "../../../labs/index.ts";
 import { STEP_WARMUP } from "../../../labs/step-function/settings.ts";
 import { bceLoss, sigmoidAndSlope } from "../../figures/lessons/step-and-sigmoid.ts";
-import { binaryCrossEntropy, lossValue, SATURATION_THRESHOLD, sigmoid, sigmoidDerivative } from "../index.ts";
-import { labSession } from "./lab-runs.ts";
+import {
+  binaryCrossEntropy,
+  lossValue,
+  OPTIMIZER_KINDS,
+  SATURATION_THRESHOLD,
+  sigmoid,
+  sigmoidDerivative,
+} from "../index.ts";
+import { labSession, type SingleRunLab } from "./lab-runs.ts";
+
+const ROOT = new URL("../../../", import.meta.url);
 
 /** The textbook form σ(1 − σ), as code that differentiates through the sigmoid's output computes it. */
 const textbook = (z: number): number => sigmoid(z) * (1 - sigmoid(z));
@@ -165,5 +176,23 @@ describe("Step and sigmoid: σ′ in floating point (float64)", () => {
     expect(zero.toFixed(2)).toBe("-745.13");
     expect(sigmoid(-745.14)).toBe(0);
     expect(sigmoid(-745.13)).toBeGreaterThan(0);
+  });
+});
+
+describe("Step and sigmoid: gradient descent, as the labs run it", () => {
+  it("the sandbox also offers two refinements of SGD, momentum and Adam; every other training lab trains with plain SGD", () => {
+    expect([...OPTIMIZER_KINDS].sort()).toEqual(["adam", "momentum", "sgd"]);
+    const labs: SingleRunLab[] = ["step-function", "vanishing-gradients", "dying-relu"];
+    for (const id of labs)
+      for (const preset of Object.keys(LAB_PRESETS[id]))
+        expect(labSession(id, preset).spec.config.optimizer.kind, `${id} ${preset}`).toBe("sgd");
+  });
+
+  it("the lab writes the step function as H, for Heaviside, and its slope as H′(z)", () => {
+    const view = readFileSync(new URL("labs/step-function/Lab.svelte", ROOT), "utf8");
+    const formula = readFileSync(new URL("labs/step-function/Embed.astro", ROOT), "utf8");
+    expect(view).toContain("multiplied by H′(z) = 0");
+    expect(view).toContain("the step's slope H′(z)");
+    expect(formula).toContain("H'(z)");
   });
 });

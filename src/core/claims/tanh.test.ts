@@ -327,19 +327,30 @@ describe("One path against all of them", () => {
 
 describe("Train it, and watch what happens after step 400", () => {
   it(
-    "by step 300 the accuracy has climbed to about 81% on the training points (88% on the test points) and the bars are still level",
+    "the accuracy climbs, but not smoothly: from step 250 to step 432 it jumps between 37% and 83% of the training points from one step to the next (81% at step 300, 60% at step 315), while the bars stay level",
     () => {
       const t = new LabBars(tanhXavier());
-      t.step(300);
-      expect(readout(t.session)).toEqual(["81%", "88%"]);
-      expect(t.ratio()).toBeGreaterThan(0.1);
-      expect(t.ratio()).toBeLessThan(10);
+      const shown: number[] = [];
+      const d = t.session.trainer.diagnostics;
+      t.step(250);
+      t.step(182, () => {
+        shown.push(Math.round(d.trainAccuracy * 100));
+        if (d.step === 300) expect(readout(t.session)[0]).toBe("81%");
+        if (d.step === 315) expect(readout(t.session)[0]).toBe("60%");
+        if (d.step % 25 === 0) {
+          expect(t.ratio(), `bars at step ${d.step}`).toBeGreaterThan(0.1);
+          expect(t.ratio(), `bars at step ${d.step}`).toBeLessThan(10);
+        }
+      });
+      expect([Math.min(...shown), Math.max(...shown)]).toEqual([37, 83]);
+      // From one step to the next: some single steps move it by 20 points or more.
+      expect(Math.max(...shown.slice(1).map((v, i) => Math.abs(v - shown[i]!)))).toBeGreaterThanOrEqual(20);
     },
     SLOW,
   );
 
   it(
-    "shortly after step 430 the accuracy drops to about 50% and, apart from rare one-step flickers, stays there; by step 1,000 the first layer's gradient is about 3×10⁻⁴ of the last layer's; the Near-zero slopes chart stays empty",
+    "after step 432 the accuracy falls to about 50% and, apart from rare one-step flickers, stays there; by step 1,000 the first layer's gradient is about 3×10⁻⁴ of the last layer's; the Near-zero slopes chart stays empty",
     () => {
       const t = new LabBars(tanhXavier());
       const d = t.session.trainer.diagnostics;
@@ -367,28 +378,32 @@ describe("Train it, and watch what happens after step 400", () => {
     SLOW,
   );
 
-  it("every 8th step is a batch of one point; step 432, one of them, leaves layers 3 to 9 at |z| ≈ 1 with little difference between points; each layer then shrinks the differences by about a half; tanh′(1) ≈ 0.42 and 0.42¹⁰ ≈ 1.7×10⁻⁴", () => {
-    const s = tanhXavier();
-    const t = s.trainer;
-    expect(t.dataset.train.n).toBe(225);
-    expect(leftoverEvery(t)).toBe(8);
-    expect(432 % 8).toBe(0);
-    s.step(431);
-    const before = layerStats(t);
-    s.step(1);
-    const after = layerStats(t);
-    for (const z of after.meanAbsZ.slice(2, 9)) {
-      expect(z).toBeGreaterThan(0.75);
-      expect(z).toBeLessThan(1.25);
-    }
-    for (const v of before.spread.slice(5)) expect(v).toBeGreaterThan(0.1);
-    for (const v of after.spread.slice(5)) expect(v).toBeLessThan(0.011);
-    const shrink = Math.pow(after.spread[9]! / after.spread[2]!, 1 / 7);
-    expect(shrink).toBeGreaterThan(0.4);
-    expect(shrink).toBeLessThan(0.6);
-    expect(tanhDerivative(1)).toBeCloseTo(0.42, 2);
-    expect(0.42 ** 10).toBeCloseTo(1.7e-4, 5);
-  });
+  it(
+    "every 8th step is a batch of one point; step 432, one of them, leaves layers 3 to 9 at |z| ≈ 1 with little difference between points; each layer then shrinks the differences by about a half; tanh′(1) ≈ 0.42 and 0.42¹⁰ ≈ 1.7×10⁻⁴",
+    () => {
+      const s = tanhXavier();
+      const t = s.trainer;
+      expect(t.dataset.train.n).toBe(225);
+      expect(leftoverEvery(t)).toBe(8);
+      expect(432 % 8).toBe(0);
+      s.step(431);
+      const before = layerStats(t);
+      s.step(1);
+      const after = layerStats(t);
+      for (const z of after.meanAbsZ.slice(2, 9)) {
+        expect(z).toBeGreaterThan(0.75);
+        expect(z).toBeLessThan(1.25);
+      }
+      for (const v of before.spread.slice(5)) expect(v).toBeGreaterThan(0.1);
+      for (const v of after.spread.slice(5)) expect(v).toBeLessThan(0.011);
+      const shrink = Math.pow(after.spread[9]! / after.spread[2]!, 1 / 7);
+      expect(shrink).toBeGreaterThan(0.4);
+      expect(shrink).toBeLessThan(0.6);
+      expect(tanhDerivative(1)).toBeCloseTo(0.42, 2);
+      expect(0.42 ** 10).toBeCloseTo(1.7e-4, 5);
+    },
+    SLOW,
+  );
 
   it(
     "the network predicts one class everywhere (49% or 51%, the two classes' shares of the training set)",

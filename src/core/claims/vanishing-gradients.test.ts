@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LAB_PRESETS } from "../../../labs/index.ts";
-import { SB_WARMUP } from "../../../labs/sandbox/settings.ts";
+import { SB_DEFAULTS, SB_WARMUP, SCHEMA as SB_SCHEMA, type SandboxSettings } from "../../../labs/sandbox/settings.ts";
 import { COLUMN } from "../../../labs/shared/history-views.ts";
 import { HISTORY_CAPACITY } from "../../../labs/shared/training-lab.svelte.ts";
 import { describeRatio, explodedText, recentGradNorms } from "../../../labs/vanishing-gradients/gradients.ts";
@@ -26,6 +26,7 @@ import {
   windowRuns,
 } from "../../figures/lessons/vanishing-gradients.ts";
 import { BoundedHistory } from "../../plots/downsample.ts";
+import { readUrl } from "../../settings/url-state.ts";
 import type { Snapshot } from "../../worker/protocol.ts";
 import type { TrainingSession } from "../../worker/session.ts";
 import {
@@ -187,7 +188,10 @@ describe("Vanishing gradients: ten sigmoid layers, U(−1, 1) (the lab's sigmoid
     }
   }, 120_000);
 
-  it("after 500 steps the first layer's weights have moved by less than 0.1% of their size (and the last layer's hundreds of times more)", () => {
+  it("no boundary forms: the first layer's bar stays thousands of times shorter than the last's, so the first layer's weights barely move (after 500 steps by less than 0.1% of their size, the last layer's hundreds of times more)", () => {
+    const view = lab().to(WARMUP_STEPS);
+    for (let step = 50; step <= 500; step += 50)
+      expect(view.to(step).ratio.text, `step ${step}`).toMatch(/,\d{3} times smaller/);
     for (const seed of SEEDS) {
       const t = labSession(VG, "sigmoid-uniform", { seed }).trainer;
       const last = t.config.layers.length - 2;
@@ -281,25 +285,24 @@ describe("Vanishing gradients: initialisation", () => {
   });
 
   it("symmetry: every unit of a layer that starts with equal weights stays a copy ('its 8 units are 1 distinct unit'), and the accuracy stalls near two thirds; Xavier normal gets every point right within 150 steps", () => {
-    // The lesson's link opens the sandbox of lesson 1 with these address settings on top of its linear-stack preset.
-    const link = /\(\.\.\/should-this-neuron-fire\/\?([^)#]+)#why-the-activation-must-not-be-linear\)/.exec(LESSON);
+    // The lesson's link opens the cheat sheet's sandbox (its spirals-relu preset, which has no intro of its own to
+    // contradict) with these address settings on top; read as the sandbox reads its address, they are the
+    // symmetric-init preset exactly.
+    const link = /\(\.\.\/cheat-sheet\/\?([^)#]+)#lab-sandbox\)/.exec(LESSON);
     expect(link).not.toBeNull();
-    const address = Object.fromEntries(
-      [...new URLSearchParams(link![1]!)].map(([k, v]) => [
-        k.replace(/^sb\./, ""),
-        Number.isNaN(Number(v)) ? v : Number(v),
-      ]),
-    );
-    const opened = { ...LAB_PRESETS.sandbox["linear-stack"].settings, ...address };
-    expect(opened).toEqual({ ...LAB_PRESETS.sandbox["symmetric-init"].settings });
-    const s = labSession("sandbox", "linear-stack", address);
+    const base = { ...SB_DEFAULTS, ...LAB_PRESETS.sandbox["spirals-relu"].settings } as SandboxSettings;
+    const { values, notices } = readUrl(SB_SCHEMA, `?${link![1]}`, "sb", base);
+    expect(notices).toEqual([]);
+    expect(LAB_PRESETS.sandbox["spirals-relu"].intro).toBeUndefined();
+    expect(values).toEqual({ ...SB_DEFAULTS, ...LAB_PRESETS.sandbox["symmetric-init"].settings });
+    const s = labSession("sandbox", "spirals-relu", values);
     for (const step of [0, SB_WARMUP, 500, 1000]) {
       s.step(step - s.trainer.steps);
       const hidden = s.snapshot(0).layers.slice(0, -1);
       for (const l of hidden) expect([l.units, l.distinctUnits]).toEqual([8, 1]);
       if (step >= 500) expect(s.snapshot(0).trainAccuracy).toBeCloseTo(0.67, 2);
     }
-    const random = labSession("sandbox", "linear-stack", { ...address, init: "xavier-normal" });
+    const random = labSession("sandbox", "spirals-relu", { ...values, init: "xavier-normal" });
     random.step(SB_WARMUP);
     expect([random.snapshot(0).trainAccuracy, random.snapshot(0).testAccuracy]).toEqual([1, 1]);
   }, 60_000);
