@@ -8,6 +8,7 @@ import { cspStyleAttributes } from "./src/integrations/csp.ts";
 import { hostingHeaders } from "./src/integrations/headers.ts";
 import { offline } from "./src/integrations/offline.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
+import rehypeTableScroll from "./src/markdown/rehype-table-scroll.ts";
 
 // BASE_PATH=/course/ npm run build serves the whole site from a subpath (an intranet, a USB stick).
 const base = normaliseBasePath(process.env.BASE_PATH);
@@ -27,7 +28,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [rehypeKatexStrict],
+      rehypePlugins: [rehypeKatexStrict, rehypeTableScroll],
     }),
   },
   // The CSP step completes each page's policy before _headers copies it and the offline step fingerprints the build.
