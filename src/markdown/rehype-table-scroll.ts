@@ -77,7 +77,7 @@ function cells(node: Element): Element[] {
 export function readableText(node: ElementContent): string {
   if (node.type === "text") return node.value;
   if (node.type !== "element") return "";
-  const hidden = node.properties.ariaHidden === "true" || node.properties.ariaHidden === true;
+  const hidden = String(node.properties.ariaHidden) === "true";
   if (hidden || node.tagName === "annotation") return "";
   return node.children.map(readableText).join("").replace(/\s+/g, " ").trim();
 }
