@@ -133,13 +133,11 @@ function checkSite(
         const title = elements(tree, "title")[0];
         const titleText = title?.children[0]?.type === "text" ? title.children[0].value : "";
         expect(meta("og:title"), path).toEqual([titleText]);
-        expect(meta("twitter:title"), path).toEqual([titleText]);
         expect(meta("og:description")[0]?.length ?? 0, path).toBeGreaterThan(20);
         expect(meta("og:type"), path).toEqual([path.startsWith("lessons/") ? "article" : "website"]);
         expect(meta("twitter:card"), path).toEqual(["summary_large_image"]);
         expect(meta("og:image:alt")[0], path).toMatch(/sigmoid, tanh, ReLU/);
         const [image] = meta("og:image");
-        expect(meta("twitter:image"), path).toEqual([image]);
         expect(new URL(image!).pathname, path).toBe(`${base}og.png`);
         images.add(image!);
       }
