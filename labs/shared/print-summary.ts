@@ -1,6 +1,7 @@
 /**
  * A printed lab's settings as words: on paper the controls are gone (src/styles/print.css), so one line says
  * what they were set to. Each setting by its schema label, in the schema's order, so every lab reads the same.
+ * Labs show it in a `<p class="print-summary" data-print-summary>`, which only print shows (global.css).
  */
 import { formatNumber } from "../../src/plots/format.ts";
 import type { FieldSpec, UrlSchema } from "../../src/settings/url-state.ts";
