@@ -46,7 +46,7 @@ export function sitemapXml(origin: string, base: string, paths: readonly string[
 
 /**
  * robots.txt: the sitemap's address and the dev gallery kept out. Crawlers read it only at the origin's root, so
- * a build under a subpath writes it for the server's own robots.txt to copy (README, "A real website").
+ * a build under a subpath writes it for the server's own robots.txt to copy (README, "Its web address").
  */
 export function robotsTxt(origin: string, base: string): string {
   return `User-agent: *\nDisallow: ${base}dev/\n\nSitemap: ${new URL(`${base}sitemap.xml`, origin).href}\n`;
@@ -65,7 +65,7 @@ export function sitemap(): AstroIntegration {
         origin = new URL(config.site).origin;
         if (!process.env.SITE_URL?.trim()) {
           logger.warn(
-            `SITE_URL is not set: canonical links, link previews and the sitemap name ${origin}${base}. Set SITE_URL to the address readers use (see README, "A real website").`,
+            `SITE_URL is not set: canonical links, link previews and the sitemap name ${origin}${base}. Set SITE_URL to the address readers use (see README, "Its web address").`,
           );
         }
       },
