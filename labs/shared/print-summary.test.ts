@@ -8,7 +8,7 @@ describe("a printed lab's settings line", () => {
   it("names every setting by its label, in the schema's order, with its value", () => {
     expect(settingsLine(DYING_RELU, { ...defaultsOf(DYING_RELU), act: "leaky-relu", bias: -1.5 })).toBe(
       "activation leaky-relu · α (Leaky ReLU slope) 0.2 · initial bias −1.5 · learning rate 0.1 · shock size 50 · " +
-        "dataset moons · seed 3",
+        "dataset moons · seed 3 · numbers float64",
     );
   });
 
