@@ -8,6 +8,8 @@ import { builtPagePaths, robotsTxt, sitemapXml } from "./sitemap.ts";
 const PAGES = [
   "",
   "404/",
+  "assignments/custom/",
+  "assignments/custom/sandbox/",
   "assignments/dying-relu/",
   "assignments/dying-relu/key/",
   "dev/labs/sandbox/",
@@ -18,7 +20,7 @@ const PAGES = [
 ];
 
 describe("the sitemap", () => {
-  it("lists every course page under the site's address and base, and no dev, embed, 404, offline or answer-key page", () => {
+  it("lists every course page under the site's address and base, and no dev, embed, 404, offline, answer-key or custom-assignment page", () => {
     const xml = sitemapXml("https://school.example", "/course/", PAGES);
     const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
     expect(locs).toEqual([

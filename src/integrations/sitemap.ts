@@ -2,7 +2,8 @@
  * Build step: writes <base>sitemap.xml, every page of the course a search engine should list (from the built
  * pages, so it never names a page that does not exist), and <base>robots.txt pointing to it. Left out: the dev
  * gallery, the 404 and offline pages (served in place of others), the labs made for framing (embed/), and
- * the assignments' answer keys (public, but not for a student to find by searching).
+ * the assignments' answer keys (public, but not for a student to find by searching), and the pages that open a
+ * teacher's own assignment (assignments/custom/: empty until a teacher's link or file fills them).
  */
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -11,7 +12,7 @@ import type { AstroIntegration } from "astro";
 import { escapeXml } from "../figures/svg.ts";
 
 /** Site-relative page paths ("lessons/relu/") a sitemap leaves out. */
-export const UNLISTED = /^(dev\/|embed\/|404\/|offline\/)|^assignments\/[^/]+\/key\/$/;
+export const UNLISTED = /^(dev\/|embed\/|404\/|offline\/|assignments\/custom\/)|^assignments\/[^/]+\/key\/$/;
 
 /** Every built page under `out`, as a site-relative path ("" for the home page, "lessons/relu/" …), sorted. */
 export function builtPagePaths(out: string): string[] {

@@ -17,8 +17,8 @@ test.describe.configure({ mode: "default" });
 
 /** Pages that stand in for others or are for developers: noindex, no canonical address, not in the sitemap. */
 const UNINDEXED = /^(404|offline|dev\/.*)\/$/;
-/** Pages the sitemap leaves out on purpose besides those (labs made for framing, answer keys). */
-const UNLISTED = /^embed\/|^assignments\/[^/]+\/key\/$/;
+/** Pages the sitemap leaves out on purpose besides those (labs made for framing, answer keys, a teacher's own assignment). */
+const UNLISTED = /^embed\/|^assignments\/custom\/|^assignments\/[^/]+\/key\/$/;
 
 function elements(root: Root | Element, tag: string): Element[] {
   return root.children.flatMap((c) =>
