@@ -4,19 +4,25 @@ import svelte from "@astrojs/svelte";
 import { defineConfig } from "astro/config";
 import remarkMath from "remark-math";
 import { normaliseBasePath } from "./src/site/base-path.ts";
+import { normaliseSiteUrl } from "./src/site/site-url.ts";
 import { cspStyleAttributes } from "./src/integrations/csp.ts";
 import { hostingHeaders } from "./src/integrations/headers.ts";
 import { offline } from "./src/integrations/offline.ts";
+import { sitemap } from "./src/integrations/sitemap.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
+import rehypeTableScroll from "./src/markdown/rehype-table-scroll.ts";
 
 // BASE_PATH=/course/ npm run build serves the whole site from a subpath (an intranet, a USB stick).
 const base = normaliseBasePath(process.env.BASE_PATH);
+// SITE_URL=https://school.example npm run build: the origin canonical links, link previews and the sitemap name.
+const site = normaliseSiteUrl(process.env.SITE_URL);
 
 /** Modules without import-time effects (see treeshake below): the core, and the labs' plain-data face. */
 const PURE_MODULES =
   /[\\/](src[\\/]core[\\/]|labs[\\/](index|catalog)\.ts$|labs[\\/][a-z-]+[\\/](settings|presets)\.ts$)/;
 
 export default defineConfig({
+  site,
   base,
   // A separate output folder lets several builds (e.g. a subpath build for tests) live side by side.
   outDir: process.env.ASTRO_OUT_DIR || "dist",
@@ -27,11 +33,12 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [rehypeKatexStrict],
+      rehypePlugins: [rehypeKatexStrict, rehypeTableScroll],
     }),
   },
-  // The CSP step completes each page's policy before _headers copies it and the offline step fingerprints the build.
-  integrations: [mdx(), svelte(), cspStyleAttributes(), hostingHeaders(), offline()],
+  // The CSP step completes each page's policy before _headers copies it; the offline step fingerprints the whole
+  // build, so it comes last.
+  integrations: [mdx(), svelte(), cspStyleAttributes(), hostingHeaders(), sitemap(), offline()],
   devToolbar: { enabled: false },
   security: {
     // A strict policy in every page's <meta> (a static host sets no headers). Astro adds the hashes of

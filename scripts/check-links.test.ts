@@ -24,6 +24,16 @@ describe("checkLinks", () => {
     expect(checkLinks(dist, "/course/")).toEqual([]);
   });
 
+  it("takes a canonical link to the site's public address as a link, but a stylesheet from elsewhere as an asset", () => {
+    const dist = site({
+      "index.html":
+        '<link rel="canonical" href="https://school.example/course/"><link rel="stylesheet" href="https://cdn.example/a.css">',
+    });
+    expect(checkLinks(dist, "/course/")).toEqual([
+      { page: "index.html", target: "https://cdn.example/a.css", problem: "external asset" },
+    ]);
+  });
+
   it("reports a missing page, a missing fragment, an external asset and a link that escapes the base", () => {
     const dist = site({
       "index.html":

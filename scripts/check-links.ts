@@ -67,8 +67,11 @@ export function checkLinks(dist: string, base = "/"): LinkProblem[] {
       if (raw === "" || /^(mailto:|tel:|data:|javascript:)/i.test(raw)) continue;
       const url = new URL(raw, pageUrl);
       if (url.host !== "site") {
-        // A link the reader may follow is fine; anything the page loads by itself must be local.
-        if (tag !== "a") problems.push({ page: rel, target: raw, problem: "external asset" });
+        // A link the reader may follow is fine, and so is the page's canonical address (SITE_URL's, which nothing
+        // loads); anything the page loads by itself must be local.
+        const whole = html.slice(match.index, html.indexOf(">", match.index));
+        const canonical = tag === "link" && /\srel="canonical"/.test(whole);
+        if (tag !== "a" && !canonical) problems.push({ page: rel, target: raw, problem: "external asset" });
         continue;
       }
       if (!url.pathname.startsWith(mount)) {

@@ -24,6 +24,7 @@ const TYPES: Record<string, string> = {
   ".woff": "font/woff",
   ".ttf": "font/ttf",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
   ".webmanifest": "application/manifest+json",
   ".wasm": "application/wasm",
   ".pf_meta": "application/octet-stream",
