@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_REPLAY_STEPS } from "../worker/run-record.ts";
 import { ASSIGNMENT, testAssignmentSchema } from "./fixtures.ts";
 
 const base = {
@@ -49,6 +50,15 @@ describe("assignment schema", () => {
     expect(messages({ ...base, questions: [{ ...base.questions[0], id: "__proto__" }] }).join()).toMatch(
       /lower-case letters/,
     );
+  });
+
+  it("counts a task from a step a kept run can reach (the run records' one step cap)", () => {
+    const task = (minStep: number) => ({
+      ...base,
+      tasks: [{ id: "t", title: "Level", check: { kind: "gradient-ratio", within: 10, minStep } }],
+    });
+    expect(messages(task(MAX_REPLAY_STEPS))).toEqual([]);
+    expect(messages(task(MAX_REPLAY_STEPS + 1))).not.toEqual([]);
   });
 
   it("names the check kinds when one is unknown", () => {

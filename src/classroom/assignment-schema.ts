@@ -7,6 +7,7 @@
 import { z } from "./zod.ts";
 import { LAB_IDS } from "../../labs/index.ts";
 import { ITEM_ID } from "./item-id.ts";
+import { MAX_REPLAY_STEPS } from "../worker/run-record.ts";
 
 export { ITEM_ID };
 
@@ -58,7 +59,8 @@ export const checkSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal("gradient-ratio"),
       within: z.number().min(1).max(1e6),
-      minStep: z.number().int().min(0).default(1),
+      // A task counted from a step no kept run can reach could never be replayed on the teacher's side.
+      minStep: z.number().int().min(0).max(MAX_REPLAY_STEPS).default(1),
     }),
     /** At least `atLeast` dead hidden units at once. */
     z.object({ kind: z.literal("dead-units"), atLeast: z.number().int().min(1).max(10_000) }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { state } from "./fixtures.ts";
-import { compareRun, MAX_REPLAY_STEPS, replayLab, type RunTrainer } from "./replay-check.ts";
+import { compareRun, MAX_CHECKED_STEPS, replayLab, type RunTrainer } from "./replay-check.ts";
 
 const run = { settings: { act: "relu" }, changes: [], step: 300 };
 const claimed = state({ step: 300, trainLoss: 0.12, trainAccuracy: 0.97 });
@@ -34,7 +34,7 @@ describe("verified by replay", () => {
     });
     let trained = false;
     const never: RunTrainer = async () => ((trained = true), "no");
-    const long = { ...run, step: MAX_REPLAY_STEPS + 1 };
+    const long = { ...run, step: MAX_CHECKED_STEPS + 1 };
     expect((await replayLab("dying-relu", long, claimed, never)).status).toBe("not-replayable");
     const refuses: RunTrainer = async () => "its settings are not the lab's";
     expect(await replayLab("dying-relu", run, claimed, refuses)).toEqual({

@@ -10,8 +10,11 @@
 import type { StoredLabState } from "./lab-state-schema.ts";
 import type { SavedRun } from "./lab-run.ts";
 
-/** Steps a replay trains at most per run: a long run (a whole lesson at full speed) is not replayed. */
-export const MAX_REPLAY_STEPS = 20_000;
+/**
+ * Steps the reports page replays at most per run, to keep a class's check to seconds (a record may hold up to
+ * MAX_REPLAY_STEPS): a longer run is shown, marked as not checked.
+ */
+export const MAX_CHECKED_STEPS = 20_000;
 
 /** The numbers a run shows, as a report claims them and as a replay gives them. */
 export interface RunNumbers {
@@ -52,10 +55,10 @@ export async function replayLab(
   train: RunTrainer,
 ): Promise<ReplayVerdict> {
   if (!claimed) return { status: "not-replayable", text: "the report has no results for this lab" };
-  if (run.step > MAX_REPLAY_STEPS)
+  if (run.step > MAX_CHECKED_STEPS)
     return {
       status: "not-replayable",
-      text: `its ${run.step} steps are more than the ${MAX_REPLAY_STEPS} this page replays`,
+      text: `its ${run.step} steps are more than the ${MAX_CHECKED_STEPS} this page replays`,
     };
   const numbers = await train(lab, run);
   if (typeof numbers === "string") return { status: "not-replayable", text: numbers };

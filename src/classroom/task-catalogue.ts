@@ -5,6 +5,7 @@
  * it is checked. Parameters are edited as text and become a check here; the schema judges it.
  */
 import type { TaskCheck } from "./assignment-schema.ts";
+import { MAX_REPLAY_STEPS } from "../worker/run-record.ts";
 
 /** A kind of check. */
 export type TaskKind = TaskCheck["kind"];
@@ -71,7 +72,7 @@ export const TASK_KINDS: Readonly<Record<TaskKind, TaskKindInfo>> = {
         max: 1e6,
         start: "10",
       },
-      { key: "minStep", label: "From step", kind: "integer", min: 0, max: 1e9, start: "1" },
+      { key: "minStep", label: "From step", kind: "integer", min: 0, max: MAX_REPLAY_STEPS, start: "1" },
     ],
   },
 };
