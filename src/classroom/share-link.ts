@@ -52,9 +52,9 @@ export const EMBED_HEIGHTS: Readonly<Record<string, number>> = {
   "activation-explorer": 850,
   "step-function": 1950,
   "vanishing-gradients": 2400,
-  "dying-relu": 1850,
+  "dying-relu": 1950,
   "output-loss": 2150,
-  sandbox: 2950,
+  sandbox: 3050,
 };
 
 /** Escapes text for a double-quoted HTML attribute. */
