@@ -209,7 +209,10 @@ test("the guide's host page, on another site, fits the iframe to the lab, follow
 
   expect(problems.pageErrors).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests).toEqual([]);
+  // The address with ?preset= replaces itself with the preset's page from its <head>: when the rest of that first
+  // document is still arriving, Chromium cancels it, which is the redirect working, not a request failing.
+  const redirected = `${site}embed/dying-relu/?preset=shock (net::ERR_ABORTED)`;
+  expect(problems.failedRequests.filter((failed) => failed !== redirected)).toEqual([]);
 });
 
 /** Waits until the lab has hydrated (and, for a training lab, its worker has answered). */
