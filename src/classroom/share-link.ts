@@ -50,10 +50,10 @@ export const EMBED_WIDTH = 960;
  */
 export const EMBED_HEIGHTS: Readonly<Record<string, number>> = {
   "activation-explorer": 850,
-  "step-function": 1950,
-  "vanishing-gradients": 2400,
-  "dying-relu": 1950,
-  "output-loss": 2150,
+  "step-function": 2000,
+  "vanishing-gradients": 2450,
+  "dying-relu": 2000,
+  "output-loss": 2200,
   sandbox: 3050,
 };
 
