@@ -49,7 +49,7 @@ describe("iframe snippets", () => {
     const snippet = iframeSnippet(src, 'Dying "ReLU" <lab>', EMBED_HEIGHTS["dying-relu"]!);
     expect(snippet).toBe(
       '<iframe src="https://labs.school.example/embed/dying-relu/?dr.bias=-2&amp;dr.lock=lr" title="Dying &quot;ReLU&quot; &lt;lab&gt;" ' +
-        'width="960" height="2000" loading="lazy" style="width: 100%; max-width: 960px; border: 0"></iframe>',
+        'width="960" height="2050" loading="lazy" style="width: 100%; max-width: 960px; border: 0"></iframe>',
     );
     expect(snippet).not.toMatch(/\sallow=|\ssandbox=/);
   });

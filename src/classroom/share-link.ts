@@ -50,11 +50,11 @@ export const EMBED_WIDTH = 960;
  */
 export const EMBED_HEIGHTS: Readonly<Record<string, number>> = {
   "activation-explorer": 850,
-  "step-function": 2000,
+  "step-function": 2050,
   "vanishing-gradients": 2450,
-  "dying-relu": 2000,
+  "dying-relu": 2050,
   "output-loss": 2200,
-  sandbox: 3050,
+  sandbox: 3150,
 };
 
 /** Escapes text for a double-quoted HTML attribute. */
