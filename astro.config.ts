@@ -90,7 +90,7 @@ export default defineConfig({
               // on demand does not list the lab UI's stylesheet, which Astro folds into the page's and never emits:
               // withastro/astro#8329); the labs' state summariser stays apart because only assignment pages use it, and
               // so does the reader of a kept run (kept-run.ts, loaded by a lab only when an assignment page hands it a
-              // saved run to replay).
+              // saved run to replay), and so does the embed bridge, which only embed pages load.
               codeSplitting: {
                 groups: [
                   { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
@@ -101,7 +101,7 @@ export default defineConfig({
                   },
                   {
                     name: "lab-ui",
-                    test: /[\\/](labs[\\/]shared[\\/](?!lab-state|kept-run|off-word)|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
+                    test: /[\\/](labs[\\/]shared[\\/](?!lab-state|kept-run|off-word|embed-bridge)|src[\\/]worker[\\/](client|protocol)\.ts|src[\\/]plots[\\/](LinePlot|Legend|DataTable|DecisionBoundary|boundary|scales|layout|downsample|theme|canvas|colormap|heatmap|fallback|types)\.)/,
                     priority: 10,
                   },
                   // The per-layer plots, which the vanishing-gradients lab and the sandbox both draw.

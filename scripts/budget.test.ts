@@ -30,6 +30,8 @@ describe("budget", () => {
   it("classifies pages: labs, teacher tools, the dev gallery, everything else", () => {
     expect(classify("lessons/relu/index.html", true)).toBe("lab");
     expect(classify("dev/labs/sandbox/index.html", true)).toBe("lab");
+    expect(classify("embed/dying-relu/shock/index.html", true)).toBe("lab");
+    expect(classify("embed/activation-explorer/index.html", false)).toBe("lab");
     expect(classify("dev/plots/index.html", false)).toBe("dev");
     expect(classify("teacher/reports/index.html", false)).toBe("tool");
     expect(classify("reference/glossary/index.html", false)).toBe("page");

@@ -37,7 +37,8 @@ export interface Budget {
  * - tool: teacher tools (link builder, report reader): small HTML, but an app's JS (it validates links
  *   and hand-in files with the same schemas as the assignment pages); same JS budget as a lab page.
  * - dev: the plot gallery under /dev/ (not linked from the course, not shipped to readers by any link):
- *   printed, not budgeted. The lab galleries under /dev/labs/ have labs and are budgeted as lab pages.
+ *   printed, not budgeted. The lab galleries under /dev/labs/ have labs and are budgeted as lab pages, and so are
+ *   the embed pages under /embed/ (one lab each, framed by other sites), whatever their markup.
  */
 export const BUDGETS: Readonly<Record<PageKind, Budget>> = {
   page: { html: 7 * kB, css: 17 * kB, js: 27 * kB },
@@ -78,7 +79,7 @@ export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reas
 
 /** The kind of a page, from its path in dist and whether it embeds a lab. */
 export function classify(page: string, hasLabs: boolean): PageKind {
-  if (hasLabs) return "lab";
+  if (hasLabs || page.startsWith("embed/")) return "lab";
   if (page.startsWith("dev/")) return "dev";
   if (TOOL_PAGES.has(page)) return "tool";
   return "page";

@@ -34,3 +34,42 @@ export function shareSearch(
     notices,
   };
 }
+
+/** The embed page of a lab (`/embed/<lab>/`) or of one of its presets (`/embed/<lab>/<preset>/`), under `root` (…/embed/). */
+export function embedPath(root: string, lab: string, preset: string | null): string {
+  return `${root}${lab}/${preset ? `${preset}/` : ""}`;
+}
+
+/** The width an iframe snippet asks for: the site's page width (60rem), where a lab shows its panels side by side. */
+export const EMBED_WIDTH = 960;
+
+/**
+ * Each lab's embed height at EMBED_WIDTH with its defaults, rounded up (embed.spec.ts checks the labs still fit):
+ * a platform that runs no script of its own shows the whole lab without a scroll bar. A host page that listens to
+ * the embed's size messages fits it exactly (docs/embedding.md).
+ */
+export const EMBED_HEIGHTS: Readonly<Record<string, number>> = {
+  "activation-explorer": 850,
+  "step-function": 2050,
+  "vanishing-gradients": 2450,
+  "dying-relu": 2050,
+  "output-loss": 2200,
+  sandbox: 3150,
+};
+
+/** Escapes text for a double-quoted HTML attribute. */
+function attribute(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+/**
+ * The <iframe> a teacher pastes into a learning platform's page: titled (screen readers announce it), loaded when
+ * scrolled near, as wide as the column up to EMBED_WIDTH, as tall as the lab. No `allow`: a lab needs no camera,
+ * microphone, clipboard or other permission (its Copy buttons fall back to selecting the text).
+ */
+export function iframeSnippet(src: string, title: string, height: number): string {
+  return (
+    `<iframe src="${attribute(src)}" title="${attribute(title)}" width="${EMBED_WIDTH}" height="${Math.round(height)}" ` +
+    `loading="lazy" style="width: 100%; max-width: ${EMBED_WIDTH}px; border: 0"></iframe>`
+  );
+}

@@ -8,7 +8,8 @@ const pages = builtPages();
 for (const theme of ["light", "dark"] as const) {
   for (const path of pages) {
     test(`axe finds no WCAG 2.2 AA violation on /${path} in the ${theme} theme`, async ({ browser }) => {
-      const context = await browser.newContext();
+      // The stored choice for the site's pages; the system's scheme for the embed pages, which follow the host's.
+      const context = await browser.newContext({ colorScheme: theme });
       const page = await context.newPage();
       await startInTheme(page, theme);
       await page.goto(path);
