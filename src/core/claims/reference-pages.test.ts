@@ -151,8 +151,12 @@ describe("the reference pages' anchors", () => {
       expect(section, section.split("\n")[0]).toMatch(/\]\(\.\.\/\.\.\/lessons\/[a-z-]+\/(#[a-z0-9-]+)?\)/);
   });
 
-  it("every outbound link of the reference pages uses https", () => {
-    for (const file of [GLOSSARY, REFERENCES, NOTATION]) expect(read(file)).not.toMatch(/\]\(http:\/\//);
+  it("every outbound link of the course (lessons, reference, teacher guides, assignments) uses https", () => {
+    const pages = readdirSync(new URL("content/", ROOT), { recursive: true, encoding: "utf8" }).filter((f) =>
+      /\.mdx?$/.test(f),
+    );
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) expect(read(`content/${file}`), file).not.toMatch(/\]\(http:\/\/|href="http:\/\//);
   });
 
   it("every glossary link to a reference, and every reference link to the glossary, lands on a heading", () => {
