@@ -35,6 +35,9 @@ test.describe("activation explorer", () => {
   test("the α slider changes Leaky ReLU's slope on the negative side, and its formula is shown", async ({ page }) => {
     await page.goto("dev/labs/activation-explorer/");
     const lab = page.locator('[data-lab="activation-explorer"]');
+    const alpha = lab.getByRole("slider", { name: /α/ });
+    // Neither default curve uses α, so there is no α slider until one does.
+    await expect(alpha).toHaveCount(0);
     await expect(async () => {
       await lab.getByLabel("Activation").selectOption("leaky-relu");
       await expect(lab).toHaveAttribute("data-a", "leaky-relu", { timeout: 500 });
@@ -46,6 +49,8 @@ test.describe("activation explorer", () => {
     await expect(lab.locator("[data-readout] [data-f]").first()).toHaveText("−0.6");
     await expect(lab.locator('[data-formula="leaky-relu"]')).toBeVisible();
     await expect(lab.locator('[data-formula="sigmoid"]')).toBeHidden();
+    await lab.getByLabel("Activation").selectOption("tanh");
+    await expect(alpha).toHaveCount(0);
   });
 
   test("keeps its settings in the address, and hostile values give defaults with a notice", async ({ page }) => {
