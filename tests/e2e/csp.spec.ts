@@ -122,7 +122,10 @@ async function exerciseSelects(lab: Locator): Promise<void> {
     const select = selects.nth(i);
     if (!(await select.isVisible())) continue;
     const before = await select.inputValue();
-    const values = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    // Enabled options only: the sandbox offers "your own data" disabled until the reader has loaded some.
+    const values = await select
+      .locator("option:enabled")
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     await select.selectOption(values.at(-1)!);
     await select.selectOption(before);
   }

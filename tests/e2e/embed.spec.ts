@@ -298,7 +298,7 @@ test("an embed takes the lab's settings, locks and hidden controls from its addr
   const lab = await hydrated(page, "dying-relu");
   await expect(lab).toHaveAttribute("data-locked", "lr,seed");
   await expect(lab.getByRole("slider", { name: /learning rate/i })).toBeDisabled();
-  await expect(lab.getByText("Learning rate 0.5")).toBeVisible();
+  await expect(lab.getByText("Learning rate 0.5", { exact: true })).toBeVisible();
   await expect(lab.getByText("Locked by your teacher")).toBeVisible();
   await expect(lab.getByRole("button", { name: "New seed" })).toBeDisabled();
   await expect(lab.getByLabel("Speed")).toHaveCount(0);
@@ -387,7 +387,7 @@ test.describe("under a subpath, offline", () => {
     await page.reload();
     const lab = inside.locator('[data-lab="vanishing-gradients"]');
     await expect(lab).toHaveAttribute("data-live", "true", { timeout: 20_000 });
-    await expect(lab.getByText("Learning rate 0.05")).toBeVisible();
+    await expect(lab.getByText("Learning rate 0.05", { exact: true })).toBeVisible();
     await lab.getByRole("button", { name: "Train" }).click();
     await expect.poll(() => labStep(lab), { timeout: 15_000 }).toBeGreaterThan(20);
   });

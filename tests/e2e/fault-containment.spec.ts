@@ -29,7 +29,8 @@ const BROKEN = {
         runId: command.runId, status: "ok", step: 3, divergedAt: null, reason: null, learningRate: 0.1,
         hidden: "relu", alpha: 0, trainLoss: 0.5, testLoss: 0.5, trainAccuracy: 0.5, testAccuracy: 0.5,
         layers: [], deadSince: [], boundary: null, boundarySize: 0, outputs: 1, path: null, outputParts: null,
-        perceptron: null, distanceFromStart: 0, kernels: "simd", atRest: true, data: null,
+        perceptron: null, distanceFromStart: 0, kernels: "simd", atRest: true, data: null, changes: [],
+        precision: "float64",
         history: { width: 6, rows: 40, data: new Float64Array(7) },
       };
       const message = { type: "snapshot", snapshot };
