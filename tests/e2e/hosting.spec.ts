@@ -6,7 +6,7 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import { checkLinks } from "../../scripts/check-links.ts";
 import { serveStatic } from "../../scripts/serve.ts";
-import { builtPages, watchProblems } from "./helpers.ts";
+import { distinctPages, watchProblems } from "./helpers.ts";
 import { ensureSubpathBuild, SUBPATH_BASE as BASE, SUBPATH_DIST as DIST } from "./subpath-build.ts";
 
 // One worker runs this file's tests in order, so the build below happens at most once per run.
@@ -50,7 +50,7 @@ test.describe("served under /course/ with the network cut", () => {
     const blocked = await cutTheNetwork(context);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    for (const path of builtPages(DIST).filter((p) => p !== "404/")) {
+    for (const path of distinctPages(DIST).filter((p) => p !== "404/")) {
       await page.goto(`${url}${path}`);
       await page.mouse.wheel(0, 20_000);
       await page.waitForLoadState("networkidle");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { builtPages, watchProblems } from "./helpers.ts";
+import { distinctPages, watchProblems } from "./helpers.ts";
 
-const pages = builtPages().filter((p) => p !== "404/");
+const pages = distinctPages().filter((p) => p !== "404/");
 
 test("the build has the home page, a lesson and the lab gallery", () => {
   expect(pages).toContain("");

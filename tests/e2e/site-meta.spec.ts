@@ -16,7 +16,7 @@ const ROOT_DIST = process.env.ASTRO_OUT_DIR || "dist";
 test.describe.configure({ mode: "default" });
 
 /** Pages that stand in for others or are for developers: noindex, no canonical address, not in the sitemap. */
-const UNINDEXED = /^(404|offline|dev\/.*)\/$/;
+const UNINDEXED = /^(404|offline|dev\/.*|embed\/.*)\/$/;
 /** Pages the sitemap leaves out on purpose besides those (labs made for framing, answer keys, a teacher's own assignment). */
 const UNLISTED = /^embed\/|^assignments\/custom\/|^assignments\/[^/]+\/key\/$/;
 
