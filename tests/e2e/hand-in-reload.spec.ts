@@ -48,3 +48,31 @@ test("train, reload: the lab replays the saved run, and the summary matches the 
   await expect(page.locator('[data-report="checksum"]')).toHaveText(report.checksum);
   expect([...problems.pageErrors, ...problems.consoleErrors]).toEqual([]);
 });
+
+test("the printout: the student's name, the time, the lab's results and the checksum, and no form control", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto("assignments/dying-relu/");
+  await expect(page.locator(".assignment-work")).toHaveAttribute("data-ready", "true", { timeout: 15_000 });
+  await page.getByLabel("Your name (it goes into the report)").fill("Ada Lovelace");
+  await page.getByLabel("Your name (it goes into the report)").blur();
+  const lab = page.locator('[data-lab="dying-relu"]');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab).toHaveAttribute("data-live", "true", { timeout: 15_000 });
+  await trainUntil(lab, 120);
+  await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download report (JSON)" }).click(),
+  ]);
+  await page.emulateMedia({ media: "print" });
+  for (const part of ["student", "lab", "made", "checksum"])
+    await expect(page.locator(`[data-report="${part}"]`), part).toBeVisible();
+  await expect(page.locator('[data-report="student"]')).toHaveText("Ada Lovelace");
+  await expect(page.locator('[data-report="lab"]')).toContainText(`step ${await labStep(lab)},`);
+  const controls = page.locator("main").locator("input, select, textarea, button");
+  const shown = await controls.evaluateAll((els) =>
+    els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(shown).toEqual([]);
+});
