@@ -12,6 +12,20 @@ function trueLogits(session: TrainingSession, count: number): number[] {
 }
 
 describe("partsRows: the worker's output-gradient split, read back into a and z", () => {
+  it("in float32 at b = −40 a class-1 point reads a ≈ 4e-18 and z ≈ −40 under every pairing, though BCELoss's floor breaks a − y = ∂L/∂z", () => {
+    for (const id of PAIRING_IDS) {
+      const session = new TrainingSession(binarySpec(id, { ...DEFAULTS, bias: -40, prec: "float32" }));
+      const labels = session.trainer.dataset.train.labels;
+      const rows = partsRows(id, session.snapshot(0).outputParts!, labels);
+      const logits = trueLogits(session, rows.length);
+      rows.forEach((r, i) => {
+        expect(r.z, `${id} #${i}`).toBeCloseTo(logits[i]!, 4);
+        expect(r.z).toBeLessThan(-35);
+        if (id !== "tanh-mse") expect(r.a).toBeLessThan(1e-15);
+      });
+    }
+  });
+
   it.each(PAIRING_IDS)(
     "recovers %s's prediction and logit at every reported point, at the start and after training",
     (id) => {

@@ -1,10 +1,8 @@
 /**
  * Reading the worker's output-gradient split (Snapshot.outputParts: per-example ∂L/∂a, ∂a/∂z and ∂L/∂z for
- * the first training points) into rows the lab can show: the prediction a and the logit z are recovered
- * from the parts, so nothing beyond the protocol is needed.
+ * the first training points, with their prediction a and logit z) into rows the lab can show.
  */
 import type { OutputPartsSnapshot } from "../../src/worker/protocol.ts";
-import { logitMagnitude } from "./logit-curves.ts";
 import type { PairingId } from "./settings.ts";
 
 /** One training point's output gradient under one pairing. */
@@ -25,21 +23,13 @@ export function target(pairing: PairingId, y: 0 | 1): number {
   return pairing === "tanh-mse" ? 2 * y - 1 : y;
 }
 
-/**
- * Rows for the first parts.dLda.length training points. a − t is ∂L/∂a / 2 under MSE (L = (a − t)²) and
- * ∂L/∂z under BCE (a − y); z = ±|z| from the slope ∂a/∂z (see logitMagnitude), positive when a is past the
- * head's midpoint.
- */
+/** Rows for the first training points the parts cover (as many as every array and the labels have). */
 export function partsRows(pairing: PairingId, parts: OutputPartsSnapshot, labels: ArrayLike<number>): PartsRow[] {
-  const head = pairing === "tanh-mse" ? "tanh" : "sigmoid";
-  const mid = head === "tanh" ? 0 : 0.5;
-  const count = Math.min(parts.dLda.length, parts.dadz.length, parts.dLdz.length, labels.length);
+  const { a, z, dLda, dadz, dLdz } = parts;
+  const count = Math.min(a.length, z.length, dLda.length, dadz.length, dLdz.length, labels.length);
   return Array.from({ length: count }, (_, i) => {
     const label: 0 | 1 = labels[i] === 1 ? 1 : 0;
-    const error = pairing === "sigmoid-bce" ? parts.dLdz[i]! : parts.dLda[i]! / 2;
-    const a = target(pairing, label) + error;
-    const z = (a > mid ? 1 : -1) * logitMagnitude(head, parts.dadz[i]!);
-    return { index: i, label, a, z, dLda: parts.dLda[i]!, dadz: parts.dadz[i]!, dLdz: parts.dLdz[i]! };
+    return { index: i, label, a: a[i]!, z: z[i]!, dLda: dLda[i]!, dadz: dadz[i]!, dLdz: dLdz[i]! };
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sigmoidDerivative, tanhDerivative } from "../../src/core/index.ts";
-import { logitMagnitude, outputGradient, sampleLogitCurves } from "./logit-curves.ts";
+import { tanhDerivative } from "../../src/core/index.ts";
+import { outputGradient, sampleLogitCurves } from "./logit-curves.ts";
 
 describe("output gradient against the logit (one example, y = 1)", () => {
   it("at z = −10 sigmoid+MSE's ∂L/∂z is −9.08×10⁻⁵ while sigmoid+BCE's is −0.99995: σ′(z) crushes MSE and cancels under BCE", () => {
@@ -67,22 +67,5 @@ describe("sampleLogitCurves", () => {
     for (const id of ["sigmoid-mse", "sigmoid-bce", "tanh-mse"] as const) {
       expect(c.gradient[id].every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     }
-  });
-});
-
-describe("logitMagnitude", () => {
-  it("inverts σ′ and tanh′ to many digits, from the steep middle to deep saturation", () => {
-    for (const z of [0.01, 0.5, 3, 10, 25, 40]) {
-      expect(logitMagnitude("sigmoid", sigmoidDerivative(z))).toBeCloseTo(z, 6);
-      expect(logitMagnitude("sigmoid", sigmoidDerivative(-z))).toBeCloseTo(z, 6);
-      expect(logitMagnitude("tanh", tanhDerivative(z))).toBeCloseTo(z, 6);
-    }
-  });
-
-  it("returns 0 at the peak slope and ∞ when the slope underflowed", () => {
-    expect(logitMagnitude("sigmoid", 0.25)).toBe(0);
-    expect(logitMagnitude("tanh", 1)).toBe(0);
-    expect(logitMagnitude("sigmoid", 0)).toBe(Infinity);
-    expect(logitMagnitude("sigmoid", Number.NaN)).toBe(Infinity);
   });
 });

@@ -78,17 +78,3 @@ export function sampleLogitCurves(y: 0 | 1, zMin = -10, zMax = 10, n = 201): Log
   }
   return { zs, loss, gradient };
 }
-
-/**
- * |z| from the head's slope s = ∂a/∂z, inverting σ′(z) = u/(1 + u)² with u = e^(−|z|) (tanh′(z) = 4u/(1 + u)²
- * with u = e^(−2|z|)). The small root u = 2s/((1 − 2s) + √(1 − 4s)) avoids the cancellation of the textbook
- * formula, so a slope of 4.5×10⁻⁵ gives back |z| = 10 to many digits. s ≤ 0 (underflow) gives ∞, s ≥ ¼ gives 0.
- */
-export function logitMagnitude(head: "sigmoid" | "tanh", slope: number): number {
-  const s = head === "tanh" ? slope / 4 : slope;
-  if (!(s > 0)) return Number.POSITIVE_INFINITY;
-  if (s >= 0.25) return 0;
-  const u = (2 * s) / (1 - 2 * s + Math.sqrt(1 - 4 * s));
-  const magnitude = -Math.log(u);
-  return head === "tanh" ? magnitude / 2 : magnitude;
-}

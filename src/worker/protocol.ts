@@ -90,6 +90,9 @@ export interface PathSnapshot {
 
 /** The output-layer gradient split for the first few training points (first output only), per example. */
 export interface OutputPartsSnapshot {
+  /** The prediction a and the logit z of each of those points, as the network computed them. */
+  a: number[];
+  z: number[];
   dLda: number[];
   dadz: number[];
   dLdz: number[];

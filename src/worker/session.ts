@@ -280,18 +280,35 @@ export class TrainingSession {
     const dLdz = new Float64Array(n * m);
     outputGradientParts(t, dLda, dadz, dLdz);
     // The core's parts carry the mean's 1/N; per-example values read better, so multiply it back.
-    const pick = (v: Float64Array, k: number) => Array.from({ length: count }, (_, i) => v[i * m]! * k);
-    return { dLda: pick(dLda, n), dadz: pick(dadz, 1), dLdz: pick(dLdz, n) };
+    const pick = (v: ArrayLike<number>, k: number) => Array.from({ length: count }, (_, i) => v[i * m]! * k);
+    // a and z from a forward pass: recovering them from the gradients fails where float32 or BCELoss's floor
+    // breaks the identities (a − y = ∂L/∂z under BCE).
+    const ws = this.#forwardTrain();
+    const last = t.mlp.depth - 1;
+    return {
+      a: pick(ws.a[last]!, 1),
+      z: pick(ws.z[last]!, 1),
+      dLda: pick(dLda, n),
+      dadz: pick(dadz, 1),
+      dLdz: pick(dLdz, n),
+    };
   }
 
   /** z of the output layer at every training point: one forward pass, n × outputs, in the training points' order. */
   #logits(): number[] {
     const { mlp, dataset } = this.trainer;
+    const ws = this.#forwardTrain();
+    return Array.from(ws.z[mlp.depth - 1]!.subarray(0, dataset.train.n * mlp.outputs));
+  }
+
+  /** One forward pass over the training points in a workspace kept for it (the logits and output parts read it). */
+  #forwardTrain() {
+    const { mlp, dataset } = this.trainer;
     const n = dataset.train.n;
     const ws = (this.#logitSpace ??= mlp.workspace(n));
     ws.x.set(dataset.train.x.subarray(0, 2 * n));
     mlp.forward(ws, n);
-    return Array.from(ws.z[mlp.depth - 1]!.subarray(0, n * mlp.outputs));
+    return ws;
   }
 
   #data(): DataSnapshot {
