@@ -39,16 +39,3 @@ export const ACTIVATION_TEX: Record<ActivationName, { f: string; df: string }> =
     df: String.raw`f'(x)=\sigma(x)\bigl(1+x\,(1-\sigma(x))\bigr)`,
   },
 };
-
-/** Reader-facing names of the activations. */
-export const ACTIVATION_LABELS: Record<ActivationName, string> = {
-  step: "Step",
-  identity: "Identity (linear)",
-  sigmoid: "Sigmoid",
-  tanh: "Tanh",
-  relu: "ReLU",
-  "leaky-relu": "Leaky ReLU",
-  elu: "ELU",
-  gelu: "GELU",
-  silu: "SiLU (swish)",
-};
