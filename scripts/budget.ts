@@ -80,7 +80,11 @@ export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reas
   "dev/labs/sandbox/index.html": { js: 61 * kB, reason: "the sandbox" },
   // HTML: two output-loss labs, each server-rendered with its tables and charts for readers without JavaScript.
   "lessons/output-layers-and-losses/index.html": { html: 62 * kB, reason: "two output-loss labs, server-rendered" },
-  ...embedWaivers("output-loss", ["", "confidently-wrong/", "float32-bce-floor/", "softmax-three-classes/"], 61.5),
+  ...embedWaivers(
+    "output-loss",
+    ["", "confidently-wrong/", "float32-bce-floor/", "float32-tanh-flat/", "softmax-three-classes/"],
+    61.5,
+  ),
   ...embedWaivers("sandbox", ["", "linear-stack/", "spirals-relu/", "symmetric-init/"], 63),
   // A teacher-written assignment's pages render every lab's settings and presets (the assignment names its lab
   // only in the browser) besides the assignment island and the lab; the builder validates with zod. The reader

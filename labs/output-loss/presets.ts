@@ -11,6 +11,11 @@ export const PRESETS = {
    * the same run learns within a few hundred steps.
    */
   "float32-bce-floor": { settings: { mode: "binary", bias: -40, lr: 1, show: "sigmoid-bce", prec: "float32" } },
+  /**
+   * Lesson 4: tanh's flat tails in float32. At b = −10 every point has |z| > 9.01, where float32 tanh is exactly
+   * ±1: tanh + MSE's ∂L/∂z is exactly 0 at every example point and its loss never changes; in float64 it is about 1e-8.
+   */
+  "float32-tanh-flat": { settings: { mode: "binary", bias: -10, lr: 0.1, show: "tanh-mse", prec: "float32" } },
   /** Lesson 8: softmax + cross-entropy on three classes. */
   "softmax-three-classes": { settings: { mode: "multiclass", data: "blobs", classes: 3 } },
 } as const satisfies Presets<typeof SCHEMA>;

@@ -25,7 +25,8 @@ import {
   tanhDerivative,
   type Trainer,
 } from "../index.ts";
-import { labSession } from "./lab-runs.ts";
+import { labSession, outputLossSessions } from "./lab-runs.ts";
+import { PARTS_POINTS, WARMUP_STEPS as OUTPUT_WARMUP } from "../../../labs/output-loss/settings.ts";
 
 const tanh = getActivation("tanh");
 
@@ -476,6 +477,35 @@ describe("Computing tanh′ safely", () => {
     expect(tanhDerivative(356)).toBeGreaterThan(0);
     expect(tanhDerivative(-356)).toBe(tanhDerivative(356));
   });
+});
+
+describe("You can watch this happen (the output lab's float32-tanh-flat preset)", () => {
+  it(
+    "in float32 every point is near z = −10, past 9.01: tanh + MSE's ∂L/∂z is exactly 0 at every example point and Train leaves its loss exactly where it was; in float64 the same row shows −1.7×10⁻⁸ at point #0",
+    () => {
+      const float32 = outputLossSessions("float32-tanh-flat").binary["tanh-mse"];
+      expect(float32.snapshot(0).precision).toBe("float32");
+      float32.step(OUTPUT_WARMUP);
+      const opened = float32.snapshot(0);
+      const z = opened.outputParts!.z.slice(0, PARTS_POINTS);
+      const dLdz = opened.outputParts!.dLdz.slice(0, PARTS_POINTS);
+      expect(z.length).toBe(PARTS_POINTS);
+      for (const v of z) {
+        expect(v).toBeLessThan(-9.01);
+        expect(v).toBeGreaterThan(-11);
+      }
+      for (const g of dLdz) expect(Object.is(g, 0) || Object.is(g, -0)).toBe(true);
+      float32.step(1000);
+      expect(float32.snapshot(0).trainLoss).toBe(opened.trainLoss);
+
+      const float64 = outputLossSessions("float32-tanh-flat", { prec: "float64" }).binary["tanh-mse"];
+      float64.step(OUTPUT_WARMUP);
+      const g0 = float64.snapshot(0).outputParts!.dLdz[0]!;
+      expect(g0).not.toBe(0);
+      expect(g0).toBeCloseTo(-1.7e-8, 9);
+    },
+    SLOW,
+  );
 });
 
 describe("Exercises", () => {
