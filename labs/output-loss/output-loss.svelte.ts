@@ -30,8 +30,13 @@ import {
 import { binarySummary, multiclassSummary } from "./summary.ts";
 import { pairingView, pointView, type PairingView, type PointView } from "./views.ts";
 
-/** Shortest interval between two redraws of the charts while training (20 per second: smooth, and light on the main thread). */
-const REDRAW_MS = 50;
+/**
+ * The binary views in three groups, each redrawn in every third frame while training (20 a second at 60 Hz):
+ * drawn in one frame, the three made that frame long enough to miss the next one.
+ */
+const BINARY_GROUPS = { lossCurves: 0, boundary: 1, pairings: 2 } as const;
+/** The multiclass views, in two groups the same way. */
+const MULTICLASS_GROUPS = { boundary: 0, point: 1 } as const;
 
 /** Build-time snapshots (see Embed.astro): the binary runs or the multiclass run after WARMUP_STEPS steps. */
 export interface InitialSnapshots {
@@ -72,10 +77,10 @@ export class OutputLossLab extends LabController<typeof SCHEMA> {
   readonly #random: () => number;
   #started = { binary: false, multiclass: false };
   #warm = { binary: true, multiclass: true };
-  /** The binary views read three runs: one redraw per display interval, not one per run's snapshot. */
-  readonly #sync = new FrameSync(() => PAIRING_IDS.map((id) => this.runs[id].snapshot), REDRAW_MS);
-  /** The multiclass views (boundary, probabilities), redrawn at the same pace. */
-  readonly #multiSync = new FrameSync(() => [this.multiclass.snapshot], REDRAW_MS);
+  /** The binary views read three runs: one redraw per group's frame, not one per run's snapshot. */
+  readonly #sync = new FrameSync(() => PAIRING_IDS.map((id) => this.runs[id].snapshot), 3);
+  /** The multiclass views (boundary, probabilities), each in its own frames. */
+  readonly #multiSync = new FrameSync(() => [this.multiclass.snapshot], 2);
 
   constructor(preset: unknown = {}, options: OutputLossOptions = {}) {
     super("output-loss", SCHEMA, preset, options);
@@ -162,7 +167,7 @@ export class OutputLossLab extends LabController<typeof SCHEMA> {
 
   #pairings(): PairingView[] {
     const ex = this.settings.ex;
-    return this.#sync.read(() =>
+    return this.#sync.read(BINARY_GROUPS.pairings, () =>
       PAIRING_IDS.map((id) => {
         const lab = this.runs[id];
         void lab.historyVersion; // the history is mutated in place; its version says when to re-read it
@@ -174,7 +179,7 @@ export class OutputLossLab extends LabController<typeof SCHEMA> {
   }
 
   #lossCurves(): LossCurve[] {
-    return this.#sync.read(() =>
+    return this.#sync.read(BINARY_GROUPS.lossCurves, () =>
       PAIRINGS.map((p) => {
         const lab = this.runs[p.id];
         void lab.historyVersion;
@@ -186,14 +191,16 @@ export class OutputLossLab extends LabController<typeof SCHEMA> {
 
   #point(): PointView | null {
     const pt = this.settings.pt;
-    return this.#multiSync.read(() => pointView(this.multiclass.snapshot, this.multiclass.data, pt));
+    return this.#multiSync.read(MULTICLASS_GROUPS.point, () =>
+      pointView(this.multiclass.snapshot, this.multiclass.data, pt),
+    );
   }
 
   /** The latest snapshot of a run for charts: the binary runs' and the multiclass run's, at the redraw pace. */
   shownSnapshot(mode: Mode): Snapshot | null {
-    if (mode === "multiclass") return this.#multiSync.read(() => this.multiclass.snapshot);
+    if (mode === "multiclass") return this.#multiSync.read(MULTICLASS_GROUPS.boundary, () => this.multiclass.snapshot);
     const id = this.shown;
-    return this.#sync.read(() => this.runs[id].snapshot);
+    return this.#sync.read(BINARY_GROUPS.boundary, () => this.runs[id].snapshot);
   }
 
   #lab(mode: Mode): TrainingLab {
