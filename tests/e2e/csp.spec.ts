@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { builtPages } from "./helpers.ts";
+import { builtPages, watchViolations } from "./helpers.ts";
 import { labStep, openLab } from "./lab-helpers.ts";
 
 const DIST = process.env.ASTRO_OUT_DIR || "dist";
@@ -21,27 +21,6 @@ function policyOf(html: string): Map<string, string[]> {
     .map((d) => d.trim().split(/\s+/))
     .filter((d) => d[0]);
   return new Map(directives.map(([name, ...sources]) => [name!, sources]));
-}
-
-/** Records CSP violations: the DOM event (registered before any page script) and Chromium's console report. */
-async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
-  const reported: string[] = [];
-  page.on("console", (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) reported.push(msg.text());
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cspViolations: string[] };
-    w.__cspViolations = [];
-    document.addEventListener(
-      "securitypolicyviolation",
-      (e) => w.__cspViolations.push(`${e.effectiveDirective}: ${e.blockedURI || "inline"} ${e.sample}`),
-      true,
-    );
-  });
-  return async () => [
-    ...reported,
-    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
-  ];
 }
 
 test("the build has pages and labs to check", () => {
@@ -84,16 +63,8 @@ test("KaTeX's fonts ship as files, not data: URLs (font-src allows only 'self')"
   expect(all).not.toMatch(/url\(\s*["']?data:/);
 });
 
-for (const path of pages) {
-  test(`/${path} loads and hydrates with 0 CSP violations`, async ({ page }) => {
-    const violations = await watchViolations(page);
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    await page.mouse.wheel(0, 20_000); // every client:visible island hydrates
-    await page.waitForLoadState("networkidle");
-    expect(await violations()).toEqual([]);
-  });
-}
+// Every page loading and hydrating with 0 violations is checked in the page sweep (pages.spec.ts), which
+// visits each page once for everything a load can show.
 
 /** Train, Pause, Step, the learning rate from the keyboard and Reset, on every set of training controls in the lab. */
 async function exerciseTraining(page: Page, lab: Locator): Promise<void> {

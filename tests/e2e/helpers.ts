@@ -55,6 +55,27 @@ export function watchProblems(page: Page): PageProblems {
   return problems;
 }
 
+/** Records CSP violations: the DOM event (registered before any page script) and Chromium's console report. */
+export async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  const reported: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) reported.push(msg.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => w.__cspViolations.push(`${e.effectiveDirective}: ${e.blockedURI || "inline"} ${e.sample}`),
+      true,
+    );
+  });
+  return async () => [
+    ...reported,
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
+  ];
+}
+
 /** Chooses the theme the page starts in, through the same stored value the toggle writes. */
 export async function startInTheme(page: Page, theme: "light" | "dark"): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem("activation-labs:theme", t), theme);

@@ -5,8 +5,8 @@
  * back/forward cache keeps none alive.
  *
  * Why 3 MB: a run's real state is small (three runs × 512 history rows × 6 columns × 8 B ≈ 74 KB, plus
- * one snapshot and grid each), while keeping every snapshot of a 20 s run at ~60 per second (each with
- * an 8–32 KB boundary grid and its history chunk) would grow the heap by 10 MB or more. 3 MB leaves room
+ * one snapshot and grid each), while keeping every snapshot of a 10 s run at ~60 per second (each with
+ * an 8–32 KB boundary grid and its history chunk) would grow the heap by 5 MB or more. 3 MB leaves room
  * for what V8 compiles and caches on first use without hiding a leak of that size.
  */
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
@@ -15,7 +15,7 @@ import { HISTORY_CAPACITY } from "../../labs/shared/training-lab.svelte.ts";
 import { labStep, openLab } from "./lab-helpers.ts";
 
 const MAX_GROWTH_BYTES = 3 * 1024 * 1024;
-const LONG_RUN_MS = 20_000;
+const LONG_RUN_MS = 10_000;
 
 // Playwright turns the back/forward cache off by default; these tests need it on.
 test.use({

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { distinctPages, watchProblems } from "./helpers.ts";
+import { distinctPages, watchProblems, watchViolations } from "./helpers.ts";
 
 const pages = distinctPages().filter((p) => p !== "404/");
 
@@ -10,8 +10,11 @@ test("the build has the home page, a lesson and the lab gallery", () => {
 });
 
 for (const path of pages) {
-  test(`/${path} loads with no console error and no failed request`, async ({ page }) => {
+  test(`/${path} loads and hydrates with no console error, no failed request and 0 CSP violations`, async ({
+    page,
+  }) => {
     const problems = watchProblems(page);
+    const violations = await watchViolations(page);
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     await page.mouse.wheel(0, 20_000); // scroll so every client:visible island hydrates
@@ -20,6 +23,7 @@ for (const path of pages) {
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     expect(problems.externalRequests).toEqual([]);
+    expect(await violations()).toEqual([]);
     await expect(page.locator("h1")).toHaveCount(1);
   });
 }
