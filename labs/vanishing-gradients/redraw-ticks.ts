@@ -1,6 +1,6 @@
 /**
  * When the lab's heavy charts redraw. While training, the heatmap and the decision boundary each follow
- * every SLOW_EVERY-th snapshot (about 8 a second at RUN.frameMs), half a period apart, so no frame draws
+ * every SLOW_EVERY-th snapshot (15 a second at 60 snapshots a second), half a period apart, so no frame draws
  * both; while paused or idle, both follow every snapshot.
  */
 

@@ -81,13 +81,6 @@ export const RUN = {
   boundarySize: 32,
   /** The input point the chain-rule path starts from. */
   pathInput: [0.5, 0.5] as [number, number],
-  /**
-   * A snapshot at most every 33 ms while training (about 30 a second): each one redraws two sets of up to 21
-   * bars, the loss chart and the path table, which at 60 a second kept the page's main thread half busy.
-   */
-  frameMs: 33,
-  /** The worker stops training while the page draws each snapshot (see Runner): the drawing is the heavy part here. */
-  yieldWhileDrawing: true,
 } as const;
 
 /** Steps trained after every (re)start, and for the build-time snapshot, so the lab opens on a measured state. */
@@ -135,8 +128,6 @@ export function sessionSpec(s: VgSettings): SessionSpec<"vanishing-gradients"> {
     path: { x: RUN.pathInput, indices: [0, ...Array.from({ length: depth }, () => s.unit - 1), 0] },
     outputParts: 0,
     perceptron: null,
-    frameMs: RUN.frameMs,
-    yieldWhileDrawing: RUN.yieldWhileDrawing,
   };
 }
 
