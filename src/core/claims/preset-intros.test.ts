@@ -141,14 +141,17 @@ const INTRO_CHECKS: Record<string, (intro: string) => void> = {
   "vanishing-gradients/relu-he": (intro) => {
     expect(intro).toContain("Ten ReLU layers of 32 with He initialisation");
     expect(intro).toContain("the first layer's bar is within a factor of 10 of the output layer's");
-    expect(intro).toContain("watch the accuracy near step 545: it collapses and recovers");
+    expect(intro).toContain(
+      "watch the accuracy from step 400 on: near steps 409, 473 and 546 it suddenly falls to about 50%",
+    );
     const v = bars("relu-he").to(VG_WARMUP);
     expect(shortBy(v)).toBeGreaterThan(0.1);
     expect(shortBy(v)).toBeLessThan(10);
-    const accuracy = v.to(620).accuracies;
-    expect(accuracy[544]).toBeGreaterThan(0.9);
-    expect(Math.max(...accuracy.slice(546, 580))).toBeLessThan(0.6);
-    expect(Math.max(...accuracy.slice(580, 600))).toBeGreaterThan(0.9);
+    const accuracy = v.to(700).accuracies;
+    // The steps after step 400 at which the accuracy drops below 55%, to about 50% (the classes' shares).
+    const falls = accuracy.flatMap((a, k) => (k > 400 && a < 0.55 && accuracy[k - 1]! >= 0.55 ? [k] : []));
+    expect(falls.slice(0, 3)).toEqual([409, 473, 546]);
+    for (const k of falls.slice(0, 3)) expect(accuracy[k]).toBeGreaterThan(0.45);
   },
   "dying-relu/negative-bias": (intro) => {
     expect(intro).toContain("Every bias starts at −0.5: 20 of 32 units are dead from step 0");
