@@ -16,7 +16,7 @@ export const PRESETS = {
   /** Lesson 7: Leaky ReLU from the start, with the same negative biases. */
   "leaky-negative-bias": {
     intro:
-      "Leaky ReLU from the start (α = 0.01) with every bias at −0.5: 20 of 32 units start inactive and the loss sits at 0.693. Press Train and watch the loss and the count: the loss falls below 0.3 near step 2,500 while many units stay inactive. Then set α to 0.2, press Reset and train again.",
+      "Leaky ReLU from the start (α = 0.01) with every bias at −0.5: 20 of 32 units start inactive and the loss sits at 0.693. Press Train and watch the loss and the count line. Then set α to 0.2, press Reset and train again.",
     settings: { act: "leaky-relu", alpha: 0.01, bias: -0.5, lr: 0.1, shock: "50", data: "moons", seed: 3 },
   },
 } as const satisfies Presets<typeof SCHEMA>;

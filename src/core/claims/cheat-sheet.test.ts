@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ActivationExplorerLab } from "../../../labs/activation-explorer/activation-explorer.svelte.ts";
+import { ACTIVATION_LABELS } from "../../../labs/activation-explorer/labels.ts";
 import { PRESETS as EXPLORER } from "../../../labs/activation-explorer/presets.ts";
 import { DR_WARMUP } from "../../../labs/dying-relu/settings.ts";
 import { PRESETS as SANDBOX } from "../../../labs/sandbox/presets.ts";
@@ -153,8 +154,25 @@ describe("cheat sheet", () => {
     expect(relu.snapshot(0).status).toBe("ok");
   });
 
-  it("teacher guide: spirals-relu is two hidden layers of 32 ReLU units with softmax + cross-entropy and Adam", () => {
+  it("teacher guide: spirals-relu is two hidden layers of 32 ReLU units with softmax + cross-entropy and Adam; it opens after 150 steps at 100% of the training points (97% of the test points)", () => {
     const s = SANDBOX["spirals-relu"].settings;
     expect([s.layers, s.width, s.act, s.out, s.opt]).toEqual([2, 32, "relu", "softmax-ce", "adam"]);
+    expect(SB_WARMUP).toBe(150);
+    const run = labSession("sandbox", "spirals-relu");
+    run.step(SB_WARMUP);
+    const { trainAccuracy, testAccuracy } = run.snapshot(0);
+    expect([Math.round(100 * trainAccuracy!), Math.round(100 * testAccuracy!)]).toEqual([100, 97]);
+    const guide = readFileSync(new URL("../../../content/teacher/cheat-sheet.mdx", import.meta.url), "utf8");
+    expect(guide.replace(/\s+/g, " ")).toContain(
+      "opens after 150 steps at 100% of the training points (97% of the test points)",
+    );
+  });
+
+  it("the explorer draws every activation of the table but SELU, softplus, Maxout and softmax", () => {
+    const rows = [...pageText().matchAll(/\| \*\*([A-Za-z ]+?)\*\*/g)].map((m) => m[1]!.toLowerCase());
+    const drawn = Object.values(ACTIVATION_LABELS).map((label) => label.toLowerCase());
+    const missing = rows.filter((row) => !drawn.some((label) => label.startsWith(row)));
+    expect(missing).toEqual(["selu", "softplus", "maxout", "softmax"]);
+    expect(pageText()).toContain("(the explorer has all but SELU, softplus, Maxout and softmax)");
   });
 });

@@ -14,6 +14,10 @@ import { binarySpec, multiclassSpec, PAIRING_IDS, type PairingId } from "../../.
 import { SandboxLab } from "../../../labs/sandbox/sandbox.svelte.ts";
 import { StepFunctionLab } from "../../../labs/step-function/step-function.svelte.ts";
 import { VanishingGradientsLab } from "../../../labs/vanishing-gradients/vanishing-gradients.svelte.ts";
+import { COLUMN } from "../../../labs/shared/history-views.ts";
+import { HISTORY_CAPACITY } from "../../../labs/shared/training-lab.svelte.ts";
+import { describeRatio, recentGradNorms } from "../../../labs/vanishing-gradients/gradients.ts";
+import { BoundedHistory } from "../../plots/downsample.ts";
 import type { Snapshot } from "../../worker/protocol.ts";
 import { TrainingSession } from "../../worker/session.ts";
 
@@ -82,4 +86,53 @@ export function perLayer(session: TrainingSession): number[] {
 /** ‖∂L/∂W‖ of the first weight layer over the last's, as the vanishing-gradients lab's ratio reads it (one measurement). */
 export function gradientRatio(s: Snapshot): number {
   return s.layers[0]!.gradNormW / s.layers.at(-1)!.gradNormW;
+}
+
+/**
+ * What the vanishing-gradients lab shows for a session: its history kept as the lab keeps it (a BoundedHistory fed
+ * with each snapshot's rows), the bars (recentGradNorms), the sentence under them (describeRatio) and the readout.
+ */
+export class GradientBarsView {
+  readonly session: TrainingSession;
+  #history: BoundedHistory | null = null;
+  snapshot!: Snapshot;
+  /** The training accuracy after every step so far, from the history rows the snapshots carry (index = step). */
+  readonly accuracies: number[] = [];
+
+  constructor(session: TrainingSession) {
+    this.session = session;
+    this.#take();
+  }
+
+  /** Trains to `step`, with a snapshot every 16 steps as the lab's frames take them (so no history row is thinned). */
+  to(step: number): this {
+    while (this.session.trainer.steps < step && this.session.trainer.status.status === "ok") {
+      this.session.step(Math.min(16, step - this.session.trainer.steps));
+      this.#take();
+    }
+    return this;
+  }
+
+  /** The first layer's bar over the output layer's, and the sentence the lab prints under the bars. */
+  get ratio(): { ratio: number; text: string } {
+    const layers = this.snapshot.layers.length;
+    const bars = recentGradNorms(this.#history!, layers);
+    return describeRatio(bars[0]!, bars[layers - 1]!);
+  }
+
+  get trainAccuracy(): number {
+    return this.snapshot.trainAccuracy!;
+  }
+
+  #take(): void {
+    this.snapshot = this.session.snapshot(0);
+    const h = this.snapshot.history;
+    this.#history ??= new BoundedHistory(HISTORY_CAPACITY, h.width - 1);
+    const layers = this.snapshot.layers.length;
+    for (let r = 0; r < h.rows; r++) {
+      const row = h.data.subarray(r * h.width, (r + 1) * h.width);
+      this.#history.push(row[0]!, row.subarray(1));
+      this.accuracies[row[0]!] = row[1 + COLUMN.trainAccuracy(layers)]!;
+    }
+  }
 }

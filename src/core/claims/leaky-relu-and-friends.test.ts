@@ -108,6 +108,8 @@ describe("lesson: Leaky ReLU and friends", () => {
   });
 
   it("two ways back: after the shock the count is [3, 5]; at the switch to Leaky ReLU (α = 0.2) it is [3, 1] in the same step; 60 steps later [3, 0]", () => {
+    // The lesson links to the shock lab's own page to see it.
+    expect(lessonText()).toContain("[open the last lesson's shock lab](../../embed/dying-relu/shock/)");
     const s = dyingReluSession("shock");
     s.step(DR_WARMUP);
     s.shock(50);

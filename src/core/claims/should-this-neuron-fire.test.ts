@@ -189,6 +189,24 @@ describe("Should this neuron fire?", () => {
 });
 
 describe("Should this neuron fire? The explorer's caption", () => {
+  it("Predict: the sigmoid's slope is never larger than the identity's: moving the probe across the whole range, the identity reads f′ = 1 and the sigmoid at most 1/4, at z = 0", () => {
+    const opened = new ActivationExplorerLab(EXPLORER["sigmoid-vs-identity"].settings, { address: null });
+    const half = Number(opened.current.range);
+    let steepest = { x: NaN, df: -Infinity };
+    // Every position of the probe slider (step 0.05 on the default range).
+    for (let i = -20 * half; i <= 20 * half; i++) {
+      const x = i / 20;
+      const [sigmoidAt, identityAt] = new ActivationExplorerLab(
+        { ...EXPLORER["sigmoid-vs-identity"].settings, x },
+        { address: null },
+      ).readouts;
+      expect(identityAt!.df).toBe(1);
+      expect(sigmoidAt!.df).toBeLessThan(identityAt!.df);
+      if (sigmoidAt!.df > steepest.df) steepest = { x, df: sigmoidAt!.df };
+    }
+    expect(steepest).toEqual({ x: 0, df: 0.25 });
+  });
+
   it("the shaded bands are where the sigmoid's slope is below 0.01, nearly flat (the saturation threshold, explained in the next lesson)", () => {
     const explorer = new ActivationExplorerLab(EXPLORER["sigmoid-vs-identity"].settings, { address: null });
     expect([explorer.current.a, explorer.current.b]).toEqual(["sigmoid", "identity"]);

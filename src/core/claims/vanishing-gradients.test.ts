@@ -8,10 +8,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LAB_PRESETS } from "../../../labs/index.ts";
-import { SB_DEFAULTS, SB_WARMUP, SCHEMA as SB_SCHEMA, type SandboxSettings } from "../../../labs/sandbox/settings.ts";
-import { COLUMN } from "../../../labs/shared/history-views.ts";
-import { HISTORY_CAPACITY } from "../../../labs/shared/training-lab.svelte.ts";
-import { describeRatio, explodedText, recentGradNorms } from "../../../labs/vanishing-gradients/gradients.ts";
+import { SB_WARMUP } from "../../../labs/sandbox/settings.ts";
+import { explodedText } from "../../../labs/vanishing-gradients/gradients.ts";
 import { WARMUP_STEPS } from "../../../labs/vanishing-gradients/settings.ts";
 import {
   gradientNormPerLayer,
@@ -25,10 +23,6 @@ import {
   WINDOW_STEP,
   windowRuns,
 } from "../../figures/lessons/vanishing-gradients.ts";
-import { BoundedHistory } from "../../plots/downsample.ts";
-import { readUrl } from "../../settings/url-state.ts";
-import type { Snapshot } from "../../worker/protocol.ts";
-import type { TrainingSession } from "../../worker/session.ts";
 import {
   createRng,
   createTrainer,
@@ -39,65 +33,16 @@ import {
   type InitKind,
   type Trainer,
 } from "../index.ts";
-import { labSession } from "./lab-runs.ts";
+import { GradientBarsView, labSession } from "./lab-runs.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
 const LESSON = readFileSync(new URL("content/lessons/03-vanishing-gradients/index.mdx", ROOT), "utf8");
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const VG = "vanishing-gradients";
 
-/**
- * What the vanishing-gradients lab shows for a session: its history kept as the lab keeps it (a BoundedHistory fed
- * with each snapshot's rows), the bars (recentGradNorms), the sentence under them (describeRatio) and the readout.
- */
-class LabView {
-  readonly session: TrainingSession;
-  #history: BoundedHistory | null = null;
-  snapshot!: Snapshot;
-  /** The training accuracy after every step so far, from the history rows the snapshots carry (index = step). */
-  readonly accuracies: number[] = [];
-
-  constructor(session: TrainingSession) {
-    this.session = session;
-    this.#take();
-  }
-
-  /** Trains to `step`, with a snapshot every 16 steps as the lab's frames take them (so no history row is thinned). */
-  to(step: number): this {
-    while (this.session.trainer.steps < step && this.session.trainer.status.status === "ok") {
-      this.session.step(Math.min(16, step - this.session.trainer.steps));
-      this.#take();
-    }
-    return this;
-  }
-
-  /** The first layer's bar over the output layer's, and the sentence the lab prints under the bars. */
-  get ratio(): { ratio: number; text: string } {
-    const layers = this.snapshot.layers.length;
-    const bars = recentGradNorms(this.#history!, layers);
-    return describeRatio(bars[0]!, bars[layers - 1]!);
-  }
-
-  get trainAccuracy(): number {
-    return this.snapshot.trainAccuracy!;
-  }
-
-  #take(): void {
-    this.snapshot = this.session.snapshot(0);
-    const h = this.snapshot.history;
-    this.#history ??= new BoundedHistory(HISTORY_CAPACITY, h.width - 1);
-    const layers = this.snapshot.layers.length;
-    for (let r = 0; r < h.rows; r++) {
-      const row = h.data.subarray(r * h.width, (r + 1) * h.width);
-      this.#history.push(row[0]!, row.subarray(1));
-      this.accuracies[row[0]!] = row[1 + COLUMN.trainAccuracy(layers)]!;
-    }
-  }
-}
-
 /** The vanishing-gradients lab for the lesson's preset with settings changed on top, as the reader changes them. */
-const lab = (patch: Record<string, unknown> = {}, preset = "sigmoid-uniform"): LabView =>
-  new LabView(labSession(VG, preset, patch));
+const lab = (patch: Record<string, unknown> = {}, preset = "sigmoid-uniform"): GradientBarsView =>
+  new GradientBarsView(labSession(VG, preset, patch));
 
 /** ‖∂L/∂W‖ of the first weight layer over the last's, over the whole training set (evaluate), at the trainer's weights. */
 function fullRatio(t: Trainer): number {
@@ -285,24 +230,22 @@ describe("Vanishing gradients: initialisation", () => {
   });
 
   it("symmetry: every unit of a layer that starts with equal weights stays a copy ('its 8 units are 1 distinct unit'), and the accuracy stalls near two thirds; Xavier normal gets every point right within 150 steps", () => {
-    // The lesson's link opens the cheat sheet's sandbox (its spirals-relu preset, which has no intro of its own to
-    // contradict) with these address settings on top; read as the sandbox reads its address, they are the
-    // symmetric-init preset exactly.
-    const link = /\(\.\.\/cheat-sheet\/\?([^)#]+)#lab-sandbox\)/.exec(LESSON);
-    expect(link).not.toBeNull();
-    const base = { ...SB_DEFAULTS, ...LAB_PRESETS.sandbox["spirals-relu"].settings } as SandboxSettings;
-    const { values, notices } = readUrl(SB_SCHEMA, `?${link![1]}`, "sb", base);
-    expect(notices).toEqual([]);
-    expect(LAB_PRESETS.sandbox["spirals-relu"].intro).toBeUndefined();
-    expect(values).toEqual({ ...SB_DEFAULTS, ...LAB_PRESETS.sandbox["symmetric-init"].settings });
-    const s = labSession("sandbox", "spirals-relu", values);
+    // The lesson's link opens the sandbox's symmetric-init preset on a page of its own, with that preset's intro.
+    expect(LESSON).toContain("[Open the sandbox with every weight at 0.5](../../embed/sandbox/symmetric-init/)");
+    expect(LAB_PRESETS.sandbox["symmetric-init"].settings).toMatchObject({
+      layers: 2,
+      width: 8,
+      act: "tanh",
+      data: "circles",
+    });
+    const s = labSession("sandbox", "symmetric-init");
     for (const step of [0, SB_WARMUP, 500, 1000]) {
       s.step(step - s.trainer.steps);
       const hidden = s.snapshot(0).layers.slice(0, -1);
       for (const l of hidden) expect([l.units, l.distinctUnits]).toEqual([8, 1]);
       if (step >= 500) expect(s.snapshot(0).trainAccuracy).toBeCloseTo(0.67, 2);
     }
-    const random = labSession("sandbox", "spirals-relu", { ...values, init: "xavier-normal" });
+    const random = labSession("sandbox", "symmetric-init", { init: "xavier-normal" });
     random.step(SB_WARMUP);
     expect([random.snapshot(0).trainAccuracy, random.snapshot(0).testAccuracy]).toEqual([1, 1]);
   }, 60_000);
