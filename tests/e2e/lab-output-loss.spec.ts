@@ -47,6 +47,8 @@ test.describe("output-loss lab", () => {
     expect(bce.dLdz).toBeLessThan(-0.99);
     expect(Math.abs(tanh.dLdz)).toBeLessThan(1e-6);
     await expect(lab.locator(".katex").first()).toBeVisible();
+    // Three runs train: the readout above them says whose loss and accuracy it shows.
+    await expect(lab.locator("[data-readout]").first()).toContainText("sigmoid + BCE:");
     await expect(lab).toContainText("Predict first");
     await expect(lab).toContainText("confidently wrong for every class-1 point");
     // Plain labels: both z-charts name their y axis, the slope cell is a plain number, no change reads "≈ 0 %"
