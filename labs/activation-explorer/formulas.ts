@@ -1,6 +1,9 @@
 import type { ActivationName } from "../../src/core/index.ts";
 
-/** Each activation and its derivative in TeX, rendered by KaTeX at build time (α is the reader's slider). */
+/**
+ * Each activation and its derivative in TeX, rendered by KaTeX at build time (α is the reader's slider). A derivative
+ * with two forms takes two lines, so it fits a 360 px phone.
+ */
 export const ACTIVATION_TEX: Record<ActivationName, { f: string; df: string }> = {
   step: {
     f: String.raw`f(x)=\begin{cases}1 & x>0\\ 0 & x\le 0\end{cases}`,
@@ -12,11 +15,11 @@ export const ACTIVATION_TEX: Record<ActivationName, { f: string; df: string }> =
   },
   sigmoid: {
     f: String.raw`\sigma(x)=\frac{1}{1+e^{-x}}`,
-    df: String.raw`\sigma'(x)=\sigma(x)\bigl(1-\sigma(x)\bigr)=\sigma(x)\,\sigma(-x)`,
+    df: String.raw`\begin{aligned}\sigma'(x)&=\sigma(x)\bigl(1-\sigma(x)\bigr)\\&=\sigma(x)\,\sigma(-x)\end{aligned}`,
   },
   tanh: {
     f: String.raw`\tanh(x)=\frac{e^{x}-e^{-x}}{e^{x}+e^{-x}}`,
-    df: String.raw`\tanh'(x)=1-\tanh^2(x)=\operatorname{sech}^2(x)`,
+    df: String.raw`\begin{aligned}\tanh'(x)&=1-\tanh^2(x)\\&=\operatorname{sech}^2(x)\end{aligned}`,
   },
   relu: {
     f: String.raw`f(x)=\max(0,x)`,

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ACTIVATION_NAMES } from "../../src/core/index.ts";
 
 test.describe("activation explorer", () => {
   test("hydrates in the lesson and its readout follows the probe slider moved with the keyboard", async ({ page }) => {
@@ -51,6 +52,24 @@ test.describe("activation explorer", () => {
     await expect(lab.locator('[data-formula="sigmoid"]')).toBeHidden();
     await lab.getByLabel("Activation").selectOption("tanh");
     await expect(alpha).toHaveCount(0);
+  });
+
+  test("on a 360 px phone every activation's formulas fit the lab, none cut off", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    for (let i = 0; i < ACTIVATION_NAMES.length; i += 2) {
+      const [a, b = "none"] = ACTIVATION_NAMES.slice(i, i + 2);
+      await page.goto(`dev/labs/activation-explorer/?ae.a=${a}&ae.b=${b}`);
+      const lab = page.locator('[data-lab="activation-explorer"]');
+      await expect(lab).toHaveAttribute("data-a", a!);
+      const displays = lab.locator(".formulas .katex-display");
+      expect(await displays.count()).toBeGreaterThan(0);
+      const overflowing = await displays.evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent?.slice(0, 40)),
+      );
+      expect(overflowing, `${a} and ${b}`).toEqual([]);
+    }
+    await context.close();
   });
 
   test("keeps its settings in the address, and hostile values give defaults with a notice", async ({ page }) => {
