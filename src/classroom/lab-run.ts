@@ -7,12 +7,13 @@
  *   lab-state { runSettings, record: { spec, changes, step } }  ──►  { settings, changes, step }
  */
 import type { LabEvent } from "../../labs/index.ts";
+import type { SettingValue } from "../settings/url-state.ts";
 import { readRunChanges, type RunChange } from "../worker/run-record.ts";
 import { isNumberIn, isPlainObject } from "../core/index.ts";
 import { isText } from "./validate.ts";
 
 /** A lab's settings as kept: schema keys to words, numbers and switches. */
-export type KeptSettings = Record<string, string | number | boolean>;
+export type KeptSettings = Record<string, SettingValue>;
 
 /** A run that replays exactly: what it started from, what the reader changed when, how far it went. */
 export interface SavedRun {
@@ -68,12 +69,17 @@ export function readSavedLabRun(v: unknown): SavedLabRun | null {
 
 /**
  * The run a lab-state event shows, as kept: null when the lab cannot say (it trains several runs at once, its
- * record is not ready, or the run had more changes than a record keeps).
+ * record is not ready, or the run had more changes than a record keeps). The event's settings are the lab's own,
+ * read through its schema where they entered, so they are copied, not checked again; a kept run is checked when
+ * it is read back (readSavedLabRun).
  */
 export function runOfEvent(event: Pick<LabEvent, "record" | "runSettings" | "settings">): SavedLabRun | null {
   const { record, runSettings } = event;
   if (!record || !runSettings) return null;
-  const settings = readKeptSettings(runSettings);
-  const current = readKeptSettings(event.settings);
-  return settings && current ? { settings, changes: record.changes.slice(), step: record.step, current } : null;
+  return {
+    settings: { ...runSettings },
+    changes: record.changes.slice(),
+    step: record.step,
+    current: { ...event.settings },
+  };
 }
