@@ -13,8 +13,7 @@ import {
   type StudentAssignment,
 } from "./custom-format.ts";
 import { parseJsonSafely } from "./custom-link.ts";
-import { isPlainObject } from "../core/index.ts";
-import { isText } from "./validate.ts";
+import { isPlainObject, isText } from "./validate.ts";
 
 /** Keys of remembered assignments: this prefix and the assignment's id. */
 export const CUSTOM_STORE_PREFIX = "activation-labs:custom-assignment:";

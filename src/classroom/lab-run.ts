@@ -9,8 +9,7 @@
 import type { LabEvent } from "../../labs/index.ts";
 import type { SettingValue } from "../settings/url-state.ts";
 import { readRunChanges, type RunChange } from "../worker/run-record.ts";
-import { isNumberIn, isPlainObject } from "../core/index.ts";
-import { isText } from "./validate.ts";
+import { isNumberIn, isPlainObject, isText } from "./validate.ts";
 
 /** A lab's settings as kept: schema keys to words, numbers and switches. */
 export type KeptSettings = Record<string, SettingValue>;

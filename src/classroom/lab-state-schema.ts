@@ -3,8 +3,7 @@
  * a lab publishes, with every number finite or null (JSON has no NaN or Infinity), every string short.
  * Its reader is here; a live state is made into one by lab-follower.ts (loaded with the lab's first state).
  */
-import { isIntegerIn, isNumberIn, isPlainObject } from "../core/index.ts";
-import { isText } from "./validate.ts";
+import { isIntegerIn, isNumberIn, isPlainObject, isText } from "./validate.ts";
 
 /** A lab's state as saved: plain, finite, bounded. */
 export interface StoredLabState {

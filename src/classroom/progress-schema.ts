@@ -8,8 +8,7 @@
  */
 import { ITEM_ID } from "./item-id.ts";
 import { readStoredLabState, type StoredLabState } from "./lab-state-schema.ts";
-import { isPlainObject } from "../core/index.ts";
-import { isText, readList, readRecord } from "./validate.ts";
+import { isPlainObject, isText, readList, readRecord } from "./validate.ts";
 
 /** The stored format's version (1 is still read, and converted). */
 export const PROGRESS_VERSION = 2;

@@ -7,6 +7,9 @@
  */
 import { isPlainObject } from "../core/index.ts";
 
+/** The core's checks, for the readers that build on these (one import for a reader's every check). */
+export { isIntegerIn, isNumberIn, isPlainObject } from "../core/index.ts";
+
 /** A string of at most `max` UTF-16 units. */
 export function isText(v: unknown, max: number): v is string {
   return typeof v === "string" && v.length <= max;

@@ -16,7 +16,7 @@ export function isNumberIn(v: unknown, min = -Infinity, max = Infinity): v is nu
 
 /** An integer in [min, max]. */
 export function isIntegerIn(v: unknown, min = -Infinity, max = Infinity): v is number {
-  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+  return Number.isInteger(v) && isNumberIn(v, min, max);
 }
 
 /** True when `v` is one of the words in `list`. */

@@ -8,7 +8,7 @@
  *   lab ──play / pause / step / reset / set-lr / set-activation / shock──► worker
  *   worker ──error(runId, message)──► lab      (a bad spec or a crash: the lab shows it and offers a reset)
  */
-import { isPlainObject, isPrecision, type Precision, type TrainerConfig } from "../core/index.ts";
+import { isIntegerIn, isPlainObject, isPrecision, type Precision, type TrainerConfig } from "../core/index.ts";
 import type { RunChange } from "./run-record.ts";
 
 /**
@@ -203,14 +203,14 @@ export interface Channelled<T> {
 export function malformed(message: unknown): string | null {
   if (!isPlainObject(message)) return "not an object";
   if (message.type === "error") {
-    return Number.isInteger(message.runId) && typeof message.message === "string"
+    return isIntegerIn(message.runId) && typeof message.message === "string"
       ? null
       : "an error without a run or a text";
   }
   if (message.type !== "snapshot") return `unknown type ${JSON.stringify(message.type)}`;
   const s = message.snapshot;
   if (!isPlainObject(s)) return "a snapshot that is not an object";
-  if (!Number.isInteger(s.runId) || !Number.isInteger(s.step) || (s.step as number) < 0)
+  if (!isIntegerIn(s.runId) || !isIntegerIn(s.step) || (s.step as number) < 0)
     return "a snapshot without a run id or step";
   if (s.status !== "ok" && s.status !== "diverged") return "a snapshot with an unknown status";
   for (const key of ["learningRate", "alpha", "distanceFromStart"] as const)
@@ -221,15 +221,15 @@ export function malformed(message: unknown): string | null {
     return "a snapshot without its run's changes";
   for (const key of ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "divergedAt"] as const)
     if (s[key] !== null && typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
-  if (!Array.isArray(s.layers) || !s.layers.every((l) => isPlainObject(l) && Number.isInteger(l.units)))
+  if (!Array.isArray(s.layers) || !s.layers.every((l) => isPlainObject(l) && isIntegerIn(l.units)))
     return "a snapshot without its layers";
   if (!Array.isArray(s.deadSince) || !s.deadSince.every((d) => typeof d === "number"))
     return "a snapshot without its unit states";
   const h = s.history;
-  if (!isPlainObject(h) || !Number.isInteger(h.width) || !Number.isInteger(h.rows) || !(h.data instanceof Float64Array))
+  if (!isPlainObject(h) || !isIntegerIn(h.width) || !isIntegerIn(h.rows) || !(h.data instanceof Float64Array))
     return "a snapshot without its history";
   if (h.data.length !== (h.width as number) * (h.rows as number)) return "a history whose size does not match its rows";
-  if (!Number.isInteger(s.boundarySize) || !Number.isInteger(s.outputs)) return "a snapshot without its grid size";
+  if (!isIntegerIn(s.boundarySize) || !isIntegerIn(s.outputs)) return "a snapshot without its grid size";
   if (s.boundary !== null) {
     if (!(s.boundary instanceof Float64Array)) return "a boundary grid that is not numbers";
     if (s.boundary.length !== (s.boundarySize as number) ** 2 * (s.outputs as number))
@@ -237,7 +237,7 @@ export function malformed(message: unknown): string | null {
   }
   const d = s.data;
   if (d !== null) {
-    if (!isPlainObject(d) || !Number.isInteger(d.classes)) return "a dataset without its classes";
+    if (!isPlainObject(d) || !isIntegerIn(d.classes)) return "a dataset without its classes";
     const { trainX, trainLabels, testX, testLabels } = d;
     if (!(trainX instanceof Float64Array && testX instanceof Float64Array))
       return "a dataset whose points are not numbers";
