@@ -92,18 +92,25 @@ export default defineConfig({
               // Fewer, larger chunks on lab pages: each file is gzipped on its own, so thirty small chunks
               // cost more than a few grouped ones (and a page with two labs shares all of them). The lab
               // settings group stays apart because the teacher's link builder uses it without the lab UI (with the
-              // plain modules of labs/shared that settings, assignments and the sandbox's run file import, and the
-              // core's config reader and plain-object test that a kept run's reader needs, so that a page loading them
-              // on demand does not list the lab UI's stylesheet, which Astro folds into the page's and never emits:
-              // withastro/astro#8329); the labs' state summariser stays apart because only assignment pages use it, and
+              // plain modules of labs/shared that settings, assignments and the sandbox's run file import, so that a
+              // page loading them on demand does not list the lab UI's stylesheet, which Astro folds into the page's
+              // and never emits: withastro/astro#8329); the labs' state summariser stays apart because only assignment pages use it, and
               // so does the reader of a kept run (kept-run.ts, loaded by a lab only when an assignment page hands it a
               // saved run to replay), and so does the embed bridge, which only embed pages load.
               codeSplitting: {
                 groups: [
-                  { name: "svelte", test: /node_modules[\\/](svelte|clsx|esm-env)[\\/]/, priority: 30 },
+                  // The Svelte runtime every island loads, and with it the core's checks on outside values (checks.ts,
+                  // under 400 bytes), which a lab's settings and every reader of saved progress call: in a chunk of their
+                  // own they cost each page a file, and in the lab settings group they would make a page that only
+                  // reads saved progress load that whole group.
+                  {
+                    name: "svelte",
+                    test: /(node_modules[\\/](svelte|clsx|esm-env)[\\/]|src[\\/]core[\\/]checks\.ts$)/,
+                    priority: 30,
+                  },
                   {
                     name: "lab-settings",
-                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|labs[\\/]shared[\\/](lab-event|precision|history-views|off-word)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid|training[\\/]config-reader))\.ts$/,
+                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|labs[\\/]shared[\\/](lab-event|precision|seed|history-views|off-word)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid))\.ts$/,
                     priority: 20,
                   },
                   {

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
+import { isPlainObject } from "../src/core/index.ts";
 
 /** The Python script that computes the facts. */
 export const SCRIPT = fileURLToPath(new URL("./pytorch-facts.py", import.meta.url));
@@ -28,10 +29,6 @@ export interface Change {
   after: Json | undefined;
 }
 
-function isObject(v: Json | undefined): v is { [key: string]: Json } {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Every leaf where `after` differs from `before`. Numbers compare with Object.is, so −0 differs from 0. */
 export function diffJson(before: Json | undefined, after: Json | undefined, path = ""): Change[] {
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -40,7 +37,7 @@ export function diffJson(before: Json | undefined, after: Json | undefined, path
       changes.push(...diffJson(before[i], after[i], `${path}[${i}]`));
     return changes;
   }
-  if (isObject(before) && isObject(after)) {
+  if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !(k in before))];
     return keys.flatMap((k) => diffJson(before[k], after[k], path ? `${path}.${k}` : k));
   }

@@ -7,6 +7,7 @@ import { SATURATION_THRESHOLD, type TrainerConfig } from "../../src/core/index.t
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 import { PRECISION_SETTING } from "../shared/precision.ts";
+import { seedSetting } from "../shared/seed.ts";
 
 /** Hidden layers and their width: 32 cells, few enough to follow one by one. */
 export const HIDDEN_WIDTHS = [16, 16] as const;
@@ -28,7 +29,7 @@ export const SCHEMA = {
   lr: { kind: "number", label: "learning rate", min: LR_RANGE.min, max: LR_RANGE.max, fallback: 0.1 },
   shock: { kind: "choice", label: "shock size", choices: SHOCK_SIZES, fallback: "50" },
   data: { kind: "choice", label: "dataset", choices: ["moons", "circles"], fallback: "moons" },
-  seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 3, integer: true },
+  seed: seedSetting(3),
   prec: PRECISION_SETTING,
 } as const satisfies UrlSchema;
 
@@ -46,7 +47,6 @@ export const DR_BOUNDARY_SIZE = 40;
 
 /** The trainer config the settings describe (plain data; the core validates it in the worker). */
 export function drConfig(s: DrSettings): TrainerConfig {
-  const seed = Math.min(SCHEMA.seed.max, Math.max(0, Math.floor(s.seed)));
   return {
     layers: [2, ...HIDDEN_WIDTHS, 1],
     hidden: s.act,
@@ -56,7 +56,7 @@ export function drConfig(s: DrSettings): TrainerConfig {
     init: { kind: "he-normal", bias: s.bias },
     optimizer: { kind: "sgd", lr: s.lr },
     batchSize: "full",
-    seeds: { data: seed, init: seed, batch: seed },
+    seeds: { data: s.seed, init: s.seed, batch: s.seed },
     dataset: { kind: s.data, n: 200, noise: 0.1, testFraction: 0.25 },
     precision: s.prec,
   };

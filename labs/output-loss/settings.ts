@@ -12,6 +12,7 @@ import { SATURATION_THRESHOLD } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 import { PRECISION_SETTING } from "../shared/precision.ts";
+import { seedSetting, seedStreams } from "../shared/seed.ts";
 
 /** The three binary output-layer/loss pairings compared side by side. */
 export const PAIRINGS = [
@@ -98,7 +99,7 @@ export const SCHEMA = {
     fallback: 0.5,
   },
   pt: { kind: "number", label: "training point", min: 0, max: 1999, fallback: 0, integer: true },
-  seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 1, integer: true },
+  seed: seedSetting(1),
   prec: PRECISION_SETTING,
 } as const satisfies UrlSchema;
 
@@ -117,11 +118,6 @@ export const RESTART_KEYS = {
 /** Points in each multiclass dataset, and the jitter that keeps neighbouring classes overlapping a little. */
 const MULTICLASS_DATA = { blobs: { n: 240, noise: 0.15 }, spirals: { n: 300, noise: 0.04 } } as const;
 
-/** seeds {data: s, init: s + 1, batch: s + 2}: three independent streams from one reader-facing number. */
-function seeds(seed: number) {
-  return { data: seed, init: seed + 1, batch: seed + 2 };
-}
-
 /** The session of one binary pairing: layers [2, 1], bias `s.bias`, SGD at `s.lr` on the linear dataset. */
 export function binarySpec(pairing: PairingId, s: Settings): SessionSpec<"output-loss"> {
   const p = PAIRINGS.find((q) => q.id === pairing) ?? PAIRINGS[0];
@@ -135,7 +131,7 @@ export function binarySpec(pairing: PairingId, s: Settings): SessionSpec<"output
       loss: p.loss,
       init: { kind: "normal", scale: 0.5, bias: s.bias },
       optimizer: { kind: "sgd", lr: s.lr },
-      seeds: seeds(s.seed),
+      seeds: seedStreams(s.seed),
       dataset: { kind: "linear", n: 200, noise: 0.05, testFraction: 0.25 },
       precision: s.prec,
     },
@@ -160,7 +156,7 @@ export function multiclassSpec(s: Settings): SessionSpec<"output-loss"> {
       loss: "cross-entropy",
       init: { kind: s.hidden === "tanh" ? "xavier-normal" : "he-normal", bias: 0 },
       optimizer: { kind: "sgd", lr: s.mlr },
-      seeds: seeds(s.seed),
+      seeds: seedStreams(s.seed),
       dataset: { kind: data, ...MULTICLASS_DATA[data], classes: s.classes, testFraction: 0.25 },
       precision: s.prec,
     },

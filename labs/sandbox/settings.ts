@@ -17,6 +17,7 @@ import type { SessionSpec } from "../../src/worker/protocol.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
 import { PRECISION_SETTING } from "../shared/precision.ts";
+import { seedSetting, seedStreams } from "../shared/seed.ts";
 import { OWN_DATA } from "./own-data.ts";
 import type { OwnPoints } from "./own-scale.ts";
 
@@ -62,7 +63,7 @@ export const SCHEMA = {
   opt: { kind: "choice", label: "optimiser", choices: OPTIMIZER_KINDS, fallback: "adam" },
   lr: { kind: "number", label: "learning rate", min: LR_RANGE.min, max: LR_RANGE.max, fallback: 0.01 },
   batch: { kind: "choice", label: "batch size", choices: BATCH_SIZES, fallback: "full" },
-  seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 1, integer: true },
+  seed: seedSetting(1),
   prec: PRECISION_SETTING,
 } as const satisfies UrlSchema;
 
@@ -119,12 +120,6 @@ export function layerSizes(s: SandboxSettings, ownClasses = 2): number[] {
   return [2, ...Array.from({ length: s.layers }, () => s.width), out.binary ? 1 : classCount(s, ownClasses)];
 }
 
-/** Seeds of the three random streams, derived from the one seed the reader sees. */
-export function seedsOf(seed: number): { data: number; init: number; batch: number } {
-  const s = Math.max(0, Math.floor(seed));
-  return { data: s, init: s + 1, batch: s + 2 };
-}
-
 /**
  * The trainer config the settings describe (plain data; the core validates it in the worker). With data "own"
  * and the reader's points (scaled into −1…1 per axis: own-scale.ts), the dataset is those points; without them,
@@ -165,7 +160,7 @@ export function sandboxConfig(settings: SandboxSettings, own: OwnPoints | null =
     init: { kind: s.init, scale: s.scale, bias: s.bias },
     optimizer: { kind: s.opt, lr: s.lr, ...(s.opt === "momentum" ? { momentum: MOMENTUM } : {}) },
     batchSize: s.batch === "full" ? ("full" as const) : Number(s.batch),
-    seeds: seedsOf(s.seed),
+    seeds: seedStreams(s.seed),
     precision: s.prec,
     dataset,
   };

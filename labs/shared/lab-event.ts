@@ -9,6 +9,7 @@
  *   ──► lab replays the run in its worker ──lab-state…──► page
  */
 import type { Snapshot } from "../../src/worker/protocol.ts";
+import type { SettingValue } from "../../src/settings/url-state.ts";
 import type { RunChange, RunRecord } from "../../src/worker/run-record.ts";
 
 /** The event name labs dispatch (bubbles, so a page can listen on document); its detail is a LabEvent. */
@@ -24,14 +25,14 @@ export interface LabEvent {
   lab: string;
   status: string;
   snapshot: Snapshot;
-  settings: Readonly<Record<string, unknown>>;
+  settings: Readonly<Record<string, SettingValue>>;
   record: RunRecord | null;
   /**
    * The settings the run on screen started from (the record's spec is the lab's for them; `settings` holds the
    * learning rate or activation changed since), or null for a lab that trains several runs at once. With the
    * record's changes and step, they replay the run: what a file carries instead of a spec.
    */
-  runSettings: Readonly<Record<string, unknown>> | null;
+  runSettings: Readonly<Record<string, SettingValue>> | null;
 }
 
 /** The event a lab dispatches from its root as it mounts (bubbles); its detail is a LabRestoreRequest. */

@@ -3,9 +3,10 @@
  * describe: one step unit H(w·x + b) trained by gradient descent on MSE, and a perceptron trained by its
  * rule from the same initial weights on the same linearly separable points.
  */
-import { LIMITS, type TrainerConfig, SATURATION_THRESHOLD } from "../../src/core/index.ts";
+import { type TrainerConfig, SATURATION_THRESHOLD } from "../../src/core/index.ts";
 import type { SessionSpec } from "../../src/worker/protocol.ts";
 import { defaultsOf, type UrlSchema, type UrlValues } from "../../src/settings/url-state.ts";
+import { seedSetting, seedStreams } from "../shared/seed.ts";
 
 /** Learning-rate slider bounds (shared by both rules). */
 export const LR_RANGE = { min: 1e-3, max: 10 } as const;
@@ -13,7 +14,7 @@ export const LR_RANGE = { min: 1e-3, max: 10 } as const;
 /** The URL schema: every number bounded, so no address can make the lab do unbounded work. */
 export const SCHEMA = {
   lr: { kind: "number", label: "learning rate", min: LR_RANGE.min, max: LR_RANGE.max, fallback: 0.1 },
-  seed: { kind: "number", label: "seed", min: 0, max: 999_999, fallback: 1, integer: true },
+  seed: seedSetting(1),
   noise: { kind: "number", label: "noise", min: 0, max: 0.3, fallback: 0.05 },
   points: { kind: "number", label: "points", min: 20, max: 400, fallback: 120, integer: true },
 } as const satisfies UrlSchema;
@@ -33,12 +34,6 @@ export const STEP_BOUNDARY_SIZE = 48;
 /** Share of points held out for testing. */
 export const STEP_TEST_FRACTION = 0.25;
 
-/** Seeds of the three random streams, all derived from the one seed the reader sees. */
-export function seedsOf(seed: number): { data: number; init: number; batch: number } {
-  const s = Math.min(LIMITS.maxSeed - 2, Math.max(0, Math.floor(seed)));
-  return { data: s, init: s + 1, batch: s + 2 };
-}
-
 /** The trainer config: a single step unit, layers [2, 1], gradient descent on MSE. */
 export function stepConfig(s: StepSettings): TrainerConfig {
   return {
@@ -49,7 +44,7 @@ export function stepConfig(s: StepSettings): TrainerConfig {
     init: { kind: "normal", scale: 1, bias: 0 },
     optimizer: { kind: "sgd", lr: s.lr },
     batchSize: "full",
-    seeds: seedsOf(s.seed),
+    seeds: seedStreams(s.seed),
     dataset: { kind: "linear", n: s.points, noise: s.noise, testFraction: STEP_TEST_FRACTION },
   };
 }

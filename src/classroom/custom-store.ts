@@ -13,7 +13,7 @@ import {
   type StudentAssignment,
 } from "./custom-format.ts";
 import { parseJsonSafely } from "./custom-link.ts";
-import { isObject, isText } from "./validate.ts";
+import { isPlainObject, isText } from "./validate.ts";
 
 /** Keys of remembered assignments: this prefix and the assignment's id. */
 export const CUSTOM_STORE_PREFIX = "activation-labs:custom-assignment:";
@@ -66,8 +66,8 @@ export function rememberedAssignments(storage: CustomStorage | null): Remembered
       } catch {
         continue;
       }
-      const a = isObject(stored) && isObject(stored.copy) ? stored.copy.assignment : null;
-      if (!isObject(stored) || !isText(stored.openedAt, 40) || !isObject(a)) continue;
+      const a = isPlainObject(stored) && isPlainObject(stored.copy) ? stored.copy.assignment : null;
+      if (!isPlainObject(stored) || !isText(stored.openedAt, 40) || !isPlainObject(a)) continue;
       if (a.id !== id || !isText(a.title, 80) || !isText(a.lab, 40)) continue;
       out.push({ id, title: a.title, lab: a.lab, openedAt: stored.openedAt });
     }
@@ -105,7 +105,7 @@ export function recalledCopy(storage: CustomStorage | null, id: string): unknown
     const raw = storage.getItem(`${CUSTOM_STORE_PREFIX}${id}`);
     if (raw === null || raw.length > MAX_COPY_CHARS + 200) return null;
     const stored = parseJsonSafely(raw);
-    return isObject(stored) ? (stored.copy ?? null) : null;
+    return isPlainObject(stored) ? (stored.copy ?? null) : null;
   } catch {
     return null;
   }

@@ -7,11 +7,12 @@
  *   lab-state { runSettings, record: { spec, changes, step } }  ──►  { settings, changes, step }
  */
 import type { LabEvent } from "../../labs/index.ts";
+import type { SettingValue } from "../settings/url-state.ts";
 import { readRunChanges, type RunChange } from "../worker/run-record.ts";
-import { isNumberIn, isObject, isText } from "./validate.ts";
+import { isNumberIn, isPlainObject, isText } from "./validate.ts";
 
 /** A lab's settings as kept: schema keys to words, numbers and switches. */
-export type KeptSettings = Record<string, string | number | boolean>;
+export type KeptSettings = Record<string, SettingValue>;
 
 /** A run that replays exactly: what it started from, what the reader changed when, how far it went. */
 export interface SavedRun {
@@ -31,7 +32,7 @@ const SETTING_KEY = /^[a-zA-Z][a-zA-Z0-9-]{0,31}$/;
 
 /** Kept settings from untrusted JSON: a copy, or null when a key or value is not one a lab schema could hold. */
 export function readKeptSettings(v: unknown): KeptSettings | null {
-  if (!isObject(v)) return null;
+  if (!isPlainObject(v)) return null;
   const entries = Object.entries(v);
   if (entries.length > MAX_SETTINGS) return null;
   const out: KeptSettings = {};
@@ -45,7 +46,7 @@ export function readKeptSettings(v: unknown): KeptSettings | null {
 
 /** A run from untrusted JSON (a report file): a copy, or what is wrong with it ("the run's step is not …"). */
 export function parseSavedRun(v: unknown): SavedRun | string {
-  if (!isObject(v)) return "the run is not an object";
+  if (!isPlainObject(v)) return "the run is not an object";
   const settings = readKeptSettings(v.settings);
   if (!settings) return "the run's settings are not a lab's settings";
   const read = readRunChanges(v.changes, v.step);
@@ -61,18 +62,23 @@ export function readSavedRun(v: unknown): SavedRun | null {
 /** A saved lab run from untrusted JSON, or null (a run that cannot be read only costs the replay). */
 export function readSavedLabRun(v: unknown): SavedLabRun | null {
   const run = readSavedRun(v);
-  const current = isObject(v) ? readKeptSettings(v.current) : null;
+  const current = isPlainObject(v) ? readKeptSettings(v.current) : null;
   return run && current ? { ...run, current } : null;
 }
 
 /**
  * The run a lab-state event shows, as kept: null when the lab cannot say (it trains several runs at once, its
- * record is not ready, or the run had more changes than a record keeps).
+ * record is not ready, or the run had more changes than a record keeps). The event's settings are the lab's own,
+ * read through its schema where they entered, so they are copied, not checked again; a kept run is checked when
+ * it is read back (readSavedLabRun).
  */
 export function runOfEvent(event: Pick<LabEvent, "record" | "runSettings" | "settings">): SavedLabRun | null {
   const { record, runSettings } = event;
   if (!record || !runSettings) return null;
-  const settings = readKeptSettings(runSettings);
-  const current = readKeptSettings(event.settings);
-  return settings && current ? { settings, changes: record.changes.slice(), step: record.step, current } : null;
+  return {
+    settings: { ...runSettings },
+    changes: record.changes.slice(),
+    step: record.step,
+    current: { ...event.settings },
+  };
 }

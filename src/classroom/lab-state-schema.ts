@@ -3,7 +3,7 @@
  * a lab publishes, with every number finite or null (JSON has no NaN or Infinity), every string short.
  * Its reader is here; a live state is made into one by lab-follower.ts (loaded with the lab's first state).
  */
-import { isIntegerIn, isNumberIn, isObject, isText } from "./validate.ts";
+import { isIntegerIn, isNumberIn, isPlainObject, isText } from "./validate.ts";
 
 /** A lab's state as saved: plain, finite, bounded. */
 export interface StoredLabState {
@@ -34,7 +34,7 @@ const orNullIn = (v: unknown, min?: number, max?: number): number | null | undef
 
 /** Reads a stored lab state from untrusted JSON: a copy with exactly its fields, or null if one is missing or wrong. */
 export function readStoredLabState(v: unknown): StoredLabState | null {
-  if (!isObject(v)) return null;
+  if (!isPlainObject(v)) return null;
   const s = {
     lab: isText(v.lab, WORD) ? v.lab : undefined,
     status: isText(v.status, WORD) ? v.status : undefined,

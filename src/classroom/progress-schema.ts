@@ -8,7 +8,7 @@
  */
 import { ITEM_ID } from "./item-id.ts";
 import { readStoredLabState, type StoredLabState } from "./lab-state-schema.ts";
-import { isObject, isText, readList, readRecord } from "./validate.ts";
+import { isPlainObject, isText, readList, readRecord } from "./validate.ts";
 
 /** The stored format's version (1 is still read, and converted). */
 export const PROGRESS_VERSION = 2;
@@ -70,11 +70,11 @@ const isLabId = (k: string) => k.length <= 40;
 const readTime = (v: unknown): string | null => (isText(v, TIME) ? v : null);
 
 function readAnswer(v: unknown): SavedAnswer | null {
-  return isObject(v) && isText(v.value, 40) && isText(v.at, TIME) ? { value: v.value, at: v.at } : null;
+  return isPlainObject(v) && isText(v.value, 40) && isText(v.at, TIME) ? { value: v.value, at: v.at } : null;
 }
 
 function readTask(v: unknown): SavedTask | null {
-  if (!isObject(v) || typeof v.done !== "boolean" || !(v.at === null || isText(v.at, TIME))) return null;
+  if (!isPlainObject(v) || typeof v.done !== "boolean" || !(v.at === null || isText(v.at, TIME))) return null;
   const evidence = v.evidence === null ? null : readStoredLabState(v.evidence);
   if (evidence === null && v.evidence !== null) return null;
   const task: SavedTask = { done: v.done, at: v.at, evidence };
@@ -83,11 +83,11 @@ function readTask(v: unknown): SavedTask | null {
 }
 
 function readLab(v: unknown): SavedLab | null {
-  if (!isObject(v) || !isText(v.at, TIME)) return null;
+  if (!isPlainObject(v) || !isText(v.at, TIME)) return null;
   const state = readStoredLabState(v.state);
   if (!state) return null;
   if (v.run === undefined) return { state, at: v.at };
-  return { state, at: v.at, run: isObject(v.run) ? v.run : null };
+  return { state, at: v.at, run: isPlainObject(v.run) ? v.run : null };
 }
 
 /** The fields both versions share, or null. */
@@ -122,7 +122,7 @@ function fromVersion1(v: Record<string, unknown>): Progress | null {
  * histories, 24 tasks, 8 labs, 20 attempts per question, 20 resets).
  */
 export function parseProgress(v: unknown): Progress | null {
-  if (!isObject(v)) return null;
+  if (!isPlainObject(v)) return null;
   if (v.version === 1) return fromVersion1(v);
   if (v.version !== PROGRESS_VERSION) return null;
   const common = readCommon(v);

@@ -2,27 +2,17 @@
  * The building blocks of the student page's one schema (saved progress, progress-schema.ts, with the
  * lab states in it). Hand-written: zod/mini would add about 7 kB gzipped to an assignment page that
  * is at its 60 kB budget (zod, ~28 kB, is for the teacher's report page). Readers return a clean copy
- * with only the known fields (as a zod object would), or null when anything is off.
+ * with only the known fields (as a zod object would), or null when anything is off. Objects, numbers and words
+ * are checked with the core's checks (src/core/checks.ts), the one implementation the whole site uses.
  */
+import { isPlainObject } from "../core/index.ts";
 
-/** A plain JSON object (not null, not an array). */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+/** The core's checks, for the readers that build on these (one import for a reader's every check). */
+export { isIntegerIn, isNumberIn, isPlainObject } from "../core/index.ts";
 
 /** A string of at most `max` UTF-16 units. */
 export function isText(v: unknown, max: number): v is string {
   return typeof v === "string" && v.length <= max;
-}
-
-/** A finite number in [min, max] (JSON has no NaN or Infinity; a string "NaN" is not a number). */
-export function isNumberIn(v: unknown, min = -Infinity, max = Infinity): v is number {
-  return typeof v === "number" && Number.isFinite(v) && v >= min && v <= max;
-}
-
-/** An integer in [min, max]. */
-export function isIntegerIn(v: unknown, min: number, max: number): v is number {
-  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 }
 
 /**
@@ -35,7 +25,7 @@ export function readRecord<T>(
   read: (value: unknown) => T | null,
   max: number,
 ): Record<string, T> | null {
-  if (!isObject(v)) return null;
+  if (!isPlainObject(v)) return null;
   const entries = Object.entries(v);
   if (entries.length > max) return null;
   const out: Record<string, T> = {};

@@ -67,7 +67,7 @@ export {
   type PointsData,
   type Split,
 } from "./data/datasets.ts";
-export { isObj as isPlainObject } from "./training/config-reader.ts";
+export { clampTo, isIntegerIn, isNumberIn, isOneOf, isPlainObject } from "./checks.ts";
 export {
   ConfigError,
   validateConfig,

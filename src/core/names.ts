@@ -2,6 +2,7 @@
  * The names the core looks implementations up by (activations, datasets, initialisers, optimisers),
  * in a module of their own: a page that offers them as choices loads these lists, not the code behind them.
  */
+import { isOneOf } from "./checks.ts";
 
 /** The names the core, the worker, URLs and lab props use for activations. */
 export type ActivationName = "step" | "identity" | "sigmoid" | "tanh" | "relu" | "leaky-relu" | "elu" | "gelu" | "silu";
@@ -67,5 +68,5 @@ export const PRECISIONS: readonly Precision[] = Object.freeze(["float64", "float
 
 /** True when s is one of PRECISIONS. */
 export function isPrecision(s: unknown): s is Precision {
-  return typeof s === "string" && (PRECISIONS as readonly string[]).includes(s);
+  return isOneOf(PRECISIONS, s);
 }

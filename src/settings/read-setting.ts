@@ -1,8 +1,10 @@
 /**
  * Reading a lab setting that came from outside (a lesson preset, a URL, storage): every value is
  * checked, out-of-range numbers are clamped, unknown words fall back, and each correction leaves a
- * notice the lab shows to the reader. Nothing here throws.
+ * notice the lab shows to the reader. Nothing here throws. The range and the word list are checked with the
+ * core's checks, the same the core's config check and the classroom's readers use.
  */
+import { clampTo, isOneOf } from "../core/index.ts";
 
 /** What was wrong with one setting and what the lab did instead. */
 export interface SettingNotice {
@@ -29,7 +31,7 @@ export function readNumber(raw: unknown, name: string, spec: NumberSpec, notices
     return spec.fallback;
   }
   if (value < spec.min || value > spec.max) {
-    const clamped = Math.min(spec.max, Math.max(spec.min, value));
+    const clamped = clampTo(value, spec.min, spec.max);
     notices.push({
       setting: name,
       message: `${name}: ${describe(raw)} is outside ${spec.min}…${spec.max}, so it is ${clamped}.`,
@@ -48,7 +50,7 @@ export function readChoice<T extends string>(
   notices: SettingNotice[],
 ): T {
   if (raw === undefined) return fallback;
-  if (typeof raw === "string" && (choices as readonly string[]).includes(raw)) return raw as T;
+  if (isOneOf(choices, raw)) return raw;
   notices.push({
     setting: name,
     message: `${name}: ${describe(raw)} is not one of ${choices.join(", ")}, so it is ${fallback}.`,

@@ -12,6 +12,9 @@ export type FieldSpec =
   | { kind: "choice"; label: string; choices: readonly string[]; fallback: string }
   | { kind: "boolean"; label: string; fallback: boolean };
 
+/** One setting's value once read: a number, a switch, or a word of its choices. */
+export type SettingValue = string | number | boolean;
+
 /** A lab's URL schema: setting name → spec. */
 export type UrlSchema = Record<string, FieldSpec>;
 

@@ -8,7 +8,7 @@
  *   lab ──play / pause / step / reset / set-lr / set-activation / shock──► worker
  *   worker ──error(runId, message)──► lab      (a bad spec or a crash: the lab shows it and offers a reset)
  */
-import { isPlainObject, isPrecision, type Precision, type TrainerConfig } from "../core/index.ts";
+import { isIntegerIn, isPlainObject, isPrecision, type Precision, type TrainerConfig } from "../core/index.ts";
 import type { RunChange } from "./run-record.ts";
 
 /**
@@ -203,12 +203,15 @@ export interface Channelled<T> {
 export function malformed(message: unknown): string | null {
   if (!isPlainObject(message)) return "not an object";
   if (message.type === "error") {
-    return isInt(message.runId) && typeof message.message === "string" ? null : "an error without a run or a text";
+    return isIntegerIn(message.runId) && typeof message.message === "string"
+      ? null
+      : "an error without a run or a text";
   }
   if (message.type !== "snapshot") return `unknown type ${JSON.stringify(message.type)}`;
   const s = message.snapshot;
   if (!isPlainObject(s)) return "a snapshot that is not an object";
-  if (!isInt(s.runId) || !isInt(s.step) || (s.step as number) < 0) return "a snapshot without a run id or step";
+  if (!isIntegerIn(s.runId) || !isIntegerIn(s.step) || (s.step as number) < 0)
+    return "a snapshot without a run id or step";
   if (s.status !== "ok" && s.status !== "diverged") return "a snapshot with an unknown status";
   for (const key of ["learningRate", "alpha", "distanceFromStart"] as const)
     if (typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
@@ -218,15 +221,15 @@ export function malformed(message: unknown): string | null {
     return "a snapshot without its run's changes";
   for (const key of ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy", "divergedAt"] as const)
     if (s[key] !== null && typeof s[key] !== "number") return `a snapshot whose ${key} is not a number`;
-  if (!Array.isArray(s.layers) || !s.layers.every((l) => isPlainObject(l) && isInt(l.units)))
+  if (!Array.isArray(s.layers) || !s.layers.every((l) => isPlainObject(l) && isIntegerIn(l.units)))
     return "a snapshot without its layers";
   if (!Array.isArray(s.deadSince) || !s.deadSince.every((d) => typeof d === "number"))
     return "a snapshot without its unit states";
   const h = s.history;
-  if (!isPlainObject(h) || !isInt(h.width) || !isInt(h.rows) || !(h.data instanceof Float64Array))
+  if (!isPlainObject(h) || !isIntegerIn(h.width) || !isIntegerIn(h.rows) || !(h.data instanceof Float64Array))
     return "a snapshot without its history";
   if (h.data.length !== (h.width as number) * (h.rows as number)) return "a history whose size does not match its rows";
-  if (!isInt(s.boundarySize) || !isInt(s.outputs)) return "a snapshot without its grid size";
+  if (!isIntegerIn(s.boundarySize) || !isIntegerIn(s.outputs)) return "a snapshot without its grid size";
   if (s.boundary !== null) {
     if (!(s.boundary instanceof Float64Array)) return "a boundary grid that is not numbers";
     if (s.boundary.length !== (s.boundarySize as number) ** 2 * (s.outputs as number))
@@ -234,7 +237,7 @@ export function malformed(message: unknown): string | null {
   }
   const d = s.data;
   if (d !== null) {
-    if (!isPlainObject(d) || !isInt(d.classes)) return "a dataset without its classes";
+    if (!isPlainObject(d) || !isIntegerIn(d.classes)) return "a dataset without its classes";
     const { trainX, trainLabels, testX, testLabels } = d;
     if (!(trainX instanceof Float64Array && testX instanceof Float64Array))
       return "a dataset whose points are not numbers";
@@ -249,8 +252,4 @@ export function malformed(message: unknown): string | null {
   if (s.logits != null && !(Array.isArray(s.logits) && s.logits.every((v) => typeof v === "number")))
     return "a snapshot whose logits are not numbers";
   return null;
-}
-
-function isInt(v: unknown): boolean {
-  return Number.isInteger(v);
 }

@@ -9,7 +9,7 @@
  * A record from outside (a report file, a stored hand-in) carries the lab's settings, not a spec: the page
  * rebuilds the spec through the lab's schema, and reads the changes with readRunChanges.
  */
-import { isPlainObject, LIMITS } from "../core/index.ts";
+import { isIntegerIn, isNumberIn, isPlainObject, LIMITS } from "../core/index.ts";
 import type { SessionSpec } from "./protocol.ts";
 
 /** One change a reader made during a run, applied before step `step + 1` (after `step` steps). */
@@ -77,7 +77,7 @@ export function readRunChanges(
   changes: unknown,
   step: unknown,
 ): { changes: RunChange[]; step: number } | { error: string } {
-  if (!Number.isInteger(step) || (step as number) < 0 || (step as number) > MAX_REPLAY_STEPS)
+  if (!isIntegerIn(step, 0, MAX_REPLAY_STEPS))
     return { error: `the run's step is not a whole number from 0 to ${MAX_REPLAY_STEPS}` };
   if (!Array.isArray(changes) || changes.length > MAX_RUN_CHANGES)
     return { error: `the run's changes are not a list of at most ${MAX_RUN_CHANGES}` };
@@ -85,26 +85,24 @@ export function readRunChanges(
   let previous = 0;
   for (const [i, c] of changes.entries()) {
     const change = readChange(c);
-    if (!change || change.step < previous || change.step > (step as number))
+    if (!change || change.step < previous || change.step > step)
       return { error: `the run's change ${i + 1} is not a change in order within the run` };
     previous = change.step;
     read.push(change);
   }
-  return { changes: read, step: step as number };
+  return { changes: read, step };
 }
 
 function readChange(c: unknown): RunChange | null {
-  if (!isPlainObject(c) || !Number.isInteger(c.step) || (c.step as number) < 0) return null;
-  const step = c.step as number;
-  const rate = (v: unknown) => typeof v === "number" && v >= 0 && v <= LIMITS.maxLearningRate;
-  if ((c.type === "lr" || c.type === "shock") && rate(c.lr)) return { step, type: c.type, lr: c.lr as number };
+  if (!isPlainObject(c) || !isIntegerIn(c.step, 0)) return null;
+  const step = c.step;
+  if ((c.type === "lr" || c.type === "shock") && isNumberIn(c.lr, 0, LIMITS.maxLearningRate))
+    return { step, type: c.type, lr: c.lr };
   if (
     c.type === "activation" &&
     typeof c.hidden === "string" &&
     c.hidden.length <= 20 &&
-    typeof c.alpha === "number" &&
-    c.alpha >= 0 &&
-    c.alpha <= LIMITS.maxAlpha
+    isNumberIn(c.alpha, 0, LIMITS.maxAlpha)
   )
     return { step, type: "activation", hidden: c.hidden, alpha: c.alpha };
   return null;

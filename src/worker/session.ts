@@ -5,6 +5,7 @@
  * the static snapshot readers without JavaScript see.
  */
 import {
+  clampTo,
   createPerceptron,
   createTrainer,
   isActivationName,
@@ -117,14 +118,14 @@ export class TrainingSession {
 
   /** Changes the learning rate from the next step on (clamped to the core's limits). */
   setLearningRate(lr: number): void {
-    this.trainer.setLearningRate(clamp(lr, 0, LIMITS.maxLearningRate));
+    this.trainer.setLearningRate(clampTo(lr, 0, LIMITS.maxLearningRate));
     this.#journal.add({ step: this.trainer.steps, type: "lr", lr: this.trainer.learningRate });
   }
 
   /** Swaps the hidden activation in place (ReLU → Leaky ReLU revives units without touching the weights). */
   setActivation(hidden: string, alpha: number): void {
     if (!isActivationName(hidden)) throw new Error(`Unknown activation ${JSON.stringify(hidden)}.`);
-    this.trainer.setHiddenActivation(hidden, clamp(alpha, 0, LIMITS.maxAlpha));
+    this.trainer.setHiddenActivation(hidden, clampTo(alpha, 0, LIMITS.maxAlpha));
     this.#journal.add({ step: this.trainer.steps, type: "activation", hidden, alpha: this.#alpha() });
     this.#remeasure();
   }
@@ -133,7 +134,7 @@ export class TrainingSession {
   shock(lr: number): void {
     const t = this.trainer;
     const before = t.learningRate;
-    const rate = clamp(lr, 0, LIMITS.maxLearningRate);
+    const rate = clampTo(lr, 0, LIMITS.maxLearningRate);
     this.#journal.add({ step: t.steps, type: "shock", lr: rate });
     t.setLearningRate(rate);
     this.step(1);
@@ -261,7 +262,7 @@ export class TrainingSession {
     if (!p) return null;
     const depth = this.trainer.mlp.depth;
     const sizes = this.trainer.config.layers;
-    const indices = sizes.map((width, l) => clamp(Math.floor(p.indices[l] ?? 0), 0, width - 1));
+    const indices = sizes.map((width, l) => clampTo(Math.floor(p.indices[l] ?? 0), 0, width - 1));
     const factors = new Float64Array(depth);
     const fPrime = new Float64Array(depth);
     const weights = new Float64Array(depth);
@@ -331,10 +332,6 @@ function distance(a: Float64Array, b: Float64Array): number {
     s += d * d;
   }
   return Math.sqrt(s);
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
 }
 
 /**

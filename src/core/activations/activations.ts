@@ -3,6 +3,7 @@
  * Conventions at kinks follow PyTorch's autograd so numbers match what readers see there.
  * Every f and df: NaN in → NaN out; ±∞ give the limits; tiny derivatives are not flushed to 0.
  */
+import { isOneOf } from "../checks.ts";
 import { normalCdf, normalPdf } from "./erf.ts";
 import { tanh } from "./tanh.ts";
 import { ACTIVATION_NAMES, type ActivationName } from "../names.ts";
@@ -143,5 +144,5 @@ export function getActivation(name: ActivationName, alpha?: number): Activation 
 
 /** True when s is one of ACTIVATION_NAMES. */
 export function isActivationName(s: unknown): s is ActivationName {
-  return typeof s === "string" && (ACTIVATION_NAMES as readonly string[]).includes(s);
+  return isOneOf(ACTIVATION_NAMES, s);
 }

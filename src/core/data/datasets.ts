@@ -6,6 +6,7 @@
  * Kind "points" carries its points instead of a generator's name (a reader's own data): they are used as
  * given, and the same seeded shuffle splits them.
  */
+import { isOneOf } from "../checks.ts";
 import { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind } from "../names.ts";
 import { createRng, shuffle, type Rng } from "./rng.ts";
 
@@ -13,7 +14,7 @@ export { DATASET_KINDS, MULTICLASS_DATASETS, type DatasetKind };
 
 /** True when s is one of DATASET_KINDS. */
 export function isDatasetKind(s: unknown): s is DatasetKind {
-  return typeof s === "string" && (DATASET_KINDS as readonly string[]).includes(s);
+  return isOneOf(DATASET_KINDS, s);
 }
 
 /** The kind of a dataset that carries its own points (see DatasetConfig.points). */

@@ -2,6 +2,7 @@
  * Losses with PyTorch's conventions (reduction "mean"), each naming its PyTorch counterpart. Shapes: z, a, y
  * are n×m (batch × outputs); a is the head's output. Their gradients live in output-gradient.ts.
  */
+import { isOneOf } from "../checks.ts";
 import type { HeadName } from "../network/heads.ts";
 
 /** Names of the losses. */
@@ -24,7 +25,7 @@ export const LOSS_HEADS: Readonly<Record<LossName, readonly HeadName[]>> = Objec
 
 /** True when s is one of LOSS_NAMES. */
 export function isLossName(s: unknown): s is LossName {
-  return typeof s === "string" && (LOSS_NAMES as readonly string[]).includes(s);
+  return isOneOf(LOSS_NAMES, s);
 }
 
 /** PyTorch's clamp on BCELoss's logarithms: log p ≥ −100, so p = 0, y = 0 gives 0·(−100) = 0, not NaN. */

@@ -2,6 +2,7 @@
  * Output heads: the function applied to the last layer's z to give the prediction a. Elementwise heads
  * also write f′(z), so the output gradient can be shown split as ∂L/∂a · f′(z).
  */
+import { isOneOf } from "../checks.ts";
 import { sigmoidKernel, tanhKernel } from "../activations/activation-kernels.ts";
 import { softmaxRows } from "../losses/softmax.ts";
 
@@ -19,7 +20,7 @@ export const HEAD_NAMES: readonly HeadName[] = Object.freeze([
 
 /** True when s is one of HEAD_NAMES. */
 export function isHeadName(s: unknown): s is HeadName {
-  return typeof s === "string" && (HEAD_NAMES as readonly string[]).includes(s);
+  return isOneOf(HEAD_NAMES, s);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Weight initialisers. Each fills one layer's W (fanIn × fanOut, row-major) from a seeded Rng. */
+import { isOneOf } from "../checks.ts";
 import { INIT_KINDS, type InitKind } from "../names.ts";
 import type { Rng } from "../data/rng.ts";
 
@@ -6,7 +7,7 @@ export { INIT_KINDS, type InitKind };
 
 /** True when s is one of INIT_KINDS. */
 export function isInitKind(s: unknown): s is InitKind {
-  return typeof s === "string" && (INIT_KINDS as readonly string[]).includes(s);
+  return isOneOf(INIT_KINDS, s);
 }
 
 /**

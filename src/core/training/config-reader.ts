@@ -1,9 +1,8 @@
 /** Reading untrusted values field by field, collecting an issue per bad field (used by config.ts). */
+import { isIntegerIn, isNumberIn, isOneOf, isPlainObject } from "../checks.ts";
 
 /** An untrusted object being read. */
 export type Obj = Record<string, unknown>;
-/** True for a plain (non-array) object: the one check for "an object" at every boundary of the site. */
-export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A value as it should appear in an error message. */
 export const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
@@ -20,29 +19,21 @@ export class Reader {
   ): number | undefined {
     const v = o[key];
     if (v === undefined && opts.optional) return undefined;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (opts.int && !Number.isInteger(v))) {
-      this.issues.push(
-        `${path}${key} must be a${opts.int ? "n integer" : " number"} in [${min}, ${max}]; got ${show(v)}.`,
-      );
-      return undefined;
-    }
-    return v;
+    if (opts.int ? isIntegerIn(v, min, max) : isNumberIn(v, min, max)) return v as number;
+    this.issues.push(
+      `${path}${key} must be a${opts.int ? "n integer" : " number"} in [${min}, ${max}]; got ${show(v)}.`,
+    );
+    return undefined;
   }
-  name<T extends string>(
-    o: Obj,
-    path: string,
-    key: string,
-    ok: (s: unknown) => s is T,
-    allowed: readonly string[],
-  ): T | undefined {
+  name<T extends string>(o: Obj, path: string, key: string, allowed: readonly T[]): T | undefined {
     const v = o[key];
-    if (ok(v)) return v;
+    if (isOneOf(allowed, v)) return v;
     this.issues.push(`${path}${key} must be one of ${allowed.map((s) => `"${s}"`).join(", ")}; got ${show(v)}.`);
     return undefined;
   }
   obj(o: Obj, key: string): Obj {
     const v = o[key];
-    if (isObj(v)) return v;
+    if (isPlainObject(v)) return v;
     this.issues.push(`${key} must be an object; got ${show(v)}.`);
     return {};
   }

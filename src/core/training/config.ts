@@ -2,23 +2,24 @@
  * The plain, serialisable trainer config (what URLs, lab props and worker messages carry) and its
  * validation. Everything is a name or a number; implementations are looked up in the core.
  */
-import { isActivationName, type ActivationName } from "../activations/activations.ts";
+import { ACTIVATION_NAMES, type ActivationName } from "../activations/activations.ts";
 import {
+  DATASET_KINDS,
   datasetClasses,
-  isDatasetKind,
   MULTICLASS_DATASETS,
   POINTS_KIND,
   type DatasetConfig,
   type DatasetSource,
   type PointsData,
 } from "../data/datasets.ts";
-import { isHeadName, type HeadName } from "../network/heads.ts";
-import { isInitKind, type InitKind } from "../network/init.ts";
+import { HEAD_NAMES, type HeadName } from "../network/heads.ts";
+import { INIT_KINDS, type InitKind } from "../network/init.ts";
 import { LIMITS, parameterCount } from "../limits.ts";
-import { isLossName, LOSS_HEADS, type LossName } from "../losses/losses.ts";
-import { isPrecision, PRECISIONS, type Precision } from "../names.ts";
+import { LOSS_HEADS, LOSS_NAMES, type LossName } from "../losses/losses.ts";
+import { PRECISIONS, type Precision } from "../names.ts";
 import { OPTIMIZER_KINDS, type OptimizerConfig } from "./optimizers.ts";
-import { isObj, Reader, show, type Obj } from "./config-reader.ts";
+import { isIntegerIn, isNumberIn, isOneOf, isPlainObject } from "../checks.ts";
+import { Reader, show, type Obj } from "./config-reader.ts";
 
 /** How weights and biases start. scale: the std/bound of "normal"/"uniform", a gain for the others (default 1). bias: every bias (default 0). */
 export interface InitConfig {
@@ -73,22 +74,12 @@ export class ConfigError extends Error {
  */
 export function validateConfig(input: unknown): TrainerConfig {
   const r = new Reader();
-  if (!isObj(input)) throw new ConfigError([`config must be an object; got ${show(input)}.`]);
+  if (!isPlainObject(input)) throw new ConfigError([`config must be an object; got ${show(input)}.`]);
   const layers = readLayers(r, input.layers);
-  const hidden = r.name(input, "", "hidden", isActivationName, [
-    "step",
-    "identity",
-    "sigmoid",
-    "tanh",
-    "relu",
-    "leaky-relu",
-    "elu",
-    "gelu",
-    "silu",
-  ]);
+  const hidden = r.name(input, "", "hidden", ACTIVATION_NAMES);
   const alpha = r.num(input, "", "alpha", 0, LIMITS.maxAlpha, { optional: true });
-  const head = r.name(input, "", "head", isHeadName, ["identity", "sigmoid", "tanh", "softmax", "step"]);
-  const loss = r.name(input, "", "loss", isLossName, ["mse", "bce", "bce-logits", "cross-entropy"]);
+  const head = r.name(input, "", "head", HEAD_NAMES);
+  const loss = r.name(input, "", "loss", LOSS_NAMES);
   if (head && loss && !LOSS_HEADS[loss].includes(head)) {
     r.issues.push(
       `loss "${loss}" needs head ${LOSS_HEADS[loss].map((h) => `"${h}"`).join(" or ")}; got head "${head}".`,
@@ -96,16 +87,7 @@ export function validateConfig(input: unknown): TrainerConfig {
   }
   const ini = r.obj(input, "init");
   const init: InitConfig = {
-    kind:
-      r.name(ini, "init.", "kind", isInitKind, [
-        "normal",
-        "uniform",
-        "xavier-normal",
-        "xavier-uniform",
-        "he-normal",
-        "he-uniform",
-        "constant",
-      ]) ?? "normal",
+    kind: r.name(ini, "init.", "kind", INIT_KINDS) ?? "normal",
     scale: r.num(ini, "init.", "scale", 0, LIMITS.maxInitScale, { optional: true }) ?? 1,
     bias: r.num(ini, "init.", "bias", -LIMITS.maxAbsBias, LIMITS.maxAbsBias, { optional: true }) ?? 0,
   };
@@ -121,7 +103,7 @@ export function validateConfig(input: unknown): TrainerConfig {
   if (input.batchSize !== undefined && input.batchSize !== "full") {
     batchSize = r.num(input, "", "batchSize", 1, LIMITS.maxPoints, { int: true }) ?? "full";
   }
-  const precision = input.precision === undefined ? "float64" : r.name(input, "", "precision", isPrecision, PRECISIONS);
+  const precision = input.precision === undefined ? "float64" : r.name(input, "", "precision", PRECISIONS);
   if (r.issues.length === 0 && layers && head && loss && dataset) checkShapes(r, layers, head, loss, dataset);
   if (r.issues.length > 0) throw new ConfigError(r.issues);
   const config: TrainerConfig = {
@@ -146,7 +128,7 @@ function readLayers(r: Reader, v: unknown): number[] | undefined {
     r.issues.push(`layers must be an array of 2 to ${max} widths [2, ...hidden, outputs]; got ${show(v)}.`);
     return undefined;
   }
-  const bad = v.findIndex((w) => typeof w !== "number" || !Number.isInteger(w) || w < 1 || w > LIMITS.maxWidth);
+  const bad = v.findIndex((w) => !isIntegerIn(w, 1, LIMITS.maxWidth));
   if (bad >= 0) {
     r.issues.push(`layers[${bad}] must be an integer width in [1, ${LIMITS.maxWidth}]; got ${show(v[bad])}.`);
     return undefined;
@@ -156,14 +138,7 @@ function readLayers(r: Reader, v: unknown): number[] | undefined {
 }
 
 function readOptimizer(r: Reader, o: Obj): OptimizerConfig {
-  const kind =
-    r.name(
-      o,
-      "optimizer.",
-      "kind",
-      (s): s is OptimizerConfig["kind"] => (OPTIMIZER_KINDS as readonly unknown[]).includes(s),
-      OPTIMIZER_KINDS,
-    ) ?? "sgd";
+  const kind = r.name(o, "optimizer.", "kind", OPTIMIZER_KINDS) ?? "sgd";
   const out: OptimizerConfig = { kind, lr: r.num(o, "optimizer.", "lr", 0, LIMITS.maxLearningRate) ?? 0 };
   const momentum = r.num(o, "optimizer.", "momentum", 0, 0.9999, { optional: true });
   const beta1 = r.num(o, "optimizer.", "beta1", 0, 0.9999, { optional: true });
@@ -177,15 +152,7 @@ function readOptimizer(r: Reader, o: Obj): OptimizerConfig {
 }
 
 function readDataset(r: Reader, o: Obj): DatasetConfig | undefined {
-  const kind = r.name(o, "dataset.", "kind", isDatasetSource, [
-    "xor",
-    "circles",
-    "moons",
-    "blobs",
-    "spirals",
-    "linear",
-    POINTS_KIND,
-  ]);
+  const kind = r.name(o, "dataset.", "kind", DATASET_SOURCES);
   const n = r.num(o, "dataset.", "n", LIMITS.minPoints, LIMITS.maxPoints, { int: true });
   const noise = r.num(o, "dataset.", "noise", 0, kind === POINTS_KIND ? 0 : LIMITS.maxNoise);
   const testFraction = r.num(o, "dataset.", "testFraction", 0, LIMITS.maxTestFraction, { optional: true }) ?? 0;
@@ -196,7 +163,7 @@ function readDataset(r: Reader, o: Obj): DatasetConfig | undefined {
     const points = readPoints(r, o.points, n, out.classes);
     if (!points) return undefined;
     out.points = points;
-  } else if ((MULTICLASS_DATASETS as readonly string[]).includes(kind)) {
+  } else if (isOneOf(MULTICLASS_DATASETS, kind)) {
     out.classes = r.num(o, "dataset.", "classes", 2, LIMITS.maxClasses, { int: true, optional: true }) ?? 3;
   } else if (o.classes !== undefined && o.classes !== 2) {
     r.issues.push(`dataset.classes must be 2 (or absent) for "${kind}", which is binary; got ${show(o.classes)}.`);
@@ -204,13 +171,12 @@ function readDataset(r: Reader, o: Obj): DatasetConfig | undefined {
   return out;
 }
 
-function isDatasetSource(s: unknown): s is DatasetSource {
-  return s === POINTS_KIND || isDatasetKind(s);
-}
+/** What a dataset's kind may name: a generator, or the points the config carries. */
+const DATASET_SOURCES: readonly DatasetSource[] = [...DATASET_KINDS, POINTS_KIND];
 
 /** Kind "points"' own points: n of them, each coordinate finite and bounded, each label a class index. Copied. */
 function readPoints(r: Reader, v: unknown, n: number, classes: number): PointsData | undefined {
-  const p = isObj(v) ? v : {};
+  const p = isPlainObject(v) ? v : {};
   const { x, labels } = p;
   const max = LIMITS.maxAbsCoordinate;
   if (!Array.isArray(x) || x.length !== 2 * n) {
@@ -221,12 +187,12 @@ function readPoints(r: Reader, v: unknown, n: number, classes: number): PointsDa
     r.issues.push(`dataset.points.labels must be an array of ${n} class indices; got ${brief(labels)}.`);
     return undefined;
   }
-  const badX = x.findIndex((c) => typeof c !== "number" || !Number.isFinite(c) || Math.abs(c) > max);
+  const badX = x.findIndex((c) => !isNumberIn(c, -max, max));
   if (badX >= 0) {
     r.issues.push(`dataset.points.x[${badX}] must be a number in [${-max}, ${max}]; got ${show(x[badX])}.`);
     return undefined;
   }
-  const badLabel = labels.findIndex((c) => !Number.isInteger(c) || (c as number) < 0 || (c as number) >= classes);
+  const badLabel = labels.findIndex((c) => !isIntegerIn(c, 0, classes - 1));
   if (badLabel >= 0) {
     r.issues.push(
       `dataset.points.labels[${badLabel}] must be an integer in [0, ${classes - 1}]; got ${show(labels[badLabel])}.`,
