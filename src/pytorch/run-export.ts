@@ -87,7 +87,6 @@ export const SPEC_FIELDS: Readonly<Record<keyof SessionSpec, "run" | "view">> = 
   outputParts: "view",
   outputLogits: "view",
   frameMs: "view",
-  yieldWhileDrawing: "view",
 };
 
 /** Every field of a validated TrainerConfig the writer reads (nested fields as "optimizer.lr"). */

@@ -42,11 +42,6 @@ export interface SessionSpec<Lab extends string = string> {
    * absent). A lab whose every snapshot redraws many charts asks for fewer, so its page keeps idle time.
    */
   frameMs?: number;
-  /**
-   * While playing, stop training from each snapshot until the page reports it drawn, instead of only when the
-   * next one is due: for a lab whose frames are heavy, the worker's core is better spent on the page.
-   */
-  yieldWhileDrawing?: boolean;
 }
 
 /** Messages a lab sends. */

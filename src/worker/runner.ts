@@ -10,10 +10,9 @@
  * the page has not yet said it drew the last one ("shown"), it stops training until it does. Why: a worker
  * at full speed keeps a core busy; on a two-core machine the page's main thread, its compositor and its
  * rasteriser then share the other core, and a frame with 15 ms of work took 60–90 ms. Waiting for "shown"
- * hands the core back while the page is drawing, and costs nothing while the page keeps up. A run whose
- * spec sets yieldWhileDrawing stops at every snapshot instead, until the page has drawn it: on the
- * vanishing-gradients lab this took the longest frames from 50–73 ms to 37 ms with another program busy
- * on the machine, for 15–30 % fewer steps at full speed.
+ * hands the core back while the page is drawing, and costs nothing while the page keeps up. When the "shown"
+ * comes, the run's next slice goes ahead of the other runs' on the thread (a shared worker takes them in turn),
+ * so the snapshot it owes the page is not a frame late.
  */
 import { LIMITS } from "../core/index.ts";
 import type { FromWorker, Snapshot, ToWorker } from "./protocol.ts";
@@ -39,8 +38,8 @@ export function frameInterval(frameMs: unknown): number {
 /** What the runner needs from its environment. */
 export interface RunnerHost {
   now(): number;
-  /** Calls fn soon, after pending messages (setTimeout(fn, 0) in a worker). */
-  schedule(fn: () => void): void;
+  /** Calls fn soon, after pending messages (setTimeout(fn, 0) in a worker); `first`: ahead of other runs' slices. */
+  schedule(fn: () => void, first?: boolean): void;
   post(message: FromWorker, transfer: Transferable[]): void;
   /**
    * How many runs are playing on this thread, taking turns slice by slice (1 if absent). Each slice is then
@@ -66,8 +65,6 @@ export class Runner {
   #unshown = false;
   /** Playing, but holding training until the page reports the last snapshot drawn. */
   #waiting = false;
-  /** Wait for "shown" after every snapshot, not only when the next one is due. */
-  #yieldWhileDrawing = false;
   /** The step count the last snapshot showed. */
   #postedSteps = -1;
 
@@ -91,7 +88,6 @@ export class Runner {
         this.#session = null;
         this.#session = message.type === "start" ? new TrainingSession(message.spec) : replayed(message);
         this.#frameMs = frameInterval(message.spec.frameMs);
-        this.#yieldWhileDrawing = message.spec.yieldWhileDrawing === true;
         this.#post(true);
         return;
       }
@@ -102,7 +98,7 @@ export class Runner {
         this.#unshown = false;
         if (this.#waiting) {
           this.#waiting = false;
-          this.#wake();
+          this.#wake(true);
         }
         return;
       }
@@ -146,13 +142,14 @@ export class Runner {
     }
   }
 
-  #wake(): void {
+  /** Schedules the next slice (`first`: ahead of other runs' slices on this thread). */
+  #wake(first = false): void {
     if (this.#scheduled || !this.#playing) return;
     this.#scheduled = true;
     this.#host.schedule(() => {
       this.#scheduled = false;
       this.#tick();
-    });
+    }, first);
   }
 
   /** One slice of play: as many steps as the speed allows (and SLICE_MS fits), then maybe a snapshot. */
@@ -161,13 +158,13 @@ export class Runner {
     if (!this.#playing || !session) return;
     try {
       const now = this.#host.now();
-      if (this.#unshown && (this.#yieldWhileDrawing || now - this.#lastPost >= this.#frameMs)) {
-        // The page is still drawing the last snapshot (and the next is due, or the run yields at once): let it have the core.
+      if (this.#unshown && now - this.#lastPost >= this.#frameMs) {
+        // The page is still drawing the last snapshot and the next is due: let it have the core.
         this.#waiting = true;
         return;
       }
       // A due snapshot of steps already trained goes out before the slice, not after it (up to SLICE_MS late, past
-      // the page's next frame). A run that yields while drawing has trained nothing since: it trains first.
+      // the page's next frame).
       if (!this.#unshown && session.trainer.steps !== this.#postedSteps) this.#post(false);
       const elapsed = Math.min(250, now - this.#lastTick);
       this.#lastTick = now;

@@ -20,6 +20,20 @@ describe("soonScheduler", () => {
     expect(seen).toEqual(["synchronous", "a", "b"]);
   });
 
+  it("runs a function scheduled first ahead of those already queued", async () => {
+    const soon = soonScheduler();
+    const seen: string[] = [];
+    await new Promise<void>((resolve) => {
+      soon(() => seen.push("a"));
+      soon(() => {
+        seen.push("b");
+        resolve();
+      });
+      soon(() => seen.push("first"), true);
+    });
+    expect(seen).toEqual(["first", "a", "b"]);
+  });
+
   it("uses no timer, so nested calls are not held to the 4 ms browsers impose on nested setTimeout(fn, 0)", async () => {
     const timeout = vi.spyOn(globalThis, "setTimeout");
     const soon = soonScheduler();
