@@ -31,10 +31,11 @@ import { binarySummary, multiclassSummary } from "./summary.ts";
 import { pairingView, pointView, type PairingView, type PointView } from "./views.ts";
 
 /**
- * The binary views in three groups, each redrawn in every third frame while training (20 a second at 60 Hz):
- * drawn in one frame, the three made that frame long enough to miss the next one.
+ * The binary views in four groups, each redrawn in every fourth frame while training (15 a second at 60 Hz): the
+ * loss chart, the boundary, the tables, the logit curves. Drawn in one frame, they made it long enough to miss the
+ * next one.
  */
-const BINARY_GROUPS = { lossCurves: 0, boundary: 1, pairings: 2 } as const;
+const BINARY_GROUPS = { lossCurves: 0, boundary: 1, pairings: 2, curves: 3 } as const;
 /** The multiclass views, in two groups the same way. */
 const MULTICLASS_GROUPS = { boundary: 0, point: 1 } as const;
 
@@ -60,7 +61,9 @@ export class OutputLossLab extends LabController<typeof SCHEMA> {
   /** The run the shared shell and controls talk to in the current mode. */
   readonly active: TrainingLab = $derived.by(() => this.#lab(this.mode));
   /** Each binary pairing's progress and output-gradient split, in display order. */
-  readonly pairings: PairingView[] = $derived.by(() => this.#pairings());
+  readonly pairings: PairingView[] = $derived.by(() => this.#pairings(BINARY_GROUPS.pairings));
+  /** The same, for the logit curves, which redraw in frames of their own. */
+  readonly curvePairings: PairingView[] = $derived.by(() => this.#pairings(BINARY_GROUPS.curves));
   /** The three loss histories for the comparison plot, redrawn once per frame. */
   readonly lossCurves: LossCurve[] = $derived.by(() => this.#lossCurves());
   /** The multiclass point the reader picked, with the model's probabilities there. */
@@ -78,7 +81,10 @@ export class OutputLossLab extends LabController<typeof SCHEMA> {
   #started = { binary: false, multiclass: false };
   #warm = { binary: true, multiclass: true };
   /** The binary views read three runs: one redraw per group's frame, not one per run's snapshot. */
-  readonly #sync = new FrameSync(() => PAIRING_IDS.map((id) => this.runs[id].snapshot), 3);
+  readonly #sync = new FrameSync(
+    () => PAIRING_IDS.map((id) => this.runs[id].snapshot),
+    Object.keys(BINARY_GROUPS).length,
+  );
   /** The multiclass views (boundary, probabilities), each in its own frames. */
   readonly #multiSync = new FrameSync(() => [this.multiclass.snapshot], 2);
 
@@ -165,9 +171,9 @@ export class OutputLossLab extends LabController<typeof SCHEMA> {
     this.multiclass.dispose();
   }
 
-  #pairings(): PairingView[] {
+  #pairings(group: number): PairingView[] {
     const ex = this.settings.ex;
-    return this.#sync.read(BINARY_GROUPS.pairings, () =>
+    return this.#sync.read(group, () =>
       PAIRING_IDS.map((id) => {
         const lab = this.runs[id];
         void lab.historyVersion; // the history is mutated in place; its version says when to re-read it

@@ -60,6 +60,8 @@ export const PAIRING_IDS = PAIRINGS.map((p) => p.id) as [PairingId, ...PairingId
  * lab's root reports (data-loss) the loss that visibly falls.
  */
 export const LEADER: PairingId = "sigmoid-bce";
+/** How often the two other pairings post a snapshot while training (ms): about as often as their views redraw. */
+export const FOLLOWER_FRAME_MS = 50;
 
 /** Training points whose output gradient the binary mode reports (SessionSpec.outputParts). */
 export const PARTS_POINTS = 16;
@@ -141,6 +143,10 @@ export function binarySpec(pairing: PairingId, s: Settings): SessionSpec<"output
     path: null,
     outputParts: PARTS_POINTS,
     perceptron: null,
+    // The leader's snapshots drive the step counter and the controls, once a frame. The other two pairings are
+    // drawn only in the views' own frames (FrameSync, 15 a second each): three snapshots a frame from the one
+    // thread they share held all three to about 45 a second.
+    ...(pairing === LEADER ? {} : { frameMs: FOLLOWER_FRAME_MS }),
   };
 }
 
