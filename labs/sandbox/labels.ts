@@ -11,19 +11,6 @@ export const DATASET_LABELS: Record<string, string> = {
   own: "Your own data",
 };
 
-/** Activation names. */
-export const ACTIVATION_LABELS: Record<string, string> = {
-  step: "Step",
-  identity: "Identity (linear)",
-  sigmoid: "Sigmoid",
-  tanh: "Tanh",
-  relu: "ReLU",
-  "leaky-relu": "Leaky ReLU",
-  elu: "ELU",
-  gelu: "GELU",
-  silu: "SiLU (swish)",
-};
-
 /** Initialiser names. */
 export const INIT_LABELS: Record<string, string> = {
   normal: "Normal (std = scale)",

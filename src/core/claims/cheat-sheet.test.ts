@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ActivationExplorerLab } from "../../../labs/activation-explorer/activation-explorer.svelte.ts";
-import { ACTIVATION_LABELS } from "../../../labs/activation-explorer/labels.ts";
+import { ACTIVATION_LABELS } from "../../../labs/shared/activation-labels.ts";
 import { PRESETS as EXPLORER } from "../../../labs/activation-explorer/presets.ts";
 import { DR_WARMUP } from "../../../labs/dying-relu/settings.ts";
 import { PRESETS as SANDBOX } from "../../../labs/sandbox/presets.ts";

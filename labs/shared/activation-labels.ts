@@ -1,7 +1,4 @@
-/**
- * The explorer's reader-facing activation names, apart from formulas.ts: its TeX strings are built with
- * String.raw, a call the bundler must keep, so a page that imported the names from there shipped the TeX too.
- */
+/** The activations' reader-facing names, one list for every lab that offers them (the URL keeps the short ids). */
 import type { ActivationName } from "../../src/core/index.ts";
 
 /** Reader-facing names of the activations. */
