@@ -322,4 +322,8 @@ describe("notation: every page keeps the notation page's promises", () => {
       /\blayers? (?:below|above)\b|\b(?:below|above) (?:a|the|it|this|that|each) (?:hidden )?layer\b|\b(?:lower|upper|higher) layers?\b/i;
     for (const file of sources) expect(read(file).replace(/\s+/g, " "), file).not.toMatch(direction);
   });
+
+  it("the natural logarithm is ln, as the labs write it: no \\log in the math", () => {
+    for (const file of sources) expect(read(file), file).not.toMatch(/\\log(?![a-zA-Z])/);
+  });
 });
