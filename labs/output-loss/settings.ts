@@ -144,8 +144,8 @@ export function binarySpec(pairing: PairingId, s: Settings): SessionSpec<"output
     outputParts: PARTS_POINTS,
     perceptron: null,
     // The leader's snapshots drive the step counter and the controls, once a frame. The other two pairings are
-    // drawn only in the views' own frames (FrameSync, 15 a second each): three snapshots a frame from the one
-    // thread they share held all three to about 45 a second.
+    // drawn only in the views' own frames (FrameSync, 15 a second each), so they need no more: the worker thread
+    // the three share spends the time training instead of building snapshots no frame shows.
     ...(pairing === LEADER ? {} : { frameMs: FOLLOWER_FRAME_MS }),
   };
 }
