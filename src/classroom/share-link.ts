@@ -49,7 +49,7 @@ export const EMBED_WIDTH = 960;
  * the embed's size messages fits it exactly (docs/embedding.md).
  */
 export const EMBED_HEIGHTS: Readonly<Record<string, number>> = {
-  "activation-explorer": 850,
+  "activation-explorer": 880,
   "step-function": 2050,
   "vanishing-gradients": 2450,
   "dying-relu": 2050,
