@@ -6,7 +6,8 @@ describe("soonScheduler", () => {
     vi.restoreAllMocks();
   });
 
-  it("runs functions later (never inside the caller), in the order given", async () => {
+  /** What ran, in order: "a" and "b" queued, then `after` called synchronously; resolves once "b" has run. */
+  async function order(after: (soon: ReturnType<typeof soonScheduler>, seen: string[]) => void): Promise<string[]> {
     const soon = soonScheduler();
     const seen: string[] = [];
     await new Promise<void>((resolve) => {
@@ -15,23 +16,17 @@ describe("soonScheduler", () => {
         seen.push("b");
         resolve();
       });
-      seen.push("synchronous");
+      after(soon, seen);
     });
-    expect(seen).toEqual(["synchronous", "a", "b"]);
+    return seen;
+  }
+
+  it("runs functions later (never inside the caller), in the order given", async () => {
+    expect(await order((_, seen) => seen.push("synchronous"))).toEqual(["synchronous", "a", "b"]);
   });
 
   it("runs a function scheduled first ahead of those already queued", async () => {
-    const soon = soonScheduler();
-    const seen: string[] = [];
-    await new Promise<void>((resolve) => {
-      soon(() => seen.push("a"));
-      soon(() => {
-        seen.push("b");
-        resolve();
-      });
-      soon(() => seen.push("first"), true);
-    });
-    expect(seen).toEqual(["first", "a", "b"]);
+    expect(await order((soon, seen) => soon(() => seen.push("first"), true))).toEqual(["first", "a", "b"]);
   });
 
   it("uses no timer, so nested calls are not held to the 4 ms browsers impose on nested setTimeout(fn, 0)", async () => {
