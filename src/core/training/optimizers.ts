@@ -7,6 +7,7 @@
 import type { FloatArray } from "../kernels/float-array.ts";
 import { OPTIMIZER_KINDS, type OptimizerKind, type Precision } from "../names.ts";
 import { adam32, momentum32, sgd32 } from "./optimizers32.ts";
+import { powInt } from "./pow-int.ts";
 
 export { OPTIMIZER_KINDS, type OptimizerKind };
 
@@ -107,8 +108,8 @@ export class Optimizer {
       const v = this.#v as Float64Array;
       const b1 = this.beta1;
       const b2 = this.beta2;
-      const stepSize = lr / (1 - Math.pow(b1, this.#t));
-      const rootBc2 = Math.sqrt(1 - Math.pow(b2, this.#t));
+      const stepSize = lr / (1 - powInt(b1, this.#t));
+      const rootBc2 = Math.sqrt(1 - powInt(b2, this.#t));
       const eps = this.eps;
       for (let i = 0; i < len; i++) {
         const gi = g[i]! + wd * theta[i]!;

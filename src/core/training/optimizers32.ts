@@ -12,6 +12,7 @@
  * Each returns true when every updated θ is finite (x − x is 0 for finite x, NaN otherwise).
  */
 import { fma32 } from "../kernels/fused32.ts";
+import { powInt } from "./pow-int.ts";
 
 const fr = Math.fround;
 
@@ -66,8 +67,8 @@ export function adam32(
   const weight = fr(1 - o.beta1);
   const b2 = fr(o.beta2);
   const oneMinusB2 = fr(1 - o.beta2);
-  const negStep = fr(-(o.lr / (1 - Math.pow(o.beta1, t))));
-  const rootBc2 = fr(Math.sqrt(1 - Math.pow(o.beta2, t)));
+  const negStep = fr(-(o.lr / (1 - powInt(o.beta1, t))));
+  const rootBc2 = fr(Math.sqrt(1 - powInt(o.beta2, t)));
   const eps = fr(o.eps);
   let finite = true;
   for (let i = 0; i < len; i++) {
