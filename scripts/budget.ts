@@ -99,7 +99,8 @@ export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reas
     js: 77.5 * kB,
     reason: "a lab, every lab's settings and presets",
   },
-  "teacher/assignment-builder/index.html": { js: 74.5 * kB, reason: "zod and every lab's settings and presets" },
+  // The table of a lab's controls is one component the link builder shares (issue 14): a chunk of its own, 73.9 → 74.7 kB.
+  "teacher/assignment-builder/index.html": { js: 75 * kB, reason: "zod and every lab's settings and presets" },
   // The gradebook: zod (report schemas) and the replay's worker client beside the viewer.
   "teacher/reports/index.html": { js: 65.5 * kB, reason: "zod, the gradebook and the replay client" },
 };

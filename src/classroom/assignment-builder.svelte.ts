@@ -21,6 +21,7 @@ import {
 } from "./assignment-draft.ts";
 import { readTeacherFile } from "./custom-teacher.ts";
 import type { LinkableLab } from "./lab-schemas.ts";
+import { withControl, withFixed } from "./control-choice.ts";
 import type { TaskKind } from "./task-catalogue.ts";
 
 /** Where the draft is kept. */
@@ -100,14 +101,12 @@ export class AssignmentBuilder {
 
   /** Fixes a setting at `value` (typed), or lets it follow the preset (null). */
   setFixed(key: string, value: string | null): void {
-    const { [key]: _old, ...rest } = this.draft.fixed;
-    this.draft.fixed = value === null ? rest : { ...rest, [key]: value };
+    this.draft.fixed = withFixed(this.draft.fixed, key, value);
   }
 
   /** Locks or unlocks, hides or shows a control. */
   setControl(list: "locked" | "hidden", name: string, on: boolean): void {
-    const without = this.draft[list].filter((n) => n !== name);
-    this.draft[list] = on ? [...without, name] : without;
+    this.draft[list] = withControl(this.draft[list], name, on);
   }
 
   /** Adds a question at the end. */
