@@ -169,24 +169,18 @@ export class TrainingLab {
    * their steps), held back like the warm-up, so the lab goes straight to where the kept run was.
    */
   restart(replay?: { steps: number; send(client: TrainingClient): void }): void {
-    this.error = null;
-    this.#suspended = false;
-    live.add(this);
-    this.#client ??= this.#factory({ onSnapshot: (s) => this.#receive(s), onError: (m) => this.#fail(m) });
-    this.#expectAnswer();
-    // Keep showing the old picture until the new run's first snapshot replaces it (no flash of empty charts).
-    this.#awaitingFirst = true;
+    const client = this.#beginRun();
     this.status = "idle";
     try {
       this.#runSpec = this.#spec();
-      const runId = this.#client.start(this.#runSpec);
+      const runId = client.start(this.#runSpec);
       const warmup = replay ? 0 : Math.max(0, Math.floor(this.#warmup()));
       const until = replay ? replay.steps : Math.min(warmup, LIMITS.maxStepsPerCommand);
       // The worker reports step 0 before the warm-up; shown alone, it would flash between the build-time
       // picture (already at step `warmup`) and the warmed-up run. Held back, the lab goes straight there.
       this.#hold = until > 0 ? { runId, until, held: null } : null;
-      if (warmup > 0) this.#client.step(warmup);
-      replay?.send(this.#client);
+      if (warmup > 0) client.step(warmup);
+      replay?.send(client);
     } catch (error) {
       this.#fail(error instanceof Error ? error.message : String(error));
     }
@@ -197,16 +191,26 @@ export class TrainingLab {
    * changes, to its step (replay.ts), then paused there. Reset afterwards starts the lab's own spec at step 0.
    */
   replay(record: RunRecord): void {
+    const client = this.#beginRun();
+    this.#hold = null;
+    this.status = "paused";
+    this.#runSpec = record.spec;
+    client.replay(record);
+  }
+
+  /**
+   * What every new run starts with (restart and replay): errors cleared, the lab live again, the worker client made on
+   * first use, and the old picture kept on screen until the new run's first snapshot replaces it (no flash of empty
+   * charts). Returns the client.
+   */
+  #beginRun(): TrainingClient {
     this.error = null;
     this.#suspended = false;
     live.add(this);
     this.#client ??= this.#factory({ onSnapshot: (s) => this.#receive(s), onError: (m) => this.#fail(m) });
     this.#expectAnswer();
     this.#awaitingFirst = true;
-    this.#hold = null;
-    this.status = "paused";
-    this.#runSpec = record.spec;
-    this.#client.replay(record);
+    return this.#client;
   }
 
   /** Train (play) or pause. */
