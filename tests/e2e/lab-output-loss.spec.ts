@@ -216,6 +216,19 @@ test.describe("output-loss lab", () => {
     }
   });
 
+  test("a teacher's lock names the slider it locks: the multiclass run's learning rate is mlr, the binary runs' lr", async ({
+    page,
+  }) => {
+    const slider = (lab: Locator) => lab.getByRole("slider", { name: /learning rate/i });
+    const multiclassLocked = await openLab(page, ID, "?ol.mode=multiclass&ol.lock=mlr");
+    await expect(slider(multiclassLocked)).toBeDisabled();
+    await expect(multiclassLocked.getByText("Locked by your teacher")).toBeVisible();
+    const binaryLocked = await openLab(page, ID, "?ol.mode=multiclass&ol.lock=lr");
+    await expect(slider(binaryLocked)).toBeEnabled();
+    const hidden = await openLab(page, ID, "?ol.mode=multiclass&ol.hide=mlr");
+    await expect(slider(hidden)).toHaveCount(0);
+  });
+
   test.describe("on a 360 px phone", () => {
     test.use({ viewport: { width: 360, height: 740 } });
     test("fits without horizontal scroll", async ({ page }) => {
