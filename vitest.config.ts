@@ -12,5 +12,6 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "labs/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["tests/unit/wait-for-default.ts"],
   },
 });
