@@ -44,11 +44,14 @@ export async function trainUntil(lab: Locator, steps: number, timeout = 30_000):
 /** Starts recording long tasks (> 50 ms) on the main thread; read them with longTasks(). */
 export async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: number[]; __longTaskObserver?: PerformanceObserver };
+    // One observer at a time: a second window's tasks would otherwise be counted once per window watched.
+    w.__longTaskObserver?.disconnect();
     w.__longTasks = [];
-    new PerformanceObserver((list) => {
+    w.__longTaskObserver = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-    }).observe({ type: "longtask", buffered: false });
+    });
+    w.__longTaskObserver.observe({ type: "longtask", buffered: false });
   });
 }
 
