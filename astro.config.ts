@@ -7,6 +7,7 @@ import { normaliseBasePath } from "./src/site/base-path.ts";
 import { normaliseSiteUrl } from "./src/site/site-url.ts";
 import { cspStyleAttributes } from "./src/integrations/csp.ts";
 import { hostingHeaders } from "./src/integrations/headers.ts";
+import { hydrateOnUse } from "./src/integrations/hydrate-on-use.ts";
 import { offline } from "./src/integrations/offline.ts";
 import { sitemap } from "./src/integrations/sitemap.ts";
 import rehypeKatexStrict from "./src/markdown/rehype-katex-strict.ts";
@@ -38,7 +39,7 @@ export default defineConfig({
   },
   // The CSP step completes each page's policy before _headers copies it; the offline step fingerprints the whole
   // build, so it comes last.
-  integrations: [mdx(), svelte(), cspStyleAttributes(), hostingHeaders(), sitemap(), offline()],
+  integrations: [mdx(), svelte(), hydrateOnUse(), cspStyleAttributes(), hostingHeaders(), sitemap(), offline()],
   devToolbar: { enabled: false },
   security: {
     // A strict policy in every page's <meta> (a static host sets no headers). Astro adds the hashes of

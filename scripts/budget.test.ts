@@ -38,7 +38,7 @@ describe("budget", () => {
   });
 
   it("flags what is over its kind's budget, and holds waived pages to their ceiling", () => {
-    const base = { page: "p/index.html", kind: "page" as const, html: 1000, css: 1000, js: 1000, worker: 0 };
+    const base = { page: "p/index.html", kind: "page" as const, html: 1000, css: 1000, js: 1000, worker: 0, onUse: 0 };
     expect(judge(base).over).toEqual([]);
     expect(judge({ ...base, js: BUDGETS.page.js + 1 }).over).toEqual(["JS"]);
     expect(judge({ ...base, kind: "lab", js: BUDGETS.page.js + 1 }).over).toEqual([]);
@@ -67,5 +67,29 @@ describe("budget", () => {
       `<html><astro-island component-url="/_astro/Lab.js" props="{}"><div data-lab="x"></div></astro-island></html>`,
     );
     expect(lab.html).toBeLessThanOrEqual(bare.html + 20);
+  });
+
+  it("lists an island that hydrates on first use apart: its own chunks in 'on use', the chunks it shares in JS once", () => {
+    const dist = fixture();
+    writeFileSync(
+      join(dist, "_astro", "Explorer.js"),
+      `import{a}from"./shared.js";export const e=${JSON.stringify("z".repeat(800))};`,
+    );
+    const eager = `<astro-island component-url="/_astro/Lab.js" client="visible" props="{}"><div data-lab="x"></div></astro-island>`;
+    const later = `<astro-island component-url="/_astro/Explorer.js" client="use" props="{}"><div data-lab="e"></div></astro-island>`;
+    const alone = weighPage(dist, "/", "a.html", `<html>${eager}</html>`);
+    const both = weighPage(dist, "/", "b.html", `<html>${eager}${later}</html>`);
+    expect(both.js).toBe(alone.js);
+    expect(both.onUse).toBeGreaterThan(0);
+    expect(alone.onUse).toBe(0);
+    // Seen, the same island counts in JS.
+    const seen = weighPage(
+      dist,
+      "/",
+      "c.html",
+      `<html>${eager}${later.replace('client="use"', 'client="visible"')}</html>`,
+    );
+    expect(seen.js).toBe(alone.js + both.onUse);
+    expect(seen.onUse).toBe(0);
   });
 });

@@ -9,8 +9,10 @@
  * - CSS: linked stylesheets plus inline <style>.
  * - JS: inline scripts, <script src>, and every island's component and renderer with their static
  *   imports, transitively. Islands hydrate when they scroll into view, so a reader who scrolls loads
- *   them all: they count. Dynamic import() does not (it loads on demand). The training worker is
- *   listed apart ("worker"): it runs off the main thread, so it cannot delay a reaction to the reader.
+ *   them all: they count. Dynamic import() does not (it loads on demand), and neither does an island that
+ *   hydrates on the reader's first use (`client:use`): what it adds is listed apart ("on use"). The training
+ *   worker is listed apart too ("worker"): it runs off the main thread, so it cannot delay a reaction to the
+ *   reader.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -68,15 +70,11 @@ export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reas
   // HTML: 23.7 kB gz since the second edition (an A–Z list, 80-odd terms, each pointing to its lesson), of which
   // KaTeX's MathML (what screen readers read) and HTML are about half. Under 7 kB only by splitting the page.
   "reference/glossary/index.html": { html: 24 * kB, reason: "every term on one page, with KaTeX (HTML + MathML)" },
-  // Lesson pages over the 60 kB JS budget (issue 15 asks that they meet it: not yet). What grew them this round,
-  // eagerly on every lab: the precision control, the charts' Export buttons, the PyTorch export control, the
-  // p = 0.5 contour, the print line; and in the sandbox the own-data and run-file wiring (the panels are lazy).
-  // Pages with the sandbox (lessons 1 and 9) pay for both. The way down is to load the worker client and the
-  // sandbox's settings panel on demand.
-  "lessons/should-this-neuron-fire/index.html": { js: 67 * kB, reason: "the sandbox and the explorer" },
-  "lessons/cheat-sheet/index.html": { js: 67 * kB, reason: "the sandbox and the explorer" },
-  "lessons/relu/index.html": { js: 63.5 * kB, reason: "the vanishing-gradients lab and the explorer" },
-  "lessons/tanh/index.html": { js: 63.5 * kB, reason: "the vanishing-gradients lab and the explorer" },
+  // Lesson pages over the 60 kB JS budget (issue 15 asks that they meet it: not yet). The explorer now hydrates on
+  // the reader's first use (5.8 kB "on use"), which brought lessons 4 and 5 under 60; lessons 1 and 9 carry the
+  // sandbox, whose own chunks are the largest of any lab.
+  "lessons/should-this-neuron-fire/index.html": { js: 61.5 * kB, reason: "the sandbox" },
+  "lessons/cheat-sheet/index.html": { js: 61.5 * kB, reason: "the sandbox" },
   "dev/labs/sandbox/index.html": { js: 61 * kB, reason: "the sandbox" },
   // HTML: two output-loss labs, each server-rendered with its tables and charts for readers without JavaScript.
   "lessons/output-layers-and-losses/index.html": { html: 62 * kB, reason: "two output-loss labs, server-rendered" },
@@ -122,6 +120,8 @@ export interface PageWeight {
   js: number;
   /** The training worker's script (loaded when a lab starts training; not in `js`). */
   worker: number;
+  /** What the islands that hydrate on first use (`client:use`) load beyond `js` (not in `js`). */
+  onUse: number;
   /** Budgets this page is over (after waivers), e.g. ["JS"]. */
   over: string[];
   /** Budgets this page is over but waived under a ceiling it keeps. */
@@ -209,16 +209,18 @@ export function weighPage(dist: string, base: string, page: string, html: string
   const bare = html
     .replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/g, "$1$2")
     .replace(/(<script(?![^>]*\ssrc=)[^>]*>)[\s\S]*?(<\/script>)/g, "$1$2");
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)]
-    .map((m) => fileOf(dist, base, m[1]!))
-    .filter((f): f is string => f !== null);
-  const scripts = [
+  const files = (srcs: string[]) => srcs.map((src) => fileOf(dist, base, src)).filter((f): f is string => f !== null);
+  const css = files([...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!));
+  const islands = [...html.matchAll(/<astro-island\b[^>]*>/g)].map((m) => m[0]);
+  const urlsOf = (tags: string[]) =>
+    tags.flatMap((t) => [...t.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1]!));
+  const onFirstUse = (tag: string) => /\sclient="use"/.test(tag);
+  const scripts = files([
     ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!),
-    ...[...html.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1]!),
-  ]
-    .map((src) => fileOf(dist, base, src))
-    .filter((f): f is string => f !== null);
+    ...urlsOf(islands.filter((t) => !onFirstUse(t))),
+  ]);
   const { main, workers } = jsClosure(dist, base, scripts);
+  const later = jsClosure(dist, base, files(urlsOf(islands.filter(onFirstUse))));
   const size = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gz(readFileSync(f)), 0);
   const hasLabs = /data-lab="/.test(html);
   return judge({
@@ -227,7 +229,8 @@ export function weighPage(dist: string, base: string, page: string, html: string
     html: gz(bare),
     css: size(css) + (inlineCss ? gz(inlineCss) : 0),
     js: size(main) + (inlineJs.trim() ? gz(inlineJs) : 0),
-    worker: size(workers),
+    worker: size(new Set([...workers, ...later.workers])),
+    onUse: size([...later.main].filter((f) => !main.has(f))),
   });
 }
 
@@ -241,8 +244,9 @@ export function weighSite(dist: string, base = "/"): PageWeight[] {
 /** The table `npm run budget` prints. */
 export function formatTable(pages: PageWeight[]): string {
   const num = (n: number) => `${(n / kB).toFixed(1)} kB`.padStart(9);
+  const dash = (n: number) => (n ? num(n) : "–".padStart(9));
   const lines = [
-    `${"page".padEnd(44)}${"HTML".padStart(9)}${"CSS".padStart(9)}${"JS".padStart(9)}${"worker".padStart(9)}  kind  budget`,
+    `${"page".padEnd(44)}${"HTML".padStart(9)}${"CSS".padStart(9)}${"JS".padStart(9)}${"on use".padStart(9)}${"worker".padStart(9)}  kind  budget`,
   ];
   for (const p of pages) {
     const status = p.over.length
@@ -253,7 +257,7 @@ export function formatTable(pages: PageWeight[]): string {
           ? "not budgeted"
           : "ok";
     lines.push(
-      `${p.page.padEnd(44)}${num(p.html)}${num(p.css)}${num(p.js)}${p.worker ? num(p.worker) : "        –"}  ${p.kind.padEnd(5)} ${status}`,
+      `${p.page.padEnd(44)}${num(p.html)}${num(p.css)}${num(p.js)}${dash(p.onUse)}${dash(p.worker)}  ${p.kind.padEnd(5)} ${status}`,
     );
   }
   const b = (k: PageKind) => `HTML ${BUDGETS[k].html / kB} / CSS ${BUDGETS[k].css / kB} / JS ${BUDGETS[k].js / kB} kB`;

@@ -9,6 +9,8 @@ export interface EmbedProps {
   urlKey?: string;
   /** What to do and watch for in this preset (shown instead of the lab's general intro). */
   intro?: string;
+  /** The lab is the whole page (its embed and gallery pages): a lab that otherwise waits for the reader's first use hydrates when seen. */
+  eager?: boolean;
 }
 
 /** What a training lab's view receives: the embed's props and the build-time snapshot of its first run. */

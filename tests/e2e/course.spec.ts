@@ -43,6 +43,8 @@ for (const path of lessons) {
     const lab = page.locator("[data-lab]").first();
     await lab.scrollIntoViewIfNeeded();
     const id = await lab.getAttribute("data-lab");
+    // The explorer hydrates on the reader's first use: a pointer over it is one.
+    if (id === "activation-explorer") await lab.hover();
     // Astro removes the island's ssr attribute when it hydrates (only this first lab has scrolled into view).
     await expect(lab.locator("xpath=ancestor::astro-island[1]")).not.toHaveAttribute("ssr", /.*/, { timeout: 20_000 });
     if (id === "activation-explorer") {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ACTIVATION_NAMES } from "../../src/core/index.ts";
 
 test.describe("activation explorer", () => {
@@ -82,5 +82,61 @@ test.describe("activation explorer", () => {
     await lab.getByLabel("Compare with").selectOption("relu");
     await expect(page).toHaveURL(/ae\.b=relu/);
     await expect(page).toHaveURL(/ae\.a=tanh/);
+  });
+
+  test.describe("in a lesson it hydrates on the reader's first use", () => {
+    /** The lesson's explorer island and the URL of its component, which hydration loads. */
+    async function explorer(page: Page): Promise<{ island: Locator; lab: Locator; componentUrl: string }> {
+      const island = page.locator('astro-island:has([data-lab="activation-explorer"])');
+      await expect(island).toHaveAttribute("client", "use");
+      return {
+        island,
+        lab: island.locator('[data-lab="activation-explorer"]'),
+        componentUrl: new URL((await island.getAttribute("component-url"))!, page.url()).href,
+      };
+    }
+
+    test("seen but unused, it loads none of its code; a pointer over it hydrates it", async ({ page }) => {
+      const requested: string[] = [];
+      page.on("request", (r) => requested.push(r.url()));
+      await page.goto("lessons/tanh/");
+      const { island, lab, componentUrl } = await explorer(page);
+      await lab.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1000);
+      await expect(island).toHaveAttribute("ssr", "");
+      expect(requested).not.toContain(componentUrl);
+      await lab.hover();
+      await expect(island).not.toHaveAttribute("ssr");
+      expect(requested).toContain(componentUrl);
+    });
+
+    test("keyboard focus hydrates it, and the first key press already moves the probe", async ({ page }) => {
+      await page.goto("lessons/tanh/");
+      const { island, lab } = await explorer(page);
+      const slider = lab.getByRole("slider", { name: /probe x/i });
+      await slider.focus();
+      await expect(island).not.toHaveAttribute("ssr");
+      await page.keyboard.press("ArrowRight");
+      await expect(lab.locator("[data-readout] p").first()).toContainText(/x = 2\.\d/);
+    });
+
+    test("a choice made before hydration ends is kept and drawn", async ({ page }) => {
+      await page.goto("lessons/tanh/");
+      const { island, lab } = await explorer(page);
+      await expect(island).toHaveAttribute("ssr", "");
+      // No pointer, no focus: the change itself starts hydration, which must not undo it.
+      await lab.getByLabel("Activation").selectOption("relu", { force: true });
+      await expect(island).not.toHaveAttribute("ssr");
+      await expect(lab).toHaveAttribute("data-a", "relu");
+      await expect(lab.getByLabel("Activation")).toHaveValue("relu");
+      await expect(lab.locator("[data-readout] p").first()).toContainText("ReLU at x = 2");
+    });
+
+    test("an address that holds its settings hydrates it at once", async ({ page }) => {
+      await page.goto("lessons/tanh/?ae.a=elu");
+      const { island, lab } = await explorer(page);
+      await expect(island).not.toHaveAttribute("ssr");
+      await expect(lab).toHaveAttribute("data-a", "elu");
+    });
   });
 });
