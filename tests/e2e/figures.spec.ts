@@ -1,13 +1,13 @@
 /**
- * Computed figures (src/figures) as readers meet them: without JavaScript, in the light and the dark
- * theme, on a phone and in print. Each figure on a page is checked against its definition in the registry.
+ * Computed figures (src/figures) as readers meet them: without JavaScript, on a phone and in print (axe checks
+ * them, tables open, in the light and the dark theme in the page sweep, pages.spec.ts). Each figure on a page is
+ * checked against its definition in the registry.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { FIGURES } from "../../src/figures/index.ts";
 import { builtPages, startInTheme } from "./helpers.ts";
-import { expectAccessible } from "./lab-helpers.ts";
 
 const LESSON_2 = "lessons/step-and-sigmoid/";
 const lessons = builtPages().filter((p) => p.startsWith("lessons/"));
@@ -75,28 +75,8 @@ test.describe("without JavaScript", () => {
   }
 });
 
+// Axe checks the figures with their tables open in the page sweep (pages.spec.ts), in both themes.
 for (const path of illustrated) {
-  for (const theme of ["light", "dark"] as const) {
-    test(`/${path}: axe finds no violation in the figures, their tables open, in the ${theme} theme`, async ({
-      browser,
-    }) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await startInTheme(page, theme);
-      await page.goto(path);
-      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-      const ids: string[] = [];
-      for (const { figure } of await figuresOn(page)) {
-        await figure.locator("summary").click();
-        ids.push(`#${await figure.getAttribute("id")}`);
-      }
-      expect(ids.length).toBeGreaterThan(0);
-      // One axe run over every figure: each run has a fixed cost of its own (about 2 s on a lesson page).
-      await expectAccessible(page, ids.join(", "));
-      await context.close();
-    });
-  }
-
   test(`/${path}: on a 360 px phone the figures fit the column and their text is at least 11 px`, async ({
     browser,
   }) => {
