@@ -58,6 +58,21 @@ describe("partsRows: the worker's output-gradient split, read back into a and z"
     expect(wrongSummary("sigmoid-mse", rows).count).toBe(ones);
   });
 
+  it("from a +20 bias, every class-0 point is confidently wrong and every class-1 point is not; in float32 σ is exactly 1 there, and a(1 − a) = 0 makes ∂L/∂z exactly 0 under every pairing, BCE's too", () => {
+    for (const id of PAIRING_IDS) {
+      const session = new TrainingSession(binarySpec(id, { ...DEFAULTS, bias: 20, prec: "float32" }));
+      const rows = partsRows(id, session.snapshot(0).outputParts!, session.trainer.dataset.train.labels);
+      for (const r of rows) {
+        expect(r.z).toBeGreaterThan(16.64);
+        expect(isConfidentlyWrong(id, r)).toBe(r.label === 0);
+        expect(r.a).toBe(1);
+        expect(r.dadz).toBe(0);
+        expect(Object.is(r.dLdz, 0) || Object.is(r.dLdz, -0)).toBe(true);
+      }
+      expect(rows.filter((r) => r.label === 0).length).toBeGreaterThan(3);
+    }
+  });
+
   it("the mean ∂L/∂z over confidently wrong points: ≈ −1 under BCE, about 10⁻⁴ under sigmoid+MSE, about 10⁻⁷ under tanh+MSE", () => {
     const mean = (id: (typeof PAIRING_IDS)[number]) => {
       const session = new TrainingSession(binarySpec(id, DEFAULTS));

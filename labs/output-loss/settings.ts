@@ -3,9 +3,11 @@
  *
  * "Confidently wrong", honestly: the core's initialiser gives every bias one value, so the binary
  * networks are a single output unit (layers [2, 1], z = w·x + b) with small random weights
- * (normal, σ = 0.5) and that bias set to −10. On the "linear" dataset (inputs in [−1, 1]²) every
- * point then starts at z ≈ −10 ± 1: the model says "class 0" with about 99.995 % confidence
- * everywhere, which is right for the class-0 half and confidently wrong for the class-1 half.
+ * (normal, σ = 0.5) and that bias set to −10 by default. On the "linear" dataset (inputs in [−1, 1]²)
+ * every point then starts at z ≈ −10 ± 1: the model says "class 0" with about 99.995 % confidence
+ * everywhere, which is right for the class-0 half and confidently wrong for the class-1 half. The bias
+ * goes both ways (−40 to 40) because float32's flat tails differ: σ rounds to exactly 1 from z ≈ 16.64,
+ * but to exactly 0 only below z ≈ −88.7, so only a positive bias shows σ itself stuck at its limit.
  * All three pairings get the same data, the same initial weights (same seeds) and the same learning rate.
  */
 import { SATURATION_THRESHOLD } from "../../src/core/index.ts";
@@ -86,7 +88,7 @@ export const SCHEMA = {
     max: LR_RANGE.binary.max,
     fallback: 0.1,
   },
-  bias: { kind: "number", label: "initial output bias", min: -40, max: 0, fallback: -10 },
+  bias: { kind: "number", label: "initial output bias", min: -40, max: 40, fallback: -10 },
   show: { kind: "choice", label: "pairing shown", choices: PAIRING_IDS, fallback: "sigmoid-mse" },
   ex: { kind: "number", label: "example point", min: 0, max: PARTS_POINTS - 1, fallback: 0, integer: true },
   data: { kind: "choice", label: "dataset", choices: ["blobs", "spirals"], fallback: "blobs" },
