@@ -1,9 +1,10 @@
 """
 Facts about PyTorch, computed by PyTorch (CPU): where torch.sigmoid and torch.tanh round to 0 or ±1 and
-what autograd gives there, BCELoss's log clamp, BCEWithLogitsLoss on extreme logits, CrossEntropyLoss
-on logits, on probabilities and with soft targets, nn.Linear's default initialisation, and the forward
-values of the activations and losses the course's core also has, in float32 (PyTorch's default) and
-float64, and three float32 steps of each optimiser. The claim tests read the JSON this writes (src/core/claims/pytorch-facts.json); CI has no torch.
+what autograd gives there, nn.Sigmoid then MSELoss or BCELoss where σ is 1, BCELoss's log clamp,
+BCEWithLogitsLoss on extreme logits, CrossEntropyLoss on logits, on probabilities and with soft targets,
+nn.Linear's default initialisation, and the forward values of the activations and losses the course's core
+also has, in float32 (PyTorch's default) and float64, and three float32 steps of each optimiser. The claim
+tests read the JSON this writes (src/core/claims/pytorch-facts.json); CI has no torch.
 
 Run it through `npm run facts:pytorch` (scripts/pytorch-facts.ts), or directly:
     python3 scripts/pytorch-facts.py OUT.json
@@ -185,6 +186,20 @@ def sigmoid_bce_facts():
             "cases": [sigmoid_then_bce(z, 1.0, dtype) for z in (-200.0, -40.0, -28.0, -27.0, -10.0)],
             "chained_grad_below_99_percent_from_z": fades,
         }
+    return out
+
+
+def sigmoid_flat_top_facts():
+    """nn.Sigmoid then nn.MSELoss, and then nn.BCELoss, at z = 20 on a class-0 target: loss and dL/dz by autograd."""
+    out = {"z": 20.0, "y": 0.0}
+    for label, dtype in DTYPES:
+        row = {}
+        for name, loss_fn in (("sigmoid_mse", nn.MSELoss()), ("sigmoid_bce", nn.BCELoss())):
+            x = torch.tensor([20.0], dtype=dtype, requires_grad=True)
+            loss = loss_fn(torch.sigmoid(x), torch.tensor([0.0], dtype=dtype))
+            (g,) = torch.autograd.grad(loss, x)
+            row[name] = {"loss": num(loss), "grad_z": num(g)}
+        out[label] = row
     return out
 
 
@@ -454,6 +469,7 @@ def facts():
         "saturation_gradients": saturation_gradients(),
         "bce_loss": bce_loss_facts(),
         "sigmoid_bce": sigmoid_bce_facts(),
+        "sigmoid_flat_top": sigmoid_flat_top_facts(),
         "bce_with_logits": bce_with_logits_facts(),
         "cross_entropy": cross_entropy_facts(),
         "linear_init": linear_init_facts(),

@@ -31,7 +31,7 @@ function ulp32(x: number): number {
 /** One output row through the float32 output layer: [loss, δ = ∂L/∂z] for a head, loss and target. */
 function outputLayer32(
   head: "sigmoid" | "identity",
-  loss: "bce" | "bce-logits",
+  loss: "mse" | "bce" | "bce-logits",
   z: number,
   y: number,
 ): [number, number] {
@@ -165,6 +165,20 @@ describe("float32 losses and output gradients give torch's float32 numbers", () 
         expect([loss / 2 ** -149, c.loss / 2 ** -149]).toEqual([27, 28]);
       } else expect(loss, `loss at z = ${c.z}, y = ${c.y}`).toBe(c.loss);
     }
+  });
+
+  it("sigmoid then MSELoss or BCELoss at z = 20 on class 0, where σ is exactly 1: torch's loss (1, and BCELoss's clamp, 100) and its ∂L/∂z, exactly 0, bit for bit", () => {
+    const top = facts.sigmoid_flat_top;
+    expect(sigmoid32(top.z)).toBe(1);
+    expect(outputLayer32("sigmoid", "mse", top.z, top.y)).toEqual([
+      top.float32.sigmoid_mse.loss,
+      top.float32.sigmoid_mse.grad_z,
+    ]);
+    expect(outputLayer32("sigmoid", "bce", top.z, top.y)).toEqual([
+      top.float32.sigmoid_bce.loss,
+      top.float32.sigmoid_bce.grad_z,
+    ]);
+    expect([top.float32.sigmoid_mse.grad_z, top.float32.sigmoid_bce.grad_z]).toEqual([0, 0]);
   });
 
   it("CrossEntropyLoss on logits: the loss and softmax bit for bit; the gradient within 1 ulp (torch takes it from the log-softmax)", () => {
