@@ -80,7 +80,14 @@ export const WAIVERS: Readonly<Record<string, { html?: number; js?: number; reas
   "lessons/output-layers-and-losses/index.html": { html: 62 * kB, reason: "two output-loss labs, server-rendered" },
   ...embedWaivers(
     "output-loss",
-    ["", "confidently-wrong/", "float32-bce-floor/", "float32-tanh-flat/", "softmax-three-classes/"],
+    [
+      "",
+      "confidently-wrong/",
+      "float32-bce-floor/",
+      "float32-sigmoid-flat/",
+      "float32-tanh-flat/",
+      "softmax-three-classes/",
+    ],
     62,
   ),
   ...embedWaivers("sandbox", ["", "linear-stack/", "spirals-relu/", "symmetric-init/"], 63),

@@ -12,6 +12,15 @@ export const PRESETS = {
    */
   "float32-bce-floor": { settings: { mode: "binary", bias: -40, lr: 1, show: "sigmoid-bce", prec: "float32" } },
   /**
+   * Lesson 2: the sigmoid's flat top in float32. At b = 20 every point has z between 19.2 and 20.8, past 16.64,
+   * where float32 σ is exactly 1: sigmoid + MSE's ∂L/∂z (σ′ taken as a(1 − a), as autograd takes it) is exactly 0
+   * at every example point and its loss never changes (sigmoid + BCE's too); in float64 it is about 5e-9 at #3,
+   * the example shown, the first class-0 (confidently wrong) point.
+   */
+  "float32-sigmoid-flat": {
+    settings: { mode: "binary", bias: 20, lr: 0.1, show: "sigmoid-mse", ex: 3, prec: "float32" },
+  },
+  /**
    * Lesson 4: tanh's flat tails in float32. At b = −10 every point has |z| > 9.01, where float32 tanh is exactly
    * ±1: tanh + MSE's ∂L/∂z is exactly 0 at every example point and its loss never changes; in float64 it is about 1e-8.
    */

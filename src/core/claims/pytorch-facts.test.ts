@@ -494,6 +494,22 @@ const SENTENCES: SentenceClaim[] = [
     },
   },
   {
+    file: LESSON.l02,
+    find: "`nn.Sigmoid` then `nn.BCELoss`, and autograd multiplies by",
+    says: "The sigmoid + BCE row is stuck in float32 too, although BCE cancels σ′(z) on paper: PyTorch computes it as two steps, nn.Sigmoid then nn.BCELoss, and autograd multiplies by σ(1 − σ) = 0 all the same",
+    quotes: () => ["autograd multiplies by $\\sigma(1 - \\sigma) = 0$ all the same"],
+    holds: () => {
+      // At z = 20 on class 0, σ is exactly 1 in float32: both chains give ∂L/∂z = 0 (BCELoss's loss is its clamp,
+      // 100); in float64 BCE's gradient is a − y ≈ 1 and MSE's the tiny 2a·σ′(20).
+      const top = facts.sigmoid_flat_top;
+      expect([top.float32.sigmoid_mse.grad_z, top.float32.sigmoid_bce.grad_z]).toEqual([0, 0]);
+      expect(top.float32.sigmoid_bce.loss).toBe(-BCE_LOG_CLAMP);
+      expect(top.float64.sigmoid_bce.grad_z).toBeCloseTo(1, 8);
+      // torch's σ(1 − σ) cancels in float64 too (1 − σ(20) ≈ 2e-9 keeps about 8 digits): equal to 1e-6.
+      expect(top.float64.sigmoid_mse.grad_z / (2 * sigmoid(20) * sigmoidDerivative(20))).toBeCloseTo(1, 6);
+    },
+  },
+  {
     file: LESSON.l01,
     find: "[torch.nn.Linear]",
     says: "PyTorch documentation: torch.nn.Linear, which computes xAᵀ + b for a batch of rows x",

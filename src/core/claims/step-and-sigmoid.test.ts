@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LAB_PRESETS } from "../../../labs/index.ts";
+import { PARTS_POINTS, WARMUP_STEPS as OUTPUT_WARMUP } from "../../../labs/output-loss/settings.ts";
 import { STEP_WARMUP } from "../../../labs/step-function/settings.ts";
 import { bceLoss, sigmoidAndSlope } from "../../figures/lessons/step-and-sigmoid.ts";
 import {
@@ -17,9 +18,13 @@ import {
   sigmoid,
   sigmoidDerivative,
 } from "../index.ts";
-import { labSession, type SingleRunLab } from "./lab-runs.ts";
+import { TrainingSession } from "../../worker/session.ts";
+import { labSession, outputLossSessions, type SingleRunLab } from "./lab-runs.ts";
+import facts from "./pytorch-facts.json" with { type: "json" };
 
 const ROOT = new URL("../../../", import.meta.url);
+/** A thousand steps of three small runs: quick alone, slower beside a build. */
+const SLOW_RUN = 60_000;
 
 /** The textbook form σ(1 − σ), as code that differentiates through the sigmoid's output computes it. */
 const textbook = (z: number): number => sigmoid(z) * (1 - sigmoid(z));
@@ -177,6 +182,124 @@ describe("Step and sigmoid: σ′ in floating point (float64)", () => {
     expect(sigmoid(-745.14)).toBe(0);
     expect(sigmoid(-745.13)).toBeGreaterThan(0);
   });
+});
+
+describe("In PyTorch: float32", () => {
+  it("float32 is 32-bit floats, which keep about 7 significant digits (float64: about 16)", () => {
+    // A 24-bit significand: 1 + 2⁻²³ is the next float32 after 1, and 1 + 2⁻²⁴ rounds back to 1.
+    expect(Math.fround(1 + 2 ** -23)).toBeGreaterThan(1);
+    expect(Math.fround(1 + 2 ** -24)).toBe(1);
+    expect(Math.round(24 * Math.log10(2))).toBe(7);
+    expect(1 + 2 ** -52).toBeGreaterThan(1);
+    expect(1 + 2 ** -53).toBe(1);
+    expect(Math.round(53 * Math.log10(2))).toBe(16);
+  });
+});
+
+/** The lesson's paragraph that links the float32 lab, whitespace collapsed. */
+function watchParagraph(): string {
+  const lesson = readFileSync(new URL("content/lessons/02-step-and-sigmoid/index.mdx", ROOT), "utf8");
+  const para = lesson.split(/\n\s*\n/).find((p) => p.startsWith("You can watch this happen."));
+  expect(para, "the paragraph after the In PyTorch aside").toBeDefined();
+  return para!.replace(/\s+/g, " ");
+}
+
+/** Every training point's z, a and ∂L/∂z as the lab's worker computes them (the lab itself reports the first 16). */
+function allPoints(s: TrainingSession) {
+  const parts = new TrainingSession({ ...s.spec, outputParts: s.trainer.dataset.train.n });
+  parts.step(s.trainer.steps);
+  return parts.snapshot(0).outputParts!;
+}
+
+/** Exactly 0, either sign. */
+const isZero = (v: number): boolean => v === 0;
+
+describe("You can watch this happen (the output lab's float32-sigmoid-flat preset)", () => {
+  const edge32 = facts.sigmoid.float32.first_one.z;
+
+  it("the link opens the output lab in float32 with every point near z = 20, past 16.64; three one-unit networks side by side, each started with the bias b = 20", () => {
+    const text = watchParagraph();
+    expect(text).toContain(
+      "[Open the output lab in float32 with every point near $z = 20$](../../embed/output-loss/float32-sigmoid-flat/)",
+    );
+    expect(text).toContain(`past ${edge32.toFixed(2)}:`);
+    expect(text).toContain("each started with the bias $b = 20$");
+    const preset = LAB_PRESETS["output-loss"]["float32-sigmoid-flat"]!.settings;
+    expect(preset).toMatchObject({ mode: "binary", bias: 20, prec: "float32", show: "sigmoid-mse", ex: 3 });
+    const runs = outputLossSessions("float32-sigmoid-flat").binary;
+    expect(Object.keys(runs)).toHaveLength(3);
+    for (const s of Object.values(runs)) {
+      expect(s.spec.config.layers).toEqual([2, 1]);
+      expect(s.spec.config.precision).toBe("float32");
+      s.step(OUTPUT_WARMUP);
+      const z = allPoints(s).z;
+      expect(z).toHaveLength(150);
+      // Within 0.8 of 20 at every training point, so all of them past float32's edge, 16.64.
+      expect(Math.min(...z)).toBeGreaterThan(19.2);
+      expect(Math.max(...z)).toBeLessThan(20.8);
+      expect(Math.min(...z)).toBeGreaterThan(edge32);
+    }
+  });
+
+  it(
+    "in float32, at point #3, of class 0, sigmoid + MSE's prediction a is exactly 1 and ∂L/∂z is exactly 0, as at every example point you can pick, and Train leaves the row's loss exactly where it was",
+    () => {
+      const text = watchParagraph();
+      expect(text).toContain(
+        "At point #3, of class 0, the prediction $a$ is exactly 1 and $\\partial L/\\partial z$ is exactly 0, as at every example point you can pick",
+      );
+      const s = outputLossSessions("float32-sigmoid-flat").binary["sigmoid-mse"];
+      s.step(OUTPUT_WARMUP);
+      expect(s.trainer.dataset.train.labels[3]).toBe(0);
+      const opened = s.snapshot(0);
+      const parts = opened.outputParts!;
+      expect(parts.a).toHaveLength(PARTS_POINTS);
+      expect(parts.a.every((a) => a === 1)).toBe(true);
+      expect(parts.dLdz.every(isZero)).toBe(true);
+      // And at every training point, not only the ones the lab lists.
+      expect(allPoints(s).dLdz.every(isZero)).toBe(true);
+      s.step(1000);
+      expect(s.snapshot(0).trainLoss).toBe(opened.trainLoss);
+    },
+    SLOW_RUN,
+  );
+
+  it(
+    "set Numbers to float64 and train again: the same row shows ∂L/∂z ≈ 5.1×10⁻⁹ at point #3, tiny but not zero",
+    () => {
+      expect(watchParagraph()).toContain(
+        "shows $\\partial L/\\partial z \\approx 5.1\\times10^{-9}$ at point #3, tiny but not zero",
+      );
+      const s = outputLossSessions("float32-sigmoid-flat", { prec: "float64" }).binary["sigmoid-mse"];
+      // The switch restarts the run at step 0; then the reader trains.
+      for (const steps of [0, 1000]) {
+        s.step(steps);
+        const g = s.snapshot(0).outputParts!.dLdz[3]!;
+        expect(g.toExponential(1), `after ${s.trainer.steps} steps`).toBe("5.1e-9");
+      }
+    },
+    SLOW_RUN,
+  );
+
+  it(
+    "the sigmoid + BCE row is stuck in float32 too (∂L/∂z exactly 0, the loss unchanged by Train); in float64 that row learns",
+    () => {
+      expect(watchParagraph()).toContain("The *sigmoid + BCE* row is stuck in float32 too");
+      const f32 = outputLossSessions("float32-sigmoid-flat").binary["sigmoid-bce"];
+      f32.step(OUTPUT_WARMUP);
+      const opened = f32.snapshot(0);
+      expect(opened.outputParts!.dLdz.every(isZero)).toBe(true);
+      f32.step(1000);
+      expect(f32.snapshot(0).trainLoss).toBe(opened.trainLoss);
+
+      const f64 = outputLossSessions("float32-sigmoid-flat", { prec: "float64" }).binary["sigmoid-bce"];
+      const start = f64.snapshot(0).trainLoss;
+      expect(f64.snapshot(0).outputParts!.dLdz[3]).toBeCloseTo(1, 6);
+      f64.step(1000);
+      expect(f64.snapshot(0).trainLoss).toBeLessThan(0.1 * start);
+    },
+    SLOW_RUN,
+  );
 });
 
 describe("Step and sigmoid: gradient descent, as the labs run it", () => {
