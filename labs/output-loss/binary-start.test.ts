@@ -4,19 +4,20 @@ import { SCHEMA } from "./settings.ts";
 
 describe("binaryStart: what the intro says about the start", () => {
   it("b = −10: σ ≈ 4.5×10⁻⁵, class 0 with near certainty (wrong for class 1)", () => {
-    expect(binaryStart(-10)).toEqual({ sigmoid: "4.5×10⁻⁵", sure: 0, leans: null });
+    expect(binaryStart(-10)).toEqual({ sigmoid: "4.5×10⁻⁵", sure: 0 });
   });
 
   it("b = 20: σ ≈ 1 − 2.1×10⁻⁹, not a bare 1; class 1 with near certainty (wrong for class 0)", () => {
-    expect(binaryStart(20)).toEqual({ sigmoid: "1 − 2.1×10⁻⁹", sure: 1, leans: null });
+    expect(binaryStart(20)).toEqual({ sigmoid: "1 − 2.1×10⁻⁹", sure: 1 });
   });
 
-  it("saturated from |b| = 5 on, either side; leaning below that; 50/50 at 0", () => {
-    expect(binaryStart(5)).toEqual({ sigmoid: "1 − 0.0067", sure: 1, leans: null });
-    expect(binaryStart(-5)).toEqual({ sigmoid: "0.0067", sure: 0, leans: null });
-    expect(binaryStart(4.5)).toEqual({ sigmoid: "0.99", sure: null, leans: 1 });
-    expect(binaryStart(-2)).toEqual({ sigmoid: "0.12", sure: null, leans: 0 });
-    expect(binaryStart(0)).toEqual({ sigmoid: "0.5", sure: null, leans: null });
+  it("near certainty where σ is saturated (the course's σ′ < 0.01, |z| > 4.6), on either side; not closer to 0", () => {
+    expect(binaryStart(4.7)).toEqual({ sigmoid: "1 − 0.009", sure: 1 });
+    expect(binaryStart(-5)).toEqual({ sigmoid: "0.0067", sure: 0 });
+    expect(binaryStart(4.5)).toEqual({ sigmoid: "0.99", sure: null });
+    expect(binaryStart(-4.5)).toEqual({ sigmoid: "0.011", sure: null });
+    expect(binaryStart(-2)).toEqual({ sigmoid: "0.12", sure: null });
+    expect(binaryStart(0)).toEqual({ sigmoid: "0.5", sure: null });
   });
 
   it("the slider's ends, −40 and 40, read as numbers (no 0 or 1 that hides the gap)", () => {
