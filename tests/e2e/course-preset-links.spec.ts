@@ -1,6 +1,7 @@
 /** A reader follows the lessons' links into a lab's preset, and each lab opens saying what is true of that preset. */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { watchProblems } from "./helpers.ts";
+import { expectNoNaNShown, trainUntil } from "./lab-helpers.ts";
 
 /** The page's lab once it has hydrated and shows the worker's first run. */
 async function hydrated(page: Page, id: string): Promise<Locator> {
@@ -51,5 +52,45 @@ test("the cheat sheet's sandbox says what its spirals preset shows when it opens
   await expect(lab.locator("[data-intro=preset]")).toContainText("it opens after 150 steps at 100% training accuracy");
   await expect(lab).not.toContainText("about 550 times shorter");
   await expect(lab).toHaveAttribute("data-step", "150");
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] });
+});
+
+test("lesson 2's float32 link opens the output lab at z ≈ 20, where sigmoid + MSE's gradient is exactly 0 and Train changes nothing; in float64 it is 5.1×10⁻⁹", async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto("lessons/step-and-sigmoid/");
+  await page.getByRole("link", { name: /Open the output lab in float32 with every point near/ }).click();
+  await expect(page).toHaveURL(/\/embed\/output-loss\/float32-sigmoid-flat\/$/);
+  const lab = await hydrated(page, "output-loss");
+  await expect(lab.locator(".intro")).toContainText("σ(z) ≈ 1 − 2.1×10⁻⁹");
+  await expect(lab.locator(".intro")).toContainText(
+    'The model says "class 1" with near certainty: confidently wrong for every class-0 point.',
+  );
+  await expect(lab.getByLabel("Numbers")).toHaveValue("float32");
+  const table = lab.locator("table.numbers", { has: page.locator("tr[data-dldz]") });
+  await expect(table.locator("caption")).toHaveText("Training point #3 (class 0)");
+  const mse = table.locator('tr[data-pairing="sigmoid-mse"]');
+  const loss = lab.locator('tr[data-pairing="sigmoid-mse"][data-loss0]');
+  await expect(mse).toHaveAttribute("data-dldz", "0");
+  await expect(mse.locator("td").nth(3)).toHaveText("1");
+  const before = await loss.getAttribute("data-loss");
+  await trainUntil(lab, 200);
+  // The three runs stop where Pause found them: wait for the last snapshots of the other two.
+  await page.waitForTimeout(300);
+  await expect(mse).toHaveAttribute("data-dldz", "0");
+  expect(Number(await loss.getAttribute("data-step"))).toBeGreaterThanOrEqual(200);
+  expect(await loss.getAttribute("data-loss")).toBe(before);
+
+  await lab.getByLabel("Numbers").selectOption("float64");
+  await expect(lab).toHaveAttribute("data-step", "0");
+  const dLdz = async () => Number(await mse.getAttribute("data-dldz"));
+  await expect.poll(dLdz).toBeGreaterThan(5.05e-9);
+  expect(await dLdz()).toBeLessThan(5.15e-9);
+  await expect(mse.locator("td.product")).toHaveText("5.06×10⁻⁹");
+  await trainUntil(lab, 200);
+  await page.waitForTimeout(300);
+  await expect(mse.locator("td.product")).toHaveText("5.06×10⁻⁹");
+  await expectNoNaNShown(lab);
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] });
 });

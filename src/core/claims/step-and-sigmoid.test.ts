@@ -224,6 +224,11 @@ describe("You can watch this happen (the output lab's float32-sigmoid-flat prese
     );
     expect(text).toContain(`past ${edge32.toFixed(2)}:`);
     expect(text).toContain("each started with the bias $b = 20$");
+    // The part of the lab the paragraph names, by its title (a disclosure on a phone).
+    expect(text).toContain("Under **The output gradient, split**, the *sigmoid + MSE* row");
+    expect(readFileSync(new URL("labs/output-loss/BinaryPanel.svelte", ROOT), "utf8")).toContain(
+      '<LabPart title="The output gradient, split">',
+    );
     const preset = LAB_PRESETS["output-loss"]["float32-sigmoid-flat"]!.settings;
     expect(preset).toMatchObject({ mode: "binary", bias: 20, prec: "float32", show: "sigmoid-mse", ex: 3 });
     const runs = outputLossSessions("float32-sigmoid-flat").binary;
@@ -242,7 +247,7 @@ describe("You can watch this happen (the output lab's float32-sigmoid-flat prese
   });
 
   it(
-    "in float32, at point #3, of class 0, sigmoid + MSE's prediction a is exactly 1 and ∂L/∂z is exactly 0, as at every example point you can pick, and Train leaves the row's loss exactly where it was",
+    "in float32, at point #3, of class 0, sigmoid + MSE's prediction a is exactly 1 and ∂L/∂z is exactly 0, as at every example point you can pick, and Train leaves sigmoid + MSE's loss exactly where it was",
     () => {
       const text = watchParagraph();
       expect(text).toContain(
