@@ -1,7 +1,7 @@
 /** A reader follows the lessons' links into a lab's preset, and each lab opens saying what is true of that preset. */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { watchProblems } from "./helpers.ts";
-import { expectNoNaNShown, trainUntil } from "./lab-helpers.ts";
+import { expectAccessible, expectNoNaNShown, trainUntil } from "./lab-helpers.ts";
 
 /** The page's lab once it has hydrated and shows the worker's first run. */
 async function hydrated(page: Page, id: string): Promise<Locator> {
@@ -92,5 +92,6 @@ test("lesson 2's float32 link opens the output lab at z ≈ 20, where sigmoid + 
   await page.waitForTimeout(300);
   await expect(mse.locator("td.product")).toHaveText("5.06×10⁻⁹");
   await expectNoNaNShown(lab);
+  await expectAccessible(page, '[data-lab="output-loss"]');
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [] });
 });
