@@ -298,7 +298,7 @@ describe("You can watch this happen (the output lab's float32-sigmoid-flat prese
       expect(f32.snapshot(0).trainLoss).toBe(opened.trainLoss);
 
       const f64 = outputLossSessions("float32-sigmoid-flat", { prec: "float64" }).binary["sigmoid-bce"];
-      const start = f64.snapshot(0).trainLoss;
+      const start = f64.snapshot(0).trainLoss!;
       expect(f64.snapshot(0).outputParts!.dLdz[3]).toBeCloseTo(1, 6);
       f64.step(1000);
       expect(f64.snapshot(0).trainLoss).toBeLessThan(0.1 * start);
