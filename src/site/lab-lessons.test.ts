@@ -12,7 +12,7 @@ const LESSONS = [
     number: 7,
     title: "Leaky ReLU and friends",
     path: "/lessons/leaky-relu-and-friends/",
-    body: `<Lab id="activation-explorer" preset={{ a: "tanh" }} />\n<Lab id="dying-relu" preset="leaky-negative-bias" />`,
+    body: `<Lab id="activation-explorer" preset={{ a: "tanh" }} />\n<Lab id="dying-relu" preset="leaky-negative-bias" />\n\n[Open the lab after the shock](../../embed/dying-relu/shock-only/) and [again](../../embed/dying-relu/shock/).`,
   },
 ];
 
@@ -25,6 +25,8 @@ describe("where the course uses each lab", () => {
       ["dying-relu", "negative-bias", 6, "lab-dying-relu-2"],
       ["activation-explorer", null, 7, "lab-activation-explorer"],
       ["dying-relu", "leaky-negative-bias", 7, "lab-dying-relu"],
+      ["dying-relu", "shock-only", 7, null],
+      ["dying-relu", "shock", 7, null],
     ]);
   });
 
@@ -34,5 +36,10 @@ describe("where the course uses each lab", () => {
     expect(courseUse(uses, "dying-relu", null)?.anchor).toBe("lab-dying-relu");
     expect(courseUse(uses, "dying-relu", "not-in-a-lesson")?.preset).toBe("shock");
     expect(courseUse(uses, "sandbox", null)).toBeNull();
+  });
+
+  it("sends a preset that a lesson only links to back to that lesson, and prefers an embed of it to a link", () => {
+    expect(courseUse(uses, "dying-relu", "shock-only")).toMatchObject({ anchor: null, lesson: { number: 7 } });
+    expect(courseUse(uses, "dying-relu", "shock")).toMatchObject({ anchor: "lab-dying-relu", lesson: { number: 6 } });
   });
 });

@@ -293,6 +293,17 @@ test("a preset named in the address opens its own page, keeping the settings, lo
   await expect(page.locator("[data-intro=preset]")).toHaveCount(0);
 });
 
+test("a preset that a lesson links to but does not embed sends its reader back to that lesson's text", async ({
+  page,
+}) => {
+  await page.goto("embed/output-loss/float32-sigmoid-flat/");
+  const link = page.getByRole("link", { name: "Open in the course (opens in a new tab)" });
+  await expect(link).toHaveAttribute("href", "/lessons/step-and-sigmoid/");
+  await expect(page.locator(".embed-course .lesson")).toHaveText("Lesson 2: Step and sigmoid");
+  await page.goto("/lessons/step-and-sigmoid/");
+  await expect(page.locator('a[href="../../embed/output-loss/float32-sigmoid-flat/"]')).toHaveCount(1);
+});
+
 test("an embed takes the lab's settings, locks and hidden controls from its address, as a lesson does", async ({
   page,
 }) => {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** Every built page, as a site-relative URL ("lessons/relu/"), found by walking dist/. */
 export function builtPages(dist = process.env.ASTRO_OUT_DIR || "dist"): string[] {
@@ -79,4 +79,18 @@ export async function watchViolations(page: Page): Promise<() => Promise<string[
 /** Chooses the theme the page starts in, through the same stored value the toggle writes. */
 export async function startInTheme(page: Page, theme: "light" | "dark"): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem("activation-labs:theme", t), theme);
+}
+
+/**
+ * Brings every lab on the page into view and points at it, as a reader does before using it: labs that train hydrate
+ * when seen, the explorer (client:use) when first reached for. Then waits until every lab has hydrated.
+ */
+export async function reachEveryLab(page: Page, timeout = 20_000): Promise<void> {
+  const labs = page.locator("[data-lab]");
+  const count = await labs.count();
+  for (let i = 0; i < count; i++) {
+    await labs.nth(i).scrollIntoViewIfNeeded();
+    await labs.nth(i).hover({ position: { x: 4, y: 4 } });
+  }
+  await expect(page.locator("astro-island[ssr]:has([data-lab])")).toHaveCount(0, { timeout });
 }

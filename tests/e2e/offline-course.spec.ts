@@ -6,7 +6,7 @@
 import type { Server } from "node:http";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { serveStatic } from "../../scripts/serve.ts";
-import { builtPages, startInTheme } from "./helpers.ts";
+import { builtPages, reachEveryLab, startInTheme } from "./helpers.ts";
 import { ensureSubpathBuild, SUBPATH_BASE as BASE, SUBPATH_DIST as DIST } from "./subpath-build.ts";
 
 test.describe.configure({ mode: "default" });
@@ -77,8 +77,7 @@ test("save the whole course, then offline every lesson reads, its labs run, and 
     const labs = page.locator("[data-lab]");
     const count = await labs.count();
     expect(count, `${lesson} has labs`).toBeGreaterThan(0);
-    for (let i = 0; i < count; i++) await labs.nth(i).scrollIntoViewIfNeeded();
-    await expect(page.locator("astro-island[ssr]:has([data-lab])"), lesson).toHaveCount(0, { timeout: 20_000 });
+    await reachEveryLab(page);
     // The first lab that trains does, from the saved worker script.
     const training = page.locator("[data-lab][data-step]").first();
     if ((await training.count()) > 0) {

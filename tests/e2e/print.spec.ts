@@ -4,20 +4,12 @@
  * the dark theme prints on white. Both before the labs hydrate (the build-time picture) and after.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { builtPages, startInTheme, watchProblems } from "./helpers.ts";
+import { builtPages, reachEveryLab, startInTheme, watchProblems } from "./helpers.ts";
 
 const lessons = () => builtPages().filter((p) => p.startsWith("lessons/"));
 
 /** Controls a reader could press or drag: none may show on paper. */
 const CONTROLS = "button, select, input, textarea, [role=slider], [role=button], .predict summary";
-
-/** Scrolls every lab into view and waits until each has hydrated (Astro drops the island's ssr attribute). */
-async function hydrateLabs(page: Page): Promise<void> {
-  const labs = page.locator("[data-lab]");
-  const count = await labs.count();
-  for (let i = 0; i < count; i++) await labs.nth(i).scrollIntoViewIfNeeded();
-  await expect(page.locator("astro-island[ssr]:has([data-lab])")).toHaveCount(0, { timeout: 20_000 });
-}
 
 /** What print shows that it should not, and what it hides that it should show, in the lesson's main text. */
 async function printProblems(page: Page): Promise<string[]> {
@@ -61,7 +53,7 @@ for (const lesson of lessons()) {
     expect(await printProblems(page), "before the labs load").toEqual([]);
 
     await page.emulateMedia({ media: "screen" });
-    await hydrateLabs(page);
+    await reachEveryLab(page);
     await page.emulateMedia({ media: "print" });
     expect(await printProblems(page), "with the labs loaded").toEqual([]);
     expect(await page.locator(".predict").count()).toBe(await page.locator(".predict .answer").count());
