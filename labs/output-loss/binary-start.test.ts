@@ -24,4 +24,11 @@ describe("binaryStart: what the intro says about the start", () => {
     expect(binaryStart(SCHEMA.bias.min).sigmoid).toBe("4.2×10⁻¹⁸");
     expect(binaryStart(SCHEMA.bias.max).sigmoid).toBe("1 − 4.2×10⁻¹⁸");
   });
+
+  it("in float32, where σ(b) rounds to exactly 1 (b ≳ 16.64), the intro says so; below that, and in float64, it does not", () => {
+    expect(binaryStart(20, "float32").sigmoid).toBe("1 − 2.1×10⁻⁹, exactly 1 in float32");
+    expect(binaryStart(20, "float64").sigmoid).toBe("1 − 2.1×10⁻⁹");
+    expect(binaryStart(15, "float32").sigmoid).toBe("1 − 3.1×10⁻⁷");
+    expect(binaryStart(-40, "float32").sigmoid).toBe("4.2×10⁻¹⁸");
+  });
 });

@@ -63,7 +63,7 @@ test("lesson 2's float32 link opens the output lab at z ≈ 20, where sigmoid + 
   await page.getByRole("link", { name: /Open the output lab in float32 with every point near/ }).click();
   await expect(page).toHaveURL(/\/embed\/output-loss\/float32-sigmoid-flat\/$/);
   const lab = await hydrated(page, "output-loss");
-  await expect(lab.locator(".intro")).toContainText("σ(z) ≈ 1 − 2.1×10⁻⁹");
+  await expect(lab.locator(".intro")).toContainText("σ(z) ≈ 1 − 2.1×10⁻⁹, exactly 1 in float32");
   await expect(lab.locator(".intro")).toContainText(
     'The model says "class 1" with near certainty: confidently wrong for every class-0 point.',
   );
@@ -84,6 +84,7 @@ test("lesson 2's float32 link opens the output lab at z ≈ 20, where sigmoid + 
 
   await lab.getByLabel("Numbers").selectOption("float64");
   await expect(lab).toHaveAttribute("data-step", "0");
+  await expect(lab.locator(".intro")).toContainText("σ(z) ≈ 1 − 2.1×10⁻⁹.");
   const dLdz = async () => Number(await mse.getAttribute("data-dldz"));
   await expect.poll(dLdz).toBeGreaterThan(5.05e-9);
   expect(await dLdz()).toBeLessThan(5.15e-9);
