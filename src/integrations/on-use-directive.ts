@@ -27,9 +27,8 @@ const onUse: ClientDirective = (load, options, el) => {
     }
     if (started) return;
     started = true;
-    await (
-      await load()
-    )();
+    const hydrate = await load();
+    await hydrate();
     for (const type of REACH) el.removeEventListener(type, start, true);
     for (const [control, { value, checked, types }] of changes) {
       control.value = value;
