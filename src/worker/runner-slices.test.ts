@@ -1,8 +1,9 @@
 /**
  * How the runner times its slices so that snapshots leave on time for the page's frames: a slice ends when
- * the next snapshot is due, runs sharing a thread split a slice between them, and a snapshot that came due
- * while the runner waited for "shown" goes out before the next slice. The clock is fake and a step takes no
- * time on it, so the runner keeps its first estimate of a step's cost (0.05 ms) and a slice of s ms is s/0.05 steps.
+ * the next snapshot is due, runs sharing a thread split a slice between them (and post a snapshot due before
+ * their next turn at the end of this one), and a snapshot that came due while the runner waited for "shown" goes
+ * out before the next slice. The clock is fake and a step takes no time on it, so the runner keeps its first
+ * estimate of a step's cost (0.05 ms) and a slice of s ms is s/0.05 steps.
  */
 import { describe, expect, it } from "vitest";
 import type { FromWorker, Snapshot } from "./protocol.ts";
@@ -53,6 +54,23 @@ describe("Runner slices", () => {
     h.sliceAt(1);
     h.runner.handle({ type: "pause", runId: 1 });
     expect(h.snapshots.at(-1)!.step).toBe(Math.floor(SLICE_MS / 3 / STEP_MS));
+  });
+
+  it("shared by three runs, a snapshot due before the run's next turn leaves at the end of this one, once the last is drawn", () => {
+    const h = host({ sharing: 3 });
+    // 10 ms after the start snapshot: not due for 6 ms, but the other two runs' turns (8 ms) come first.
+    h.sliceAt(10);
+    expect(h.snapshots).toHaveLength(2);
+    expect(h.snapshots[1]!.step).toBe(Math.floor(SLICE_MS / 3 / STEP_MS));
+  });
+
+  it("alone on the thread, or with the last snapshot not yet drawn, a run waits until the snapshot is due", () => {
+    const alone = host();
+    alone.sliceAt(3);
+    expect(alone.snapshots).toHaveLength(1);
+    const undrawn = host({ sharing: 3, draws: false });
+    undrawn.sliceAt(10);
+    expect(undrawn.snapshots).toHaveLength(1);
   });
 
   it("a snapshot that came due while the runner waited for the page goes out before the next slice, not after it", () => {

@@ -1,7 +1,8 @@
 /**
  * Drives a TrainingSession from protocol messages: plays at a chosen speed in slices of at most
  * SLICE_MS, yielding between slices so pause and other messages are handled within a slice, and
- * posts a snapshot at most every FRAME_MS (or the run's own, longer frameMs). A slice ends when the next
+ * posts a snapshot at most every FRAME_MS (or the run's own, longer frameMs; runs sharing the thread, up to the
+ * others' turns sooner, so that a snapshot is not a round of turns late). A slice ends when the next
  * snapshot is due, and a snapshot that came due while the runner waited goes out before the next slice, so
  * snapshots leave on time for the page's next frame instead of up to a slice late. The worker wires it to
  * postMessage; tests wire it to a fake clock and scheduler, so the same code is tested without threads.
@@ -170,7 +171,7 @@ export class Runner {
       this.#lastTick = now;
       // End the slice when the next snapshot is due, so that it goes out on time.
       const untilDue = this.#frameMs - (this.#host.now() - this.#lastPost);
-      const turn = SLICE_MS / Math.max(1, this.#host.sharing?.() ?? 1);
+      const turn = SLICE_MS / this.#sharing();
       const sliceMs = untilDue > 0 ? Math.min(turn, untilDue) : turn;
       const budget = Math.max(1, Math.floor(sliceMs / this.#msPerStep));
       let want: number;
@@ -188,7 +189,11 @@ export class Runner {
         if (done > 0 && took > 0) this.#msPerStep = 0.7 * this.#msPerStep + 0.3 * (took / done);
       }
       if (session.trainer.status.status !== "ok") this.#playing = false;
-      this.#post(!this.#playing);
+      // Runs sharing the thread take turns: this run's next slice starts after the others' (sharing − 1 turns). A
+      // snapshot due before then goes out now, a little early, if the page has drawn the last one. Posted when due,
+      // it would leave up to a round of turns late and miss the page's next frame (a leader sharing the thread with
+      // two runs drew 46 frames a second, not 60). "shown" still paces it: one snapshot per frame drawn.
+      this.#post(!this.#playing, this.#unshown ? 0 : this.#early());
     } catch (error) {
       this.#playing = false;
       this.#host.post(
@@ -200,12 +205,26 @@ export class Runner {
     this.#wake();
   }
 
-  /** Posts a snapshot, unless one went out less than the run's frame interval ago (force: always). */
-  #post(force: boolean): void {
+  /** How many runs take turns on this thread (1: this one alone). */
+  #sharing(): number {
+    return Math.max(1, this.#host.sharing?.() ?? 1);
+  }
+
+  /** How long the other runs' turns take before this run's next slice (0 alone): how early a snapshot may leave. */
+  #early(): number {
+    const sharing = this.#sharing();
+    return ((sharing - 1) * SLICE_MS) / sharing;
+  }
+
+  /**
+   * Posts a snapshot, unless one went out less than the run's frame interval ago (force: always; early: that many
+   * ms before the interval ends).
+   */
+  #post(force: boolean, early = 0): void {
     const session = this.#session;
     if (!session) return;
     const now = this.#host.now();
-    if (!force && now - this.#lastPost < this.#frameMs) return;
+    if (!force && now - this.#lastPost < this.#frameMs - early) return;
     this.#lastPost = now;
     this.#postedSteps = session.trainer.steps;
     const snapshot = session.snapshot(this.#runId, !this.#playing);
