@@ -20,7 +20,7 @@ const site = normaliseSiteUrl(process.env.SITE_URL);
 
 /** Modules without import-time effects (see treeshake below): the core, and the labs' plain-data face. */
 const PURE_MODULES =
-  /[\\/](src[\\/]core[\\/]|labs[\\/](index|catalog)\.ts$|labs[\\/][a-z-]+[\\/](settings|presets)\.ts$)/;
+  /[\\/](src[\\/]core[\\/]|labs[\\/](index|catalog|url-keys)\.ts$|labs[\\/][a-z-]+[\\/](settings|presets)\.ts$)/;
 
 export default defineConfig({
   site,
@@ -111,7 +111,7 @@ export default defineConfig({
                   },
                   {
                     name: "lab-settings",
-                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]catalog|labs[\\/]shared[\\/](lab-event|precision|seed|history-views|off-word)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid))\.ts$/,
+                    test: /[\\/](src[\\/]settings[\\/](url-state|read-setting)|labs[\\/]url-keys|labs[\\/]shared[\\/](lab-event|precision|seed|history-views|off-word)|src[\\/]plots[\\/]format|src[\\/]core[\\/](names|limits|data[\\/]grid))\.ts$/,
                     priority: 20,
                   },
                   {

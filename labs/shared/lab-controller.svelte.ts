@@ -22,7 +22,8 @@ import {
   type UrlValues,
 } from "../../src/settings/url-state.ts";
 import type { SettingNotice } from "../../src/settings/read-setting.ts";
-import { LAB_CATALOG, type LabId } from "../catalog.ts";
+import type { LabId } from "../catalog.ts";
+import { LAB_URL_KEYS } from "../url-keys.ts";
 
 /** Where a lab reads and writes its part of the page address. */
 export interface AddressBar {
@@ -79,7 +80,7 @@ export abstract class LabController<S extends UrlSchema> {
   constructor(id: LabId, schema: S, preset: unknown, options: LabOptions = {}) {
     this.id = id;
     this.schema = schema;
-    this.urlKey = options.urlKey ?? LAB_CATALOG[id].urlKey;
+    this.urlKey = options.urlKey ?? LAB_URL_KEYS[id];
     this.#address = options.address;
     const notices: SettingNotice[] = [];
     const raw = preset !== null && typeof preset === "object" ? (preset as Record<string, unknown>) : {};

@@ -28,10 +28,9 @@ export {
   DEFAULT_LEAKY_ALPHA,
   getActivation,
   isActivationName,
-  sigmoid,
-  sigmoidDerivative,
-  tanhDerivative,
 } from "./activations/activations.ts";
+export { sigmoid, sigmoidDerivative } from "./activations/sigmoid.ts";
+export { tanhDerivative } from "./activations/tanh.ts";
 export type { Activation, ActivationName } from "./activations/activations.ts";
 export { erf, erfc, normalCdf, normalPdf } from "./activations/erf.ts";
 export { HEAD_NAMES, headForward, isHeadName, type HeadName } from "./network/heads.ts";

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  ACTIVATION_NAMES,
-  getActivation,
-  isActivationName,
-  sigmoid,
-  sigmoidDerivative,
-  tanhDerivative,
-} from "./activations.ts";
+import { ACTIVATION_NAMES, getActivation, isActivationName } from "./activations.ts";
+import { sigmoid, sigmoidDerivative } from "./sigmoid.ts";
+import { tanhDerivative } from "./tanh.ts";
 import { erf, erfc, normalCdf } from "./erf.ts";
 
 /** Extreme and moderate inputs. */

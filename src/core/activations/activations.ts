@@ -1,11 +1,13 @@
 /**
- * Hidden-layer activations, each with its derivative beside it (the tensorflow/playground habit).
+ * Hidden-layer activations, each with its derivative beside it (the tensorflow/playground habit; σ and tanh's live in
+ * sigmoid.ts and tanh.ts).
  * Conventions at kinks follow PyTorch's autograd so numbers match what readers see there.
  * Every f and df: NaN in → NaN out; ±∞ give the limits; tiny derivatives are not flushed to 0.
  */
 import { isOneOf } from "../checks.ts";
 import { normalCdf, normalPdf } from "./erf.ts";
-import { tanh } from "./tanh.ts";
+import { sigmoid, sigmoidDerivative } from "./sigmoid.ts";
+import { tanh, tanhDerivative } from "./tanh.ts";
 import { ACTIVATION_NAMES, type ActivationName } from "../names.ts";
 
 export { ACTIVATION_NAMES, type ActivationName };
@@ -21,33 +23,6 @@ export interface Activation {
 export const DEFAULT_LEAKY_ALPHA = 0.01;
 /** Default α for ELU (PyTorch's default). */
 export const DEFAULT_ELU_ALPHA = 1;
-
-/** σ(x) = 1/(1 + e^(−x)), evaluated so that e^(…) never overflows: for x < 0 it uses e^x/(1 + e^x). */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-/**
- * σ′(x) = σ(x)·σ(−x), written as σ(|x|)·σ(−|x|) with one e = e^(−|x|): 1/(1+e) · e/(1+e).
- * Never σ·(1 − σ): 1 − σ(40) rounds to 0, while σ′(40) ≈ 4.25e-18.
- */
-export function sigmoidDerivative(x: number): number {
-  const e = Math.exp(-Math.abs(x));
-  const p = 1 / (1 + e);
-  return p * (e * p);
-}
-
-/**
- * tanh′(x) = sech²(x) = (2e/(1 + e²))² with e = e^(−|x|). Never 1 − tanh²: tanh(20) rounds to 1,
- * while tanh′(20) ≈ 1.7e-17; and never 1/cosh²: cosh² overflows for |x| > 355 where sech² is still representable.
- */
-export function tanhDerivative(x: number): number {
-  const e = Math.exp(-Math.abs(x));
-  const s = (2 * e) / (1 + e * e);
-  return s * s;
-}
 
 const step: Activation = {
   name: "step",

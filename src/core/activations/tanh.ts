@@ -23,3 +23,13 @@ export function tanh(x: number): number {
   }
   return x >= 0 ? z : -z;
 }
+
+/**
+ * tanh′(x) = sech²(x) = (2e/(1 + e²))² with e = e^(−|x|). Never 1 − tanh²: tanh(20) rounds to 1,
+ * while tanh′(20) ≈ 1.7e-17; and never 1/cosh²: cosh² overflows for |x| > 355 where sech² is still representable.
+ */
+export function tanhDerivative(x: number): number {
+  const e = Math.exp(-Math.abs(x));
+  const s = (2 * e) / (1 + e * e);
+  return s * s;
+}

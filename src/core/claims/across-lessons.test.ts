@@ -1,6 +1,6 @@
 /** Claim tests: each reproduces, with numbers, a sentence a lesson states. The test name quotes the sentence. */
 import { describe, expect, it } from "vitest";
-import { sigmoid, sigmoidDerivative } from "../activations/activations.ts";
+import { sigmoid, sigmoidDerivative } from "../activations/sigmoid.ts";
 import { headForward } from "../network/heads.ts";
 import { createTrainer, outputGradientParts, type TrainerConfig } from "../index.ts";
 import type { LossName } from "../losses/losses.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVATION_NAMES, getActivation, sigmoid } from "../activations/activations.ts";
+import { ACTIVATION_NAMES, getActivation } from "../activations/activations.ts";
+import { sigmoid } from "../activations/sigmoid.ts";
 import { activationKernel } from "../activations/activation-kernels.ts";
 import { headForward, HEAD_NAMES } from "../network/heads.ts";
 import {

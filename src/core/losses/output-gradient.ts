@@ -2,7 +2,7 @@
  * The gradient a loss sends into the last layer's pre-activation z, whole (δ = ∂L/∂z) and split by the
  * chain rule (∂L/∂a and head′(z)), with PyTorch's conventions. Shapes: z, a, fp, y, δ are n×m.
  */
-import { sigmoid } from "../activations/activations.ts";
+import { sigmoid } from "../activations/sigmoid.ts";
 import type { LossName } from "./losses.ts";
 
 /**

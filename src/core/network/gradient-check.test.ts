@@ -1,12 +1,7 @@
 /** Finite-difference checks of backprop for every hidden activation × every head/loss pairing. */
 import { describe, expect, it } from "vitest";
-import {
-  ACTIVATION_NAMES,
-  getActivation,
-  tanhDerivative,
-  type Activation,
-  type ActivationName,
-} from "../activations/activations.ts";
+import { ACTIVATION_NAMES, getActivation, type Activation, type ActivationName } from "../activations/activations.ts";
+import { tanhDerivative } from "../activations/tanh.ts";
 import { activationKernel, scalarKernel, type ActivationKernel } from "../activations/activation-kernels.ts";
 import type { HeadName } from "./heads.ts";
 import { createTrainer, lossAndGradient, readParameters, writeParameters } from "../index.ts";

@@ -1,5 +1,5 @@
 /** Reading predictions out of a forward pass: class decisions, accuracy, and class scores in [0, 1]. */
-import { sigmoid } from "../activations/activations.ts";
+import { sigmoid } from "../activations/sigmoid.ts";
 import type { HeadName } from "./heads.ts";
 import type { LossName } from "../losses/losses.ts";
 import type { FloatArray } from "../kernels/float-array.ts";
