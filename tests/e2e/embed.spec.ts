@@ -217,6 +217,35 @@ test("the guide's host page, on another site, fits the iframe to the lab, follow
   expect(problems.failedRequests.filter((failed) => failed !== redirected)).toEqual([]);
 });
 
+test("a host's play reaches the instruments the sandbox hydrates on first use: they follow the run the host started", async ({
+  page,
+}) => {
+  await page.goto(
+    hostPage(
+      "sandbox-host.html",
+      `<iframe src="${site}embed/sandbox/" title="lab" style="width: 960px; height: 2400px"></iframe>
+      <button type="button" id="play">Play</button>
+      <script>
+        const frame = document.querySelector("iframe");
+        document.querySelector("#play").onclick = () =>
+          frame.contentWindow.postMessage({ namespace: "activation-labs", version: 1, type: "play" }, "*");
+      </script>`,
+    ),
+  );
+  const inside = page.frameLocator("iframe");
+  const lab = inside.locator('[data-lab="sandbox"]');
+  await expect(lab).toHaveAttribute("data-live", "true", { timeout: 15_000 });
+  const instruments = inside.locator('[data-lab="sandbox"] astro-island[client="use"]');
+  await expect(instruments).toHaveAttribute("ssr", "");
+  await page.getByRole("button", { name: "Play" }).press("Enter");
+  await expect(instruments).not.toHaveAttribute("ssr");
+  await expect.poll(() => labStep(lab), { timeout: 20_000 }).toBeGreaterThan(200);
+  await expect(inside.getByRole("img", { name: /^Gradient norm per layer over the run/ })).toHaveAttribute(
+    "aria-label",
+    /step 0 to (2\d\d|[3-9]\d\d|\d{4,});/,
+  );
+});
+
 /** Waits until the lab has hydrated (and, for a training lab, its worker has answered). */
 async function hydrated(page: Page, id: string): Promise<Locator> {
   const lab = page.locator(`[data-lab="${id}"]`);

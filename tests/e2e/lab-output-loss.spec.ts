@@ -145,6 +145,47 @@ test.describe("output-loss lab", () => {
     await expectAccessible(page, SELECTOR);
   });
 
+  test("the logit curves load on the reader's first use; shown again after a mode switch, they mark the run, not the build", async ({
+    page,
+  }) => {
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    const lab = await openLab(page, ID);
+    const island = lab.locator('astro-island[client="use"]');
+    const componentUrl = new URL((await island.getAttribute("component-url"))!, page.url()).href;
+    const bceZ = () => lab.locator('li[data-pairing="sigmoid-bce"][data-z]').getAttribute("data-z");
+    const built = await bceZ();
+    await page.waitForTimeout(1000);
+    await expect(island).toHaveAttribute("ssr", "");
+    expect(requested).not.toContain(componentUrl);
+    await trainUntil(lab, 60);
+    await expect(island).not.toHaveAttribute("ssr");
+    expect(requested).toContain(componentUrl);
+    // The curves redraw in their own frames (15 a second): let the last one after Pause land.
+    await page.waitForTimeout(500);
+    const trained = await bceZ();
+    expect(trained).not.toBe(built);
+    await lab.getByText("Multiclass: softmax + cross-entropy").click();
+    await expect(lab.locator('li[data-pairing="sigmoid-bce"][data-z]')).toHaveCount(0);
+    await lab.getByText("Binary: three output/loss pairings").click();
+    await expect(lab.locator('astro-island[client="use"]')).not.toHaveAttribute("ssr");
+    await expect.poll(bceZ).toBe(trained);
+  });
+
+  test("opened in multiclass mode, the lab shows the logit curves when the reader switches to binary", async ({
+    page,
+  }) => {
+    await page.goto("embed/output-loss/softmax-three-classes/");
+    const lab = page.locator(SELECTOR);
+    await expect(lab).toHaveAttribute("data-live", "true", { timeout: 15_000 });
+    await lab.getByText("Binary: three output/loss pairings").click();
+    await expect(lab).toHaveAttribute("data-live", "true", { timeout: 15_000 });
+    await expect(lab.getByText("Loss and gradient against the logit z")).toBeVisible();
+    await expect
+      .poll(() => lab.locator('li[data-pairing="sigmoid-bce"][data-z]').getAttribute("data-z"))
+      .toMatch(/^-?\d/);
+  });
+
   test("a blow-up without divergence (learning rate 1000) says the run is unstable; tiny values read ≈ 0", async ({
     page,
   }) => {

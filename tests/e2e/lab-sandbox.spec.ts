@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import {
   expectAccessible,
   expectNoNaNShown,
@@ -124,8 +124,68 @@ test.describe("sandbox", () => {
     await expectNoNaNShown(lab);
   });
 
+  test.describe("its instruments hydrate on the reader's first use of the lab", () => {
+    /** The instruments' island (nested in the lab) and the URL of its component, which hydration loads. */
+    async function instruments(page: Page): Promise<{ island: Locator; componentUrl: string }> {
+      const island = page.locator(`${ROOT} astro-island[client="use"]`);
+      return { island, componentUrl: new URL((await island.getAttribute("component-url"))!, page.url()).href };
+    }
+    const heatmap = (lab: Locator) => lab.getByRole("img", { name: /^Gradient norm per layer over the run/ });
+
+    test("seen but unused, they load none of their code and show the build-time run; Train from the keyboard hydrates them and they follow the run", async ({
+      page,
+    }) => {
+      const requested: string[] = [];
+      page.on("request", (r) => requested.push(r.url()));
+      const lab = await openLab(page, ID);
+      const { island, componentUrl } = await instruments(page);
+      await page.waitForTimeout(1000);
+      await expect(island).toHaveAttribute("ssr", "");
+      expect(requested).not.toContain(componentUrl);
+      await expect(heatmap(lab)).toHaveAttribute("aria-label", /step 0 to 150;/);
+      const train = lab.getByRole("button", { name: "Train" });
+      await train.focus();
+      await expect(island).not.toHaveAttribute("ssr");
+      expect(requested).toContain(componentUrl);
+      await train.press("Enter");
+      await expect.poll(() => labStep(lab)).toBeGreaterThan(200);
+      await lab.getByRole("button", { name: "Pause" }).press("Enter");
+      await expect(lab).toHaveAttribute("data-settled", "true");
+      await expect(heatmap(lab)).toHaveAttribute("aria-label", new RegExp(`step 0 to ${await labStep(lab)};`));
+    });
+
+    test("a run the lab starts on its own (a kept run replayed, a host's command) hydrates them", async ({ page }) => {
+      const lab = await openLab(page, ID);
+      const { island } = await instruments(page);
+      // What an embed's host does: press Train for the reader, with no pointer and no focus.
+      await lab.getByRole("button", { name: "Train" }).evaluate((b: HTMLButtonElement) => b.click());
+      await expect(island).not.toHaveAttribute("ssr");
+      await expect.poll(() => labStep(lab)).toBeGreaterThan(200);
+      await lab.getByRole("button", { name: "Pause" }).evaluate((b: HTMLButtonElement) => b.click());
+      await expect(lab).toHaveAttribute("data-settled", "true");
+      await expect(heatmap(lab)).toHaveAttribute("aria-label", new RegExp(`step 0 to ${await labStep(lab)};`));
+    });
+  });
+
   test.describe("on a 360 px phone", () => {
     test.use({ viewport: { width: 360, height: 740 } });
+    test("the instruments but the decision boundary are folded; a card opened before they hydrate stays open", async ({
+      page,
+    }) => {
+      const lab = await openLab(page, ID);
+      const cards = lab.locator("details.card");
+      await expect(lab.locator("details.card[data-main-chart]")).toHaveJSProperty("open", true);
+      const folds = await lab
+        .locator("details.card[data-fold]")
+        .evaluateAll((ds: HTMLDetailsElement[]) => ds.map((d) => d.open));
+      expect(folds).toEqual(Array(7).fill(false));
+      const loss = cards.filter({ has: page.locator("summary", { hasText: /^Loss$/ }) });
+      await loss.locator("> summary").click();
+      await expect(lab.locator('astro-island[client="use"]')).not.toHaveAttribute("ssr");
+      await page.waitForTimeout(300);
+      await expect(loss).toHaveJSProperty("open", true);
+    });
+
     test("fits without horizontal scroll", async ({ page }) => {
       const lab = await openLab(page, ID);
       await lab.locator("summary", { hasText: "Download as PyTorch" }).click();
