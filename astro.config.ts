@@ -5,6 +5,7 @@ import { defineConfig } from "astro/config";
 import remarkMath from "remark-math";
 import { normaliseBasePath } from "./src/site/base-path.ts";
 import { normaliseSiteUrl } from "./src/site/site-url.ts";
+import { compileHints } from "./src/integrations/compile-hints.ts";
 import { cspStyleAttributes } from "./src/integrations/csp.ts";
 import { hostingHeaders } from "./src/integrations/headers.ts";
 import { hydrateOnUse } from "./src/integrations/hydrate-on-use.ts";
@@ -65,6 +66,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // V8 compiles the functions of the chunks a page hydrates with while they stream in (compile-hints.ts).
+    plugins: [compileHints()],
     worker: { format: "es" },
     // Fonts stay files: Vite would inline the smallest KaTeX font as a data: URL, which font-src 'self' refuses.
     build: {
@@ -83,13 +86,6 @@ export default defineConfig({
         build: {
           rolldownOptions: {
             output: {
-              // V8's explicit compile hint (Chromium 136+): the functions of the chunks a page loads to hydrate its
-              // islands are compiled while each file streams in, on a background thread, instead of one by one on the
-              // main thread when hydration first calls them (about 30 ms of a lab's 70–100 ms hydration task, for
-              // about 30 bytes a chunk). Chunks loaded on demand (import()) stay lazy: much of what they hold may never
-              // run. Other engines read a comment.
-              postBanner: (chunk: { isDynamicEntry: boolean }) =>
-                chunk.isDynamicEntry ? "" : "//# allFunctionsCalledOnLoad",
               // Fewer, larger chunks on lab pages: each file is gzipped on its own, so thirty small chunks
               // cost more than a few grouped ones (and a page with two labs shares all of them). The lab
               // settings group stays apart because the teacher's link builder uses it without the lab UI (with the
