@@ -9,6 +9,7 @@ describe("compile hints", () => {
         fileName: "_astro/lab-ui.js",
         isDynamicEntry: false,
         code: 'const __vite__mapDeps=(i)=>i;\nimport{a}from"./svelte.js";',
+        map: { mappings: "AAAA;AACA" },
       },
       "menu.js": { type: "chunk" as const, fileName: "_astro/menu.js", isDynamicEntry: true, code: "export{}" },
       "page.css": { type: "asset" as const, fileName: "_astro/page.css" },
@@ -16,6 +17,8 @@ describe("compile hints", () => {
     addCompileHints(bundle);
     expect(bundle["lab-ui.js"].code.split("\n")[0]).toBe(COMPILE_HINT);
     expect(bundle["lab-ui.js"].code).toContain("const __vite__mapDeps");
+    // The source map's first line is now the hint's, which maps to nothing.
+    expect(bundle["lab-ui.js"].map.mappings).toBe(";AAAA;AACA");
     expect(bundle["menu.js"].code).toBe("export{}");
     expect(bundle["page.css"]).toEqual({ type: "asset", fileName: "_astro/page.css" });
   });

@@ -20,13 +20,20 @@ interface OutputFile {
   fileName: string;
   isDynamicEntry?: boolean;
   code?: string;
+  map?: { mappings: string } | null;
 }
 
-/** Puts the hint on the first line of every JavaScript chunk in `bundle` that is not loaded on demand. */
+/**
+ * Puts the hint on the first line of every JavaScript chunk in `bundle` that is not loaded on demand (and moves a
+ * source map's lines down one, ";" being an empty line in its mappings, for a build with source maps).
+ */
 export function addCompileHints(bundle: Record<string, OutputFile>): void {
-  for (const file of Object.values(bundle))
-    if (file.type === "chunk" && !file.isDynamicEntry && file.fileName.endsWith(".js") && file.code !== undefined)
-      file.code = `${COMPILE_HINT}\n${file.code}`;
+  for (const file of Object.values(bundle)) {
+    if (file.type !== "chunk" || file.isDynamicEntry || !file.fileName.endsWith(".js") || file.code === undefined)
+      continue;
+    file.code = `${COMPILE_HINT}\n${file.code}`;
+    if (file.map) file.map.mappings = `;${file.map.mappings}`;
+  }
 }
 
 /** The Vite plugin: the browser's chunks only, after every other plugin has written them. */
