@@ -143,6 +143,8 @@ test.describe("sandbox", () => {
       await expect(island).toHaveAttribute("ssr", "");
       expect(requested).not.toContain(componentUrl);
       await expect(heatmap(lab)).toHaveAttribute("aria-label", /step 0 to 150;/);
+      // The decision boundary is the lab's own: drawn on its canvas at once, not the build's coarser picture.
+      await expect(lab.locator("details[data-main-chart] canvas")).toBeVisible();
       const train = lab.getByRole("button", { name: "Train" });
       await train.focus();
       await expect(island).not.toHaveAttribute("ssr");
